@@ -1,0 +1,5 @@
+import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
+
+export class EmailTrackingEnv extends BaseEnv {
+  override HTTP_PORT = APP_HTTP_PORTS['email-tracking'];
+}

@@ -1,0 +1,8 @@
+import type { ServiceDatabase } from '@sales-suite/persistence';
+import { CreateEmailTrackingSchema1764150000000 } from './migrations/1764150000000-create-email-tracking-schema';
+
+export const EMAIL_DATABASE: ServiceDatabase = {
+  schema: 'email',
+  entities: [],
+  migrations: [CreateEmailTrackingSchema1764150000000],
+};

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiKeyIdDto,
+  ApiKeyView,
+  CreateApiKeyDto,
+  CreatedApiKeyView,
+} from '@sales-suite/contracts';
+import { ApiProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { ApiKeysService } from './api-keys.service';
+import { RequireScopes } from './auth.decorators';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@RequireScopes('admin')
+@Controller('v1/admin/api-keys')
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  @ApiCreatedResponse({
+    type: CreatedApiKeyView,
+    description: 'The key is in the answer once, never again.',
+  })
+  @ApiProblemResponses(400, 401, 403)
+  create(@Body() input: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    return this.apiKeys.create(input);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ApiKeyView] })
+  @ApiProblemResponses(401, 403)
+  list(): Promise<ApiKeyView[]> {
+    return this.apiKeys.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked (also when it already was).' })
+  @ApiProblemResponses(400, 401, 403, 404)
+  revoke(@Param() { id }: ApiKeyIdDto): Promise<void> {
+    return this.apiKeys.revoke(id);
+  }
+}

@@ -1,0 +1,9 @@
+import type { ServiceDatabase } from '@sales-suite/persistence';
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { CreateGatewaySchema1764150000000 } from './migrations/1764150000000-create-gateway-schema';
+
+export const GATEWAY_DATABASE: ServiceDatabase = {
+  schema: 'gateway',
+  entities: [ApiKeyEntity],
+  migrations: [CreateGatewaySchema1764150000000],
+};

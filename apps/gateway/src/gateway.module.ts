@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ServiceNames } from '@sales-suite/contracts';
+import { ServiceCoreModule } from '@sales-suite/platform';
+import { AuthModule } from './auth/auth.module';
+import { GatewayEnv } from './config/gateway.env';
+import { GATEWAY_DATABASE } from './database/gateway.database';
+import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
+
+@Module({
+  imports: [
+    ServiceCoreModule.forRoot({
+      serviceName: ServiceNames.Gateway,
+      env: GatewayEnv,
+      database: GATEWAY_DATABASE,
+    }),
+    AuthModule,
+    GlossaryGatewayModule,
+  ],
+})
+export class GatewayModule {}

@@ -1,0 +1,54 @@
+import './preflight';
+import helmet from '@fastify/helmet';
+import { Logger as NestLogger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createValidationPipe } from '@sales-suite/contracts';
+import {
+  registerHttpMetrics,
+  registerRequestContext,
+  requestIdAdapterOptions,
+} from '@sales-suite/observability';
+import { installShutdownHandlers } from '@sales-suite/platform';
+import { Logger } from 'nestjs-pino';
+import { GatewayModule } from './gateway.module';
+import { setupOpenApi } from './openapi/setup-openapi';
+import { ProblemDetailsFilter, sendProblem } from './problems/problem-details.filter';
+
+async function bootstrap(): Promise<void> {
+  const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
+  const adapter = new FastifyAdapter({ ...requestIdAdapterOptions, bodyLimit, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  // One request id per request, logged, echoed, and carried to the services in NATS headers.
+  registerRequestContext(fastify);
+  registerHttpMetrics(fastify);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  const problemLogger = new NestLogger('Problems');
+  fastify.setErrorHandler((error, request, reply) =>
+    sendProblem(error, request, reply, problemLogger),
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setupOpenApi(app);
+
+  const config = app.get(ConfigService);
+  installShutdownHandlers(app, config.getOrThrow<number>('SHUTDOWN_GRACE_MS'));
+  await app.listen(config.getOrThrow<number>('HTTP_PORT'), config.getOrThrow<string>('HTTP_HOST'));
+  app.get(Logger).log(`Gateway listening on ${await app.getUrl()} (docs at /docs)`);
+}
+
+void bootstrap();

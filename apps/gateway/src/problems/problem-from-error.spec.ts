@@ -1,0 +1,83 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  InternalServerErrorException,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  DomainError,
+  ERROR_HTTP_STATUS,
+  ErrorCode,
+  toProblemDetails,
+} from '@sales-suite/contracts';
+import { domainErrorFrom } from './problem-from-error';
+
+describe('domainErrorFrom', () => {
+  it('keeps domain errors as they are', () => {
+    const error = new DomainError(ErrorCode.GlossaryTermNotFound, 'gone');
+    expect(domainErrorFrom(error)).toBe(error);
+  });
+
+  it.each([
+    [new BadRequestException('bad'), ErrorCode.ValidationFailed],
+    [new ForbiddenException(), ErrorCode.Forbidden],
+    [new NotFoundException('Cannot GET /nope'), ErrorCode.NotFound],
+  ])('maps Nest HTTP exceptions by status (%s)', (exception, code) => {
+    expect(domainErrorFrom(exception)?.code).toBe(code);
+  });
+
+  it.each([
+    [
+      { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'Request body is too large' },
+      ErrorCode.PayloadTooLarge,
+    ],
+    [
+      {
+        statusCode: 415,
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        message: 'Unsupported Media Type',
+      },
+      ErrorCode.UnsupportedMediaType,
+    ],
+    [
+      { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: 'Body is not valid JSON' },
+      ErrorCode.ValidationFailed,
+    ],
+  ])('maps Fastify client errors (%j)', (error, code) => {
+    expect(domainErrorFrom(error)?.code).toBe(code);
+  });
+
+  it('treats server-side failures as bugs (null → 500)', () => {
+    expect(domainErrorFrom(new Error('boom'))).toBeNull();
+    expect(domainErrorFrom(new InternalServerErrorException())).toBeNull();
+    expect(domainErrorFrom({ statusCode: 500, message: 'x' })).toBeNull();
+  });
+});
+
+describe('toProblemDetails', () => {
+  it('renders RFC 9457 fields with the code, the instance and the field violations', () => {
+    const problem = toProblemDetails(
+      new DomainError(ErrorCode.ValidationFailed, 'Invalid input: slug: bad', {
+        violations: [{ field: 'slug', reason: 'bad' }],
+      }),
+      '/v1/glossary/terms',
+    );
+    expect(problem).toEqual({
+      type: 'urn:sales-suite:problem:validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Invalid input: slug: bad',
+      code: 'VALIDATION_FAILED',
+      instance: '/v1/glossary/terms',
+      errors: [{ field: 'slug', reason: 'bad' }],
+    });
+  });
+
+  it('has a status and a title for every error code', () => {
+    for (const code of Object.values(ErrorCode)) {
+      const problem = toProblemDetails(new DomainError(code, 'x'));
+      expect(problem.status).toBe(ERROR_HTTP_STATUS[code]);
+      expect(problem.title).not.toBe('Error');
+    }
+  });
+});

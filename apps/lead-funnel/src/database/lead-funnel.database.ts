@@ -1,0 +1,8 @@
+import type { ServiceDatabase } from '@sales-suite/persistence';
+import { CreateLeadFunnelSchema1764150000000 } from './migrations/1764150000000-create-lead-funnel-schema';
+
+export const FUNNEL_DATABASE: ServiceDatabase = {
+  schema: 'funnel',
+  entities: [],
+  migrations: [CreateLeadFunnelSchema1764150000000],
+};

@@ -1,0 +1,67 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+
+/** Variables every app reads. Defaults make `npm start` work on a developer machine. */
+export class BaseEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/sales_suite';
+
+  @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, {
+    message: 'NATS_URL must be one or more comma-separated nats:// URLs',
+  })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  NATS_PASSWORD?: string;
+
+  /** Prepended to every subject and stream name, so that test runs never collide. */
+  @Matches(/^([A-Za-z0-9_-]+\.)*$/, {
+    message: 'NATS_SUBJECT_PREFIX must be empty or dot-terminated tokens such as "test42."',
+  })
+  NATS_SUBJECT_PREFIX = '';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number;
+
+  @IsString()
+  HTTP_HOST = '0.0.0.0';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN = true;
+
+  /** How long SIGTERM waits for NATS to drain and in-flight requests to finish. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(120000)
+  SHUTDOWN_GRACE_MS = 10000;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+}

@@ -1,0 +1,3 @@
+export * from './app-ports';
+export * from './base-env';
+export * from './validate-env';

@@ -1,0 +1,18 @@
+/** Request/reply subjects served by the glossary service (queue group `glossary`). */
+export const GlossarySubjects = {
+  ListTerms: 'glossary.term.list',
+  GetTerm: 'glossary.term.get',
+  CreateTerm: 'glossary.term.create',
+} as const;
+
+/** Events the glossary publishes through its outbox to JetStream. */
+export const GlossaryEvents = {
+  TermCreated: 'glossary.term.created',
+  TermUpdated: 'glossary.term.updated',
+  TermDeleted: 'glossary.term.deleted',
+} as const;
+
+export const GLOSSARY_EVENTS_STREAM = {
+  name: 'GLOSSARY_EVENTS',
+  subjects: Object.values(GlossaryEvents),
+} as const;

@@ -1,0 +1,3 @@
+export * from './glossary.subjects';
+export * from './term.dto';
+export * from './term.events';

@@ -1,0 +1,15 @@
+import { TermView } from './term.dto';
+
+export interface GlossaryTermCreated {
+  term: TermView;
+}
+
+export interface GlossaryTermUpdated {
+  term: TermView;
+  changedFields: string[];
+}
+
+export interface GlossaryTermDeleted {
+  slug: string;
+  version: number;
+}

@@ -1,0 +1,5 @@
+export * from './health';
+export * from './logging';
+export * from './metrics';
+export * from './tracing/nats-trace-context';
+export { HealthController } from './health/health.controller';

@@ -1,0 +1,3 @@
+export * from './http-metrics.hook';
+export * from './metrics';
+export * from './metrics.controller';

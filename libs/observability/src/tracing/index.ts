@@ -1,0 +1,2 @@
+export * from './nats-trace-context';
+export * from './start-tracing';

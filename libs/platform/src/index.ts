@@ -1,0 +1,3 @@
+export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/shutdown';
+export * from './service-core.module';
