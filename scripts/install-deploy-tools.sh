@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the tools the deployment checks (test/deploy) use, when they are missing and Go is here:
 #   helm, kubeconform, actionlint   -> go install at pinned versions into $(go env GOPATH)/bin
+#   ShellCheck, used by actionlint  -> apt-get, when root on Debian
 #   Kubernetes JSON schemas         -> generated offline from the k8s.io/kubernetes Go module's
 #                                      OpenAPI spec (and the prometheus-operator CRDs), cached
 #                                      under $KUBE_SCHEMA_DIR (default ~/.cache/sales-suite/kube-schemas)
@@ -65,6 +66,16 @@ fi
 
 if have actionlint -version "${ACTIONLINT_VERSION}"; then say "actionlint ${ACTIONLINT_VERSION}: present"; else
   go_install actionlint "github.com/rhysd/actionlint/cmd/actionlint@${ACTIONLINT_VERSION}" -ldflags "-s -w"
+fi
+
+# actionlint runs shellcheck on the workflows' run: scripts when it is on PATH (Debian package).
+if command -v shellcheck >/dev/null 2>&1; then say "shellcheck: present"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing shellcheck (apt-get)"
+  { apt-get install -y -q shellcheck || { apt-get update -q && apt-get install -y -q shellcheck; }; } >/dev/null 2>&1 \
+    || say "could not install shellcheck: actionlint will lint the workflows without it"
+else
+  say "shellcheck missing and not installable here (needs root and apt-get): actionlint runs without it"
 fi
 
 # ---- Kubernetes JSON schemas for kubeconform, offline -------------------------------------------
