@@ -17,6 +17,8 @@ const common = {
 };
 
 module.exports = {
+  // Hooks that start real processes need more than jest's 5 s default; unit tests finish long before.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -29,7 +31,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,

@@ -11,8 +11,18 @@ import {
   Min,
 } from 'class-validator';
 
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
+
+/** "true"/"false" (and 1/0, yes/no) become booleans; anything else stays a string and fails. */
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+  typeof value === 'string' ? (BOOLEAN_WORDS[value.toLowerCase()] ?? value) : value;
 
 /** Variables every app reads. Defaults make `npm start` work on a developer machine. */
 export class BaseEnv {

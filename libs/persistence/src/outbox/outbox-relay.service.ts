@@ -6,6 +6,8 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
 import { outboxBatchSize, outboxPublishedTotal } from '@sales-suite/observability';
 import { headers as natsHeaders } from 'nats';
@@ -66,7 +68,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     while (!this.stopped) {
       let published = 0;
       try {
-        published = await this.relayBatch();
+        // Polling is not a request: its queries would flood the traces. Each event still carries
+        // the trace context of the change that wrote it, in its headers.
+        published = await context.with(suppressTracing(context.active()), () => this.relayBatch());
         if (++sinceCleanup >= 2400) {
           sinceCleanup = 0;
           await this.dataSource.query(

@@ -1,0 +1,57 @@
+import { AppSet, RunningApp } from '../support/apps';
+import { apiClient } from '../support/http';
+
+async function handledBy(app: RunningApp): Promise<number> {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find(
+      (row) =>
+        row.startsWith('nats_server_requests_total{') &&
+        row.includes('subject="glossary.term.get"') &&
+        row.includes('outcome="ok"'),
+    );
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('glossary replicas share one queue group', () => {
+  const apps = new AppSet();
+  let first: RunningApp;
+  let second: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([apps.start('glossary'), apps.start('glossary')]);
+    api = apiClient((await apps.start('gateway')).url);
+  });
+  afterAll(() => apps.stopAll());
+
+  it('spreads requests over both replicas', async () => {
+    const before = [await handledBy(first), await handledBy(second)];
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, () => api('/v1/glossary/terms/closed-lost').then((r) => r.status)),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const after = [await handledBy(first), await handledBy(second)];
+    const served = [after[0] - before[0], after[1] - before[1]];
+    expect(served[0] + served[1]).toBe(60);
+    expect(served[0]).toBeGreaterThan(0);
+    expect(served[1]).toBeGreaterThan(0);
+  });
+
+  it('loses no request when one replica is stopped mid-traffic', async () => {
+    const results: number[] = [];
+    let running = true;
+    const clients = Array.from({ length: 4 }, async () => {
+      while (running) results.push((await api('/v1/glossary/terms/buying-committee')).status);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const exitCode = await first.stop('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    running = false;
+    await Promise.all(clients);
+    expect(exitCode).toBe(0);
+    expect(results.length).toBeGreaterThan(50);
+    expect(results.filter((status) => status !== 200)).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { e2eRun } from './test-env';
+
+export type AppName = 'gateway' | 'glossary' | 'crm-enrichment' | 'lead-funnel' | 'email-tracking';
+
+const ROOT = join(__dirname, '../..');
+
+// Children never outlive the test process, even when a hook times out before it can stop them.
+const spawned = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of spawned) child.kill('SIGKILL');
+});
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** A built app running as its own process, exactly as in production (node dist/...). */
+export class RunningApp {
+  private readonly output: string[] = [];
+  private exited?: Promise<number | null>;
+
+  constructor(
+    readonly name: AppName,
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output.push(chunk.toString('utf8'));
+      if (this.output.length > 400) this.output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exited = once(child, 'exit').then(([code]) => code as number | null);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  logs(): string {
+    return this.output.join('');
+  }
+
+  async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null)
+        throw new Error(`${this.name} exited (${this.child.exitCode}):\n${this.logs()}`);
+      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) })
+        .then((response) => response.status)
+        .catch(() => 0);
+      if (status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`${this.name} was not ready within ${timeoutMs} ms:\n${this.logs()}`);
+  }
+
+  /** Sends the signal and waits for the process to end; returns its exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited!;
+  }
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  waitUntilReady?: boolean;
+  onSpawn?: (app: RunningApp) => void;
+}
+
+export async function startApp(name: AppName, options: StartOptions = {}): Promise<RunningApp> {
+  const run = e2eRun();
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: run.databaseUrl,
+      NATS_URL: run.natsUrl,
+      NATS_SUBJECT_PREFIX: run.subjectPrefix,
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_GRACE_MS: '5000',
+      ...(name === 'gateway' ? { BOOTSTRAP_ADMIN_KEY: run.adminKey } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
+  const app = new RunningApp(name, port, child);
+  options.onSpawn?.(app);
+  if (options.waitUntilReady !== false) await app.waitUntilReady();
+  return app;
+}
+
+/** Starts apps in order and stops them all (in reverse) in `afterAll`. */
+export class AppSet {
+  readonly apps: RunningApp[] = [];
+
+  async start(name: AppName, options?: StartOptions): Promise<RunningApp> {
+    return startApp(name, { ...options, onSpawn: (app) => this.apps.push(app) });
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.apps].reverse().map((app) => app.stop()));
+  }
+}
