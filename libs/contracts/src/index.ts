@@ -1,4 +1,6 @@
 export * from './common';
+export * from './crm';
+export * from './email';
 export * from './errors';
 export * from './gateway';
 export * from './glossary';

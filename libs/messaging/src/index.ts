@@ -7,3 +7,4 @@ export * from './nats-options';
 export * from './nats-requester';
 export * from './rpc-domain-exception.filter';
 export * from './sales-nats.server';
+export * from './actor.decorator';

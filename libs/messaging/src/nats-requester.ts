@@ -24,7 +24,11 @@ interface NestReplyPacket {
 
 export interface RequestOptions {
   timeoutMs?: number;
+  /** Who asks (the API key's name): services record it as the author of changes. */
+  actor?: string;
 }
+
+export const ACTOR_HEADER = 'x-sales-suite-actor';
 
 /**
  * Every request from one app to another goes through here: it always has a timeout, carries the
@@ -59,6 +63,7 @@ export class NatsRequester {
       injectTraceContext(headers, trace.setSpan(context.active(), span));
       const requestId = currentRequestId();
       if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+      if (options.actor) headers.set(ACTOR_HEADER, options.actor);
       const payload = Buffer.from(JSON.stringify({ pattern: subject, data, id: randomUUID() }));
       const reply = await this.send(subject, payload, headers, timeout);
       const packet = JSON.parse(Buffer.from(reply).toString('utf8')) as NestReplyPacket;

@@ -1,0 +1,104 @@
+// Starts built apps (node dist/...) against a throw-away database and NATS subject prefix, the
+// same way the e2e tests do, for benchmarks. Call `suite.close()` at the end.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export async function createSuite(name) {
+  const id = `${name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
+  const databaseName = `sales_suite_bench_${id}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const databaseUrl = new URL(ADMIN_URL);
+  databaseUrl.pathname = `/${databaseName}`;
+  const adminKey = `ssk_bench_${randomBytes(24).toString('base64url')}`;
+  const children = [];
+
+  const suite = {
+    databaseUrl: databaseUrl.toString(),
+    natsUrl: NATS_URL,
+    subjectPrefix: `bench${id}.`,
+    adminKey,
+    async start(app, env = {}) {
+      const port = await freePort();
+      const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: suite.databaseUrl,
+          NATS_URL,
+          NATS_SUBJECT_PREFIX: suite.subjectPrefix,
+          HTTP_PORT: String(port),
+          HTTP_HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          BOOTSTRAP_ADMIN_KEY: adminKey,
+          RATE_LIMIT_PER_MINUTE: '100000000',
+          ...env,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      children.push(child);
+      const url = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const status = await fetch(`${url}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (status === 200) return { url, port, child, pid: child.pid };
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`${app} did not become ready`);
+    },
+    async close() {
+      await Promise.all(
+        children.map((child) => {
+          if (child.exitCode !== null) return undefined;
+          child.kill('SIGTERM');
+          return once(child, 'exit');
+        }),
+      );
+      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+  return suite;
+}
+
+/** Writes bench/results/<name>.json with the figures and when/where they were measured. */
+export function writeResults(name, figures) {
+  const file = join(ROOT, 'bench/results', `${name}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  const record = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    ...figures,
+  };
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(JSON.stringify(record, null, 2));
+  return file;
+}

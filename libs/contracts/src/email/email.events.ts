@@ -1,0 +1,30 @@
+/** How an open was judged. Only `human` opens count as engagement downstream. */
+export const OPEN_CLASSIFICATIONS = [
+  'human',
+  'machine:apple_mpp',
+  'machine:proxy_prefetch',
+  'machine:scanner',
+  'machine:bot',
+] as const;
+export type OpenClassification = (typeof OPEN_CLASSIFICATIONS)[number];
+
+/** Events the email-tracking service publishes through its outbox to JetStream. */
+export const EmailEvents = {
+  /** The first human open of one message (emitted once per message). */
+  Opened: 'email.opened',
+} as const;
+
+export const EMAIL_EVENTS_STREAM = {
+  name: 'EMAIL_EVENTS',
+  subjects: Object.values(EmailEvents),
+} as const;
+
+export interface EmailOpened {
+  messageId: string;
+  campaignId: string;
+  contactId: string | null;
+  leadId: string | null;
+  /** ISO-8601 time of the open. */
+  openedAt: string;
+  classification: OpenClassification;
+}
