@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -42,7 +43,7 @@ export async function createSuite(name) {
     adminKey,
     async start(app, env = {}) {
       const port = await freePort();
-      const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], {
+      const child = spawn(process.execPath, [join(DIST, `apps/${app}/src/main.js`)], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,

@@ -88,7 +88,12 @@ describe('configuration is validated at startup', () => {
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const result = spawnSync(
       process.execPath,
-      [join(__dirname, '../../dist/apps/glossary/src/main.js')],
+      [
+        join(
+          process.env.SALES_SUITE_DIST ?? join(__dirname, '../../dist'),
+          'apps/glossary/src/main.js',
+        ),
+      ],
       {
         env: { PATH: process.env.PATH ?? '', [name]: value },
         encoding: 'utf8',

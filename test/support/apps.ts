@@ -7,6 +7,8 @@ import { e2eRun } from './test-env';
 export type AppName = 'gateway' | 'glossary' | 'crm-enrichment' | 'lead-funnel' | 'email-tracking';
 
 const ROOT = join(__dirname, '../..');
+/** Built apps; SALES_SUITE_DIST points elsewhere when several builds run side by side. */
+const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 
 // Children never outlive the test process, even when a hook times out before it can stop them.
 const spawned = new Set<ChildProcess>();
@@ -85,7 +87,7 @@ export interface StartOptions {
 export async function startApp(name: AppName, options: StartOptions = {}): Promise<RunningApp> {
   const run = e2eRun();
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+  const child = spawn(process.execPath, [join(DIST, `apps/${name}/src/main.js`)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
