@@ -19,6 +19,7 @@ const common = {
 module.exports = {
   // Hooks that start real processes need more than jest's 5 s default; unit tests finish long before.
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       ...common,
@@ -37,6 +38,7 @@ module.exports = {
       displayName: 'deploy',
       testMatch: ['<rootDir>/test/deploy/**/*.deploy-spec.ts'],
       testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
     },
   ],
 };

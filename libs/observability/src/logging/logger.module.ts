@@ -32,8 +32,10 @@ export function createLoggerModule(serviceName: string): DynamicModule {
         timestamp: () => `,"time":"${new Date().toISOString()}"`,
         formatters: { level: (label: string) => ({ level: label }) },
         mixin: logCorrelationFields,
+        // Middleware mounting may rewrite `url`; `originalUrl` keeps what the client asked for.
         autoLogging: {
-          ignore: (request: IncomingMessage) => QUIET_PATHS.has((request.url ?? '').split('?')[0]),
+          ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+            QUIET_PATHS.has((request.originalUrl ?? request.url ?? '').split('?')[0]),
         },
         // Only method and URL: headers carry API keys and must never reach a log.
         serializers: {
