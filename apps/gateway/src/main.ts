@@ -1,6 +1,5 @@
 import './preflight';
 import helmet from '@fastify/helmet';
-import { Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,7 +13,7 @@ import { installShutdownHandlers } from '@sales-suite/platform';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
-import { ProblemDetailsFilter, sendProblem } from './problems/problem-details.filter';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
 
 async function bootstrap(): Promise<void> {
   const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
@@ -37,10 +36,6 @@ async function bootstrap(): Promise<void> {
       },
     },
   });
-  const problemLogger = new NestLogger('Problems');
-  fastify.setErrorHandler((error, request, reply) =>
-    sendProblem(error, request, reply, problemLogger),
-  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

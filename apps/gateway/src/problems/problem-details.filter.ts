@@ -8,35 +8,27 @@ const INTERNAL = new DomainError(
   'An unexpected error occurred; it has been logged',
 );
 
-/** Sends any error as `application/problem+json` (RFC 9457); 5xx bugs are logged, never leaked. */
-export function sendProblem(
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  logger: Logger,
-): void {
-  const domainError = domainErrorFrom(error);
-  if (!domainError) logger.error({ err: error }, 'Unhandled error');
-  const problem = toProblemDetails(domainError ?? INTERNAL, request.url.split('?')[0]);
-  if (typeof problem.retryAfterSeconds === 'number')
-    void reply.header('retry-after', String(problem.retryAfterSeconds));
-  void reply
-    .status(problem.status)
-    .header('content-type', 'application/problem+json')
-    .send(problem);
-}
-
+/**
+ * Answers every error as `application/problem+json` (RFC 9457): domain errors from the services,
+ * Nest's and Fastify's client errors (bad JSON, body too large); bugs are logged, never leaked.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(
-      exception,
-      http.getRequest<FastifyRequest>(),
-      http.getResponse<FastifyReply>(),
-      this.logger,
-    );
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const domainError = domainErrorFrom(exception);
+    if (!domainError) this.logger.error({ err: exception }, 'Unhandled error');
+    const problem = toProblemDetails(domainError ?? INTERNAL, request.url.split('?')[0]);
+    if (typeof problem.retryAfterSeconds === 'number') {
+      void reply.header('retry-after', String(problem.retryAfterSeconds));
+    }
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json')
+      .send(problem);
   }
 }
