@@ -37,8 +37,6 @@ module.exports = {
       ...common,
       displayName: 'deploy',
       testMatch: ['<rootDir>/test/deploy/**/*.deploy-spec.ts'],
-      testTimeout: 120000,
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
     },
   ],
 };
