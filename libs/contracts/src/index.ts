@@ -4,4 +4,5 @@ export * from './email';
 export * from './errors';
 export * from './gateway';
 export * from './glossary';
+export * from './leads';
 export * from './service-names';

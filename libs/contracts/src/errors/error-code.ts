@@ -19,6 +19,10 @@ export enum ErrorCode {
   Internal = 'INTERNAL',
   GlossaryTermNotFound = 'GLOSSARY_TERM_NOT_FOUND',
   GlossarySlugTaken = 'GLOSSARY_SLUG_TAKEN',
+  LeadNotFound = 'LEAD_NOT_FOUND',
+  LeadTransitionNotAllowed = 'LEAD_TRANSITION_NOT_ALLOWED',
+  LeadVersionConflict = 'LEAD_VERSION_CONFLICT',
+  ScoringJobNotFound = 'SCORING_JOB_NOT_FOUND',
 }
 
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -38,6 +42,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Internal]: 500,
   [ErrorCode.GlossaryTermNotFound]: 404,
   [ErrorCode.GlossarySlugTaken]: 409,
+  [ErrorCode.LeadNotFound]: 404,
+  [ErrorCode.LeadTransitionNotAllowed]: 409,
+  [ErrorCode.LeadVersionConflict]: 409,
+  [ErrorCode.ScoringJobNotFound]: 404,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { LEAD_STAGES, LeadStage } from './lead-vocabulary';
+
+export const REASON_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+
+export class StageTransitionsDto {
+  @ApiProperty({ enum: LEAD_STAGES })
+  @IsIn(LEAD_STAGES)
+  from: LeadStage;
+
+  @ApiProperty({ enum: LEAD_STAGES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(LEAD_STAGES.length)
+  @ArrayUnique()
+  @IsIn(LEAD_STAGES, { each: true })
+  to: LeadStage[];
+}
+
+/** Which stage may follow which, and the reasons a lead may be lost for. */
+export class FunnelDefinitionDto {
+  @ApiProperty({ type: [StageTransitionsDto] })
+  @IsArray()
+  @ArrayMaxSize(LEAD_STAGES.length)
+  @ValidateNested({ each: true })
+  @Type(() => StageTransitionsDto)
+  transitions: StageTransitionsDto[];
+
+  @ApiProperty({ type: [String], example: ['no_budget', 'lost_to_competitor'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @MaxLength(60, { each: true })
+  @Matches(REASON_PATTERN, { each: true, message: 'each lost reason must be snake_case' })
+  lostReasons: string[];
+}
+
+export class FunnelDefinitionView {
+  @ApiProperty() version: number;
+  @ApiProperty({ type: [StageTransitionsDto] }) transitions: StageTransitionsDto[];
+  @ApiProperty({ type: [String] }) lostReasons: string[];
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export const FUNNEL_GROUP_BY = ['source', 'territory', 'owner'] as const;
+export type FunnelGroupBy = (typeof FUNNEL_GROUP_BY)[number];
+
+export class FunnelStatsQueryDto {
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Cohort start (inclusive): lead creation time.',
+  })
+  @IsISO8601({ strict: true })
+  from: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Cohort end (exclusive).' })
+  @IsISO8601({ strict: true })
+  to: string;
+
+  @ApiPropertyOptional({ enum: FUNNEL_GROUP_BY })
+  @IsOptional()
+  @IsIn(FUNNEL_GROUP_BY)
+  groupBy?: FunnelGroupBy;
+}
+
+export class StageConversionView {
+  @ApiProperty({ enum: LEAD_STAGES }) from: LeadStage;
+  @ApiProperty({ enum: LEAD_STAGES }) to: LeadStage;
+  @ApiProperty({ description: 'Cohort leads that ever entered `from`.' }) entered: number;
+  @ApiProperty({ description: 'Of those, leads that entered `to` later.' }) converted: number;
+  @ApiProperty({ nullable: true, type: Number }) rate: number | null;
+}
+
+export class FunnelStatsGroupView {
+  @ApiProperty({ nullable: true, type: String, description: 'Group value (null: unassigned).' })
+  key: string | null;
+  @ApiProperty() leads: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  byStage: Record<LeadStage, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  reached: Record<LeadStage, number>;
+  @ApiProperty({ type: [StageConversionView] }) conversions: StageConversionView[];
+  @ApiProperty() won: number;
+  @ApiProperty() lost: number;
+  @ApiProperty({ nullable: true, type: Number }) winRate: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } })
+  medianSecondsInStage: Record<LeadStage, number | null>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  lostReasons: Record<string, number>;
+}
+
+export class FunnelStatsView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: FUNNEL_GROUP_BY, nullable: true }) groupBy: FunnelGroupBy | null;
+  @ApiProperty({ type: FunnelStatsGroupView }) overall: FunnelStatsGroupView;
+  @ApiProperty({ type: [FunnelStatsGroupView] }) groups: FunnelStatsGroupView[];
+}
+
+export class ProjectionRebuildView {
+  @ApiProperty() leads: number;
+  @ApiProperty() events: number;
+  @ApiProperty() durationMs: number;
+}

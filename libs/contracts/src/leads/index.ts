@@ -1,0 +1,6 @@
+export * from './funnel.dto';
+export * from './lead-vocabulary';
+export * from './lead.dto';
+export * from './leads.subjects';
+export * from './scoring.dto';
+export * from './territory.dto';

@@ -1,0 +1,20 @@
+/** Request/reply subjects served by the lead-funnel service (queue group `lead-funnel`). */
+export const LeadSubjects = {
+  CreateLead: 'lead.create',
+  ListLeads: 'lead.list',
+  GetLead: 'lead.get',
+  GetHistory: 'lead.history',
+  GetScore: 'lead.score.get',
+  Transition: 'lead.transition',
+  RecordEngagement: 'lead.engagement.record',
+  AddCommitteeMember: 'lead.committee.add',
+  GetFunnelDefinition: 'lead.funnel.definition.get',
+  PutFunnelDefinition: 'lead.funnel.definition.put',
+  FunnelStats: 'lead.funnel.stats',
+  RebuildProjections: 'lead.funnel.projections.rebuild',
+  GetScoringModel: 'lead.scoring.model.get',
+  PutScoringModel: 'lead.scoring.model.put',
+  GetScoringJob: 'lead.scoring.job.get',
+  GetTerritories: 'lead.territories.get',
+  PutTerritories: 'lead.territories.put',
+} as const;

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { EXTERNAL_ID_PATTERN } from './lead.dto';
+import { REGIONS, Region } from './lead-vocabulary';
+
+export const TERRITORY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const EMPLOYEE_RANGE_PATTERN = /^\d+(-\d+|\+)$/;
+
+/** Every criterion given must match (each is any-of); a rule without criteria matches all. */
+export class TerritoryRuleDto {
+  @ApiPropertyOptional({ type: [String], example: ['DE', 'AT', 'CH'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each country must be ISO-3166 alpha-2' })
+  countries?: string[];
+
+  @ApiPropertyOptional({ enum: REGIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REGIONS.length)
+  @IsIn(REGIONS, { each: true })
+  regions?: Region[];
+
+  @ApiPropertyOptional({ type: [String], example: ['software'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  industries?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['51-200', '201-500'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(EMPLOYEE_RANGE_PATTERN, {
+    each: true,
+    message: 'each employee range must look like 51-200 or 10001+',
+  })
+  employeeRanges?: string[];
+}
+
+export class TerritoryDto {
+  @ApiProperty({ example: 'dach-mid-market', pattern: TERRITORY_ID_PATTERN.source })
+  @MaxLength(60)
+  @Matches(TERRITORY_ID_PATTERN, { message: 'id must be kebab-case' })
+  id: string;
+
+  @ApiProperty({ example: 'DACH mid-market' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ type: [TerritoryRuleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TerritoryRuleDto)
+  rules: TerritoryRuleDto[];
+
+  @ApiProperty({ type: [String], example: ['ana@example.com', 'ben@example.com'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @MaxLength(100, { each: true })
+  @Matches(EXTERNAL_ID_PATTERN, { each: true, message: 'each owner id must be an id' })
+  owners: string[];
+}
+
+/** Territories in priority order: a lead goes to the first one with a matching rule. */
+export class TerritoriesDto {
+  @ApiProperty({ type: [TerritoryDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TerritoryDto)
+  territories: TerritoryDto[];
+}
+
+export class TerritoriesView {
+  @ApiProperty() version: number;
+  @ApiProperty({ type: [TerritoryDto] }) territories: TerritoryDto[];
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ description: 'Open leads reassigned by this change.' })
+  reassigned?: number;
+}
