@@ -23,6 +23,20 @@ export enum ErrorCode {
   LeadTransitionNotAllowed = 'LEAD_TRANSITION_NOT_ALLOWED',
   LeadVersionConflict = 'LEAD_VERSION_CONFLICT',
   ScoringJobNotFound = 'SCORING_JOB_NOT_FOUND',
+  EmailCampaignNotFound = 'EMAIL_CAMPAIGN_NOT_FOUND',
+  EmailMessageNotFound = 'EMAIL_MESSAGE_NOT_FOUND',
+  EmailDeliveryEventsRejected = 'EMAIL_DELIVERY_EVENTS_REJECTED',
+  GlossaryVersionMismatch = 'GLOSSARY_VERSION_MISMATCH',
+  GlossaryUnknownTerm = 'GLOSSARY_UNKNOWN_TERM',
+  GlossaryInvalidRelation = 'GLOSSARY_INVALID_RELATION',
+  GlossaryRevisionNotFound = 'GLOSSARY_REVISION_NOT_FOUND',
+  CrmContactNotFound = 'CRM_CONTACT_NOT_FOUND',
+  CrmAccountNotFound = 'CRM_ACCOUNT_NOT_FOUND',
+  CrmAccountDomainTaken = 'CRM_ACCOUNT_DOMAIN_TAKEN',
+  CrmImportNotFound = 'CRM_IMPORT_NOT_FOUND',
+  CrmImportColumnsInvalid = 'CRM_IMPORT_COLUMNS_INVALID',
+  CrmImportNotReceiving = 'CRM_IMPORT_NOT_RECEIVING',
+  CrmImportTooLarge = 'CRM_IMPORT_TOO_LARGE',
 }
 
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -46,6 +60,20 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.LeadTransitionNotAllowed]: 409,
   [ErrorCode.LeadVersionConflict]: 409,
   [ErrorCode.ScoringJobNotFound]: 404,
+  [ErrorCode.EmailCampaignNotFound]: 404,
+  [ErrorCode.EmailMessageNotFound]: 404,
+  [ErrorCode.EmailDeliveryEventsRejected]: 422,
+  [ErrorCode.GlossaryVersionMismatch]: 412,
+  [ErrorCode.GlossaryUnknownTerm]: 422,
+  [ErrorCode.GlossaryInvalidRelation]: 422,
+  [ErrorCode.GlossaryRevisionNotFound]: 404,
+  [ErrorCode.CrmContactNotFound]: 404,
+  [ErrorCode.CrmAccountNotFound]: 404,
+  [ErrorCode.CrmAccountDomainTaken]: 409,
+  [ErrorCode.CrmImportNotFound]: 404,
+  [ErrorCode.CrmImportColumnsInvalid]: 422,
+  [ErrorCode.CrmImportNotReceiving]: 409,
+  [ErrorCode.CrmImportTooLarge]: 413,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,0 +1,23 @@
+/** Request/reply subjects served by the CRM enrichment service (queue group `crm-enrichment`). */
+export const CrmSubjects = {
+  CreateContact: 'crm.contact.create',
+  GetContact: 'crm.contact.get',
+  ListContacts: 'crm.contact.list',
+  UpdateContact: 'crm.contact.update',
+  DeleteContact: 'crm.contact.delete',
+  ContactHistory: 'crm.contact.history',
+  EnrichContact: 'crm.contact.enrich',
+  PreviewEnrichment: 'crm.enrich.preview',
+  ListDuplicates: 'crm.contact.duplicates',
+  MergeContacts: 'crm.contact.merge',
+  CreateAccount: 'crm.account.create',
+  GetAccount: 'crm.account.get',
+  ListAccounts: 'crm.account.list',
+  UpdateAccount: 'crm.account.update',
+  AccountHistory: 'crm.account.history',
+  StartImport: 'crm.import.start',
+  AppendImportRows: 'crm.import.rows',
+  FinishImport: 'crm.import.finish',
+  AbortImport: 'crm.import.abort',
+  GetImport: 'crm.import.get',
+} as const;
