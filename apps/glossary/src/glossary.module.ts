@@ -3,7 +3,9 @@ import { GLOSSARY_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
 import { GlossaryEnv } from './config/glossary.env';
 import { GLOSSARY_DATABASE } from './database/glossary.database';
+import { SearchModule } from './search/search.module';
 import { TermsModule } from './terms/terms.module';
+import { TransferModule } from './transfer/transfer.module';
 
 @Module({
   imports: [
@@ -14,6 +16,8 @@ import { TermsModule } from './terms/terms.module';
       streams: [GLOSSARY_EVENTS_STREAM],
     }),
     TermsModule,
+    SearchModule,
+    TransferModule,
   ],
 })
 export class GlossaryModule {}

@@ -1,5 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { IMPORT_MAX_CSV_CHARS } from '@sales-suite/contracts';
+import type { FastifyInstance } from 'fastify';
 import { GlossaryController } from './glossary.controller';
 
 @Module({ controllers: [GlossaryController] })
-export class GlossaryGatewayModule {}
+export class GlossaryGatewayModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** CSV imports arrive as `text/csv`: kept as a string, validated by the glossary service. */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    if (fastify.hasContentTypeParser('text/csv')) return;
+    fastify.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: IMPORT_MAX_CSV_CHARS * 2 },
+      (_request, body, done) => done(null, body),
+    );
+  }
+}

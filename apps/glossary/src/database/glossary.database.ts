@@ -1,10 +1,18 @@
 import type { ServiceDatabase } from '@sales-suite/persistence';
+import { TermRevisionEntity } from '../terms/term-revision.entity';
 import { TermEntity } from '../terms/term.entity';
 import { CreateGlossarySchema1764150000000 } from './migrations/1764150000000-create-glossary-schema';
 import { SeedSalesTerms1764150000001 } from './migrations/1764150000001-seed-sales-terms';
+import { TermsSearchRelationsRevisions1764160000000 } from './migrations/1764160000000-terms-search-relations-revisions';
+import { EnrichSalesSeed1764160000001 } from './migrations/1764160000001-enrich-sales-seed';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
-  entities: [TermEntity],
-  migrations: [CreateGlossarySchema1764150000000, SeedSalesTerms1764150000001],
+  entities: [TermEntity, TermRevisionEntity],
+  migrations: [
+    CreateGlossarySchema1764150000000,
+    SeedSalesTerms1764150000001,
+    TermsSearchRelationsRevisions1764160000000,
+    EnrichSalesSeed1764160000001,
+  ],
 };

@@ -2,13 +2,33 @@
  * The glossary's starting vocabulary. Each definition is the seed text's sentence, verbatim
  * (shared/seeds/000_7936a5ab13e8eb0d.txt); a unit test holds them to it.
  */
+import type { RelationType } from '@sales-suite/contracts';
+import { sortRelations } from '../terms/term-fields';
+import { INVERSE_RELATION } from '../terms/term-relations';
+
 export interface SeedTerm {
   slug: string;
   name: string;
   definition: string;
   aliases: string[];
   category: string;
+  hiddenLabels?: string[];
+  tags?: string[];
 }
+
+/** Links between seed terms, each stated once; the inverse goes on the other term. */
+export const SALES_SEED_RELATIONS: readonly [string, RelationType, string][] = [
+  ['open-rate', 'related', 'lead-generation-funnel'],
+  ['closed-lost', 'related', 'sales-champion'],
+  ['sales-champion', 'related', 'buying-committee'],
+  ['data-driven-lead-generation', 'broader', 'lead-generation-funnel'],
+  ['data-driven-lead-generation', 'related', 'dynamic-data'],
+  ['crm-enrichment', 'related', 'dynamic-data'],
+  ['artificial-intelligence-in-sales', 'related', 'data-driven-lead-generation'],
+  ['jobs-to-be-done-framework', 'related', 'customer-centricity'],
+  ['sales-territory', 'related', 'hybrid-sales-model'],
+  ['sales-kickoff', 'see-also', 'sales-territory'],
+];
 
 export const SALES_SEED_TERMS: readonly SeedTerm[] = [
   {
@@ -18,6 +38,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       "A Sales Champion is an influential individual within a customer's organization who passionately supports and promotes your solution, helping to navigate the decision-making process and ultimately pushing for your product or service to be chosen.",
     aliases: [],
     category: 'Buying process',
+    hiddenLabels: ['sales champ', 'sales champian'],
+    tags: ['b2b', 'stakeholders'],
   },
   {
     slug: 'open-rate',
@@ -26,6 +48,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       'An open rate is the percentage of email recipients who open a specific email out of the total number of subscribers.',
     aliases: [],
     category: 'Email marketing',
+    hiddenLabels: ['opens rate', 'email open rate'],
+    tags: ['email', 'metrics'],
   },
   {
     slug: 'data-driven-lead-generation',
@@ -42,6 +66,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       'A Closed Lost is a term used in sales to indicate that a potential deal with a prospect has ended, and the sale will not be made.',
     aliases: [],
     category: 'Pipeline',
+    hiddenLabels: ['closed lose', 'lost deal'],
+    tags: ['pipeline', 'deal stage'],
   },
   {
     slug: 'sales-kickoff',
@@ -50,6 +76,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       'A Sales Kickoff (SKO) is a one or two-day event typically held at the beginning of a fiscal year or quarter, where sales team members come together to receive information and training on new products, services, sales enablement technology, and company initiatives.',
     aliases: ['SKO'],
     category: 'Sales enablement',
+    hiddenLabels: ['sales kick-off', 'sales kick off'],
+    tags: ['events', 'enablement'],
   },
   {
     slug: 'dynamic-data',
@@ -74,6 +102,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       'CRM Enrichment is the process of updating and enhancing existing records in a CRM system, ensuring that contact and account information remains accurate and up-to-date.',
     aliases: [],
     category: 'Data management',
+    hiddenLabels: ['crm enrichement'],
+    tags: ['crm', 'data quality'],
   },
   {
     slug: 'lead-generation-funnel',
@@ -82,6 +112,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       'A lead generation funnel is a systematic process designed to attract potential customers and guide them through various stages, ultimately converting them into paying customers.',
     aliases: [],
     category: 'Lead generation',
+    hiddenLabels: ['lead gen funnel'],
+    tags: ['lead generation', 'funnel'],
   },
   {
     slug: 'buying-committee',
@@ -106,6 +138,8 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       "Customer centricity is the ability of individuals within an organization to understand their customers' situations, perceptions, and expectations, placing the customer at the center of all decisions related to delivering products, services, and experiences.",
     aliases: [],
     category: 'Strategy',
+    hiddenLabels: ['customer centric', 'customer centricty'],
+    tags: ['strategy'],
   },
   {
     slug: 'sales-territory',
@@ -130,5 +164,23 @@ export const SALES_SEED_TERMS: readonly SeedTerm[] = [
       "Private labeling refers to products manufactured by one company and sold under another company's brand name.",
     aliases: [],
     category: 'Product',
+    hiddenLabels: ['private labelling', 'white labeling'],
+    tags: ['product'],
   },
 ];
+
+/** Each seed term's relations, both ends of every link in SALES_SEED_RELATIONS. */
+export function seedTermRelations(
+  among: ReadonlySet<string>,
+): Map<string, { type: RelationType; slug: string }[]> {
+  const relations = new Map<string, { type: RelationType; slug: string }[]>();
+  const add = (from: string, type: RelationType, to: string) =>
+    relations.set(from, [...(relations.get(from) ?? []), { type, slug: to }]);
+  for (const [from, type, to] of SALES_SEED_RELATIONS) {
+    if (!among.has(from) || !among.has(to)) continue;
+    add(from, type, to);
+    add(to, INVERSE_RELATION[type], from);
+  }
+  for (const [slug, links] of relations) relations.set(slug, sortRelations(links));
+  return relations;
+}

@@ -6,6 +6,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { TermStatus } from '@sales-suite/contracts';
+import type { TermRelation, TermSource } from './term-fields';
 
 @Entity({ name: 'terms' })
 export class TermEntity {
@@ -21,11 +22,14 @@ export class TermEntity {
   @Column({ type: 'varchar', length: 2000 })
   definition: string;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'varchar', length: 20000, nullable: true })
   details: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases: string[];
+
+  @Column({ name: 'hidden_labels', type: 'text', array: true, default: () => "'{}'" })
+  hiddenLabels: string[];
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   category: string | null;
@@ -33,8 +37,17 @@ export class TermEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  relations: TermRelation[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  sources: TermSource[];
+
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status: TermStatus;
+
+  @Column({ name: 'replaced_by', type: 'varchar', length: 100, nullable: true })
+  replacedBy: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TermRevisionsService } from './term-revisions.service';
+import { TermWriter } from './term-writer';
+import { TermsChangedNotifier } from './terms-changed.notifier';
 import { TermsHandlers } from './terms.handlers';
 import { TermsService } from './terms.service';
 
 @Module({
   controllers: [TermsHandlers],
-  providers: [TermsService],
+  providers: [TermsService, TermRevisionsService, TermWriter, TermsChangedNotifier],
+  exports: [TermsService, TermWriter, TermsChangedNotifier],
 })
 export class TermsModule {}

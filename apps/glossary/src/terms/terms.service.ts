@@ -1,31 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CategoryCountView,
   CreateTermDto,
   decodeCursor,
+  DeleteTermRequestDto,
   DomainError,
   encodeCursor,
   ErrorCode,
-  GlossaryEvents,
-  GlossaryTermCreated,
   ListTermsQueryDto,
   Page,
   TermView,
+  UpdateTermRequestDto,
+  validationFailed,
 } from '@sales-suite/contracts';
-import { OutboxRelayService, OutboxService } from '@sales-suite/persistence';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { OutboxRelayService } from '@sales-suite/persistence';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { TermEntity } from './term.entity';
-import { toTermView } from './term.mapper';
+import { newTermFields, nullPatchViolations, patchTermFields } from './term-fields';
+import { termFields, toTermView } from './term.mapper';
+import { TermsChangedNotifier } from './terms-changed.notifier';
+import { checkExpectedVersion, TermWriter, termNotFound } from './term-writer';
 
 const DEFAULT_PAGE_SIZE = 20;
 const UNIQUE_VIOLATION = '23505';
+const DEADLOCK = '40P01';
 
 @Injectable()
 export class TermsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly writer: TermWriter,
     private readonly relay: OutboxRelayService,
+    private readonly changed: TermsChangedNotifier,
   ) {}
 
   /** Terms in slug order; the cursor is the last slug seen, so pages stay stable under inserts. */
@@ -49,49 +56,76 @@ export class TermsService {
 
   async get(slug: string): Promise<TermView> {
     const term = await this.dataSource.getRepository(TermEntity).findOneBy({ slug });
-    if (!term)
-      throw new DomainError(ErrorCode.GlossaryTermNotFound, `No term has the slug "${slug}"`, {
-        slug,
-      });
+    if (!term) throw termNotFound(slug);
     return toTermView(term);
   }
 
-  async create(input: CreateTermDto): Promise<TermView> {
-    try {
-      const created = await this.dataSource.transaction(async (manager) => {
-        const term = await manager.getRepository(TermEntity).save(
-          manager.getRepository(TermEntity).create({
-            slug: input.slug,
-            name: input.name,
-            definition: input.definition,
-            details: input.details ?? null,
-            aliases: input.aliases ?? [],
-            category: input.category ?? null,
-            tags: input.tags ?? [],
-            status: input.status ?? 'draft',
-          }),
-        );
-        const view = toTermView(term);
-        await this.outbox.enqueue(manager, GlossaryEvents.TermCreated, {
-          term: view,
-        } satisfies GlossaryTermCreated);
-        return view;
+  async categories(): Promise<CategoryCountView[]> {
+    const rows: { category: string; count: string }[] = await this.dataSource.query(
+      `SELECT category, count(*) AS count FROM glossary.terms
+       WHERE category IS NOT NULL GROUP BY category ORDER BY category`,
+    );
+    return rows.map((row) => ({ category: row.category, count: Number(row.count) }));
+  }
+
+  async create(input: CreateTermDto, actor: string): Promise<TermView> {
+    const { slug, ...fields } = input;
+    return this.change(async (manager) => {
+      const result = await this.writer.write(manager, slug, null, newTermFields(fields), {
+        actor,
+        action: 'created',
       });
+      return result.term;
+    }, slug);
+  }
+
+  async update(request: UpdateTermRequestDto, actor: string): Promise<TermView> {
+    const nulls = nullPatchViolations(request.changes);
+    if (nulls.length > 0) throw validationFailed(nulls);
+    return this.change(async (manager) => {
+      const term = await this.writer.lockOne(manager, request.slug);
+      checkExpectedVersion(term, request.expectedVersion ?? null);
+      const fields = patchTermFields(termFields(term), request.changes);
+      const result = await this.writer.write(manager, term.slug, term, fields, {
+        actor,
+        action: 'updated',
+      });
+      return result.term;
+    });
+  }
+
+  async delete(request: DeleteTermRequestDto, actor: string): Promise<void> {
+    await this.change(async (manager) => {
+      const term = await this.writer.lockOne(manager, request.slug);
+      checkExpectedVersion(term, request.expectedVersion ?? null);
+      await this.writer.delete(manager, term, actor);
+    });
+  }
+
+  /**
+   * Runs a change in one transaction; afterwards the relay publishes its events at once and the
+   * annotate automaton is rebuilt. Races surface as 409s, never 500s.
+   */
+  async change<T>(work: (manager: EntityManager) => Promise<T>, slug?: string): Promise<T> {
+    try {
+      const result = await this.dataSource.transaction(work);
       this.relay.publishSoon();
-      return created;
+      this.changed.notify();
+      return result;
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      const code =
+        error instanceof QueryFailedError && (error.driverError as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION && slug)
         throw new DomainError(
           ErrorCode.GlossarySlugTaken,
-          `A term with the slug "${input.slug}" already exists`,
-          {
-            slug: input.slug,
-          },
+          `A term with the slug "${slug}" already exists`,
+          { slug },
         );
-      }
+      if (code === DEADLOCK || code === UNIQUE_VIOLATION)
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'A concurrent change touched the same terms; retry',
+        );
       throw error;
     }
   }

@@ -3,6 +3,17 @@ export const GlossarySubjects = {
   ListTerms: 'glossary.term.list',
   GetTerm: 'glossary.term.get',
   CreateTerm: 'glossary.term.create',
+  UpdateTerm: 'glossary.term.update',
+  DeleteTerm: 'glossary.term.delete',
+  ListCategories: 'glossary.category.list',
+  ListRevisions: 'glossary.revision.list',
+  GetRevision: 'glossary.revision.get',
+  RestoreRevision: 'glossary.revision.restore',
+  Search: 'glossary.search',
+  Suggest: 'glossary.suggest',
+  Annotate: 'glossary.annotate',
+  Import: 'glossary.import',
+  ExportPage: 'glossary.export.page',
 } as const;
 
 /** Events the glossary publishes through its outbox to JetStream. */

@@ -1,23 +1,41 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   MaxLength,
+  Min,
   MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 
 export const TERM_STATUSES = ['draft', 'approved', 'deprecated'] as const;
 export type TermStatus = (typeof TERM_STATUSES)[number];
 
+/** SKOS-style typed links; each type has an inverse kept on the other term. */
+export const RELATION_TYPES = ['related', 'broader', 'narrower', 'see-also'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 100;
 export const DEFINITION_MAX_LENGTH = 2000;
+export const DETAILS_MAX_LENGTH = 20000;
+export const LABEL_MAX_LENGTH = 200;
+export const MAX_LABELS = 50;
+export const MAX_RELATIONS = 100;
+export const MAX_SOURCES = 20;
+/** Labels and tags travel in `|`-separated CSV cells, so they cannot contain one. */
+const NO_PIPE = /^[^|]*$/;
+const SLUG_MESSAGE = 'must be kebab-case: lowercase letters, digits and single hyphens';
 
 export class TermSlugDto {
   @ApiProperty({
@@ -27,17 +45,43 @@ export class TermSlugDto {
   })
   @IsString()
   @MaxLength(SLUG_MAX_LENGTH)
-  @Matches(SLUG_PATTERN, {
-    message: 'slug must be kebab-case: lowercase letters, digits and single hyphens',
-  })
+  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
   slug: string;
 }
 
-export class CreateTermDto extends TermSlugDto {
-  @ApiProperty({ example: 'Sales Champion', maxLength: 200 })
+export class TermRelationDto {
+  @ApiProperty({ enum: RELATION_TYPES, example: 'related' })
+  @IsIn(RELATION_TYPES)
+  type: RelationType;
+
+  @ApiProperty({ example: 'closed-lost', pattern: SLUG_PATTERN.source })
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
+  slug: string;
+}
+
+export class TermSourceDto {
+  @ApiProperty({ example: 'https://www.w3.org/TR/skos-reference/', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  url: string;
+
+  @ApiProperty({ example: 'SKOS Reference', maxLength: 300 })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(300)
+  title: string;
+}
+
+/** Every field a person edits; `slug` is the identity and never changes. */
+export class TermFieldsDto {
+  @ApiProperty({ example: 'Sales Champion', maxLength: LABEL_MAX_LENGTH })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LABEL_MAX_LENGTH)
+  @Matches(NO_PIPE, { message: 'name must not contain "|"' })
   name: string;
 
   @ApiProperty({
@@ -50,43 +94,149 @@ export class CreateTermDto extends TermSlugDto {
   @MaxLength(DEFINITION_MAX_LENGTH)
   definition: string;
 
-  @ApiPropertyOptional({ description: 'Markdown', maxLength: 20000 })
+  @ApiPropertyOptional({ description: 'Markdown', maxLength: DETAILS_MAX_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
-  details?: string;
+  @MaxLength(DETAILS_MAX_LENGTH)
+  details?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['Champion'], maxItems: 50 })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Champion'],
+    maxItems: MAX_LABELS,
+    description: 'Alternative labels (SKOS altLabel), e.g. `SKO` for Sales Kickoff.',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_LABELS)
   @ArrayUnique()
   @IsString({ each: true })
   @MinLength(1, { each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(LABEL_MAX_LENGTH, { each: true })
+  @Matches(NO_PIPE, { each: true, message: 'aliases must not contain "|"' })
   aliases?: string[];
 
-  @ApiPropertyOptional({ example: 'Sales process', maxLength: 100 })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['sales champoin'],
+    maxItems: MAX_LABELS,
+    description: 'Common misspellings: found by search and annotate, never displayed.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LABELS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(LABEL_MAX_LENGTH, { each: true })
+  @Matches(NO_PIPE, { each: true, message: 'hiddenLabels must not contain "|"' })
+  hiddenLabels?: string[];
+
+  @ApiPropertyOptional({ example: 'Buying process', maxLength: 100, nullable: true })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  category?: string;
+  category?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['b2b'], maxItems: 50 })
+  @ApiPropertyOptional({ type: [String], example: ['b2b'], maxItems: MAX_LABELS })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_LABELS)
   @ArrayUnique()
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(50, { each: true })
+  @Matches(NO_PIPE, { each: true, message: 'tags must not contain "|"' })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: [TermRelationDto],
+    maxItems: MAX_RELATIONS,
+    description:
+      'Typed links to other terms by slug; the inverse link is kept on the other term ' +
+      '(broader ↔ narrower, related ↔ related, see-also ↔ see-also). Unknown slugs are a 422.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RELATIONS)
+  @ValidateNested({ each: true })
+  @Type(() => TermRelationDto)
+  relations?: TermRelationDto[];
+
+  @ApiPropertyOptional({ type: [TermSourceDto], maxItems: MAX_SOURCES })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SOURCES)
+  @ValidateNested({ each: true })
+  @Type(() => TermSourceDto)
+  sources?: TermSourceDto[];
 
   @ApiPropertyOptional({ enum: TERM_STATUSES, default: 'draft' })
   @IsOptional()
   @IsIn(TERM_STATUSES)
   status?: TermStatus;
+
+  @ApiPropertyOptional({
+    example: 'sales-kickoff',
+    nullable: true,
+    description: 'Only for a deprecated term: the slug of the term that replaces it.',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { message: `replacedBy ${SLUG_MESSAGE}` })
+  replacedBy?: string | null;
+}
+
+export class CreateTermDto extends TermFieldsDto {
+  @ApiProperty({
+    example: 'sales-champion',
+    pattern: SLUG_PATTERN.source,
+    maxLength: SLUG_MAX_LENGTH,
+  })
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
+  slug: string;
+}
+
+/** PATCH body: any subset of the fields; `null` clears `details`, `category` or `replacedBy`. */
+export class UpdateTermDto extends PartialType(TermFieldsDto) {}
+
+/** Gateway → service: the change, and the version the caller's If-Match named (null for `*`). */
+export class UpdateTermRequestDto extends TermSlugDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion: number | null;
+
+  @ValidateNested()
+  @Type(() => UpdateTermDto)
+  changes: UpdateTermDto;
+}
+
+export class DeleteTermRequestDto extends TermSlugDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion: number | null;
+}
+
+export class RevisionRefDto extends TermSlugDto {
+  @ApiProperty({ example: 1, minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  n: number;
+}
+
+export class RestoreRevisionRequestDto extends RevisionRefDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion: number | null;
 }
 
 export class ListTermsQueryDto extends PageQueryDto {
@@ -108,16 +258,31 @@ export class ListTermsQueryDto extends PageQueryDto {
   tag?: string;
 }
 
+export class TermRelationView {
+  @ApiProperty({ enum: RELATION_TYPES, example: 'related' }) type: RelationType;
+  @ApiProperty({ example: 'closed-lost' }) slug: string;
+}
+
+export class TermSourceView {
+  @ApiProperty({ example: 'https://www.w3.org/TR/skos-reference/' }) url: string;
+  @ApiProperty({ example: 'SKOS Reference' }) title: string;
+}
+
 /** What the glossary answers for one term. */
 export class TermView {
   @ApiProperty({ example: 'sales-champion' }) slug: string;
   @ApiProperty({ example: 'Sales Champion' }) name: string;
   @ApiProperty() definition: string;
   @ApiProperty({ nullable: true, type: String }) details: string | null;
-  @ApiProperty({ type: [String] }) aliases: string[];
-  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ type: [String], example: ['Champion'] }) aliases: string[];
+  @ApiProperty({ type: [String], example: ['sales champoin'] }) hiddenLabels: string[];
+  @ApiProperty({ nullable: true, type: String, example: 'Buying process' })
+  category: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ type: [TermRelationView] }) relations: TermRelationView[];
+  @ApiProperty({ type: [TermSourceView] }) sources: TermSourceView[];
   @ApiProperty({ enum: TERM_STATUSES }) status: TermStatus;
+  @ApiProperty({ nullable: true, type: String, example: null }) replacedBy: string | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -126,4 +291,13 @@ export class TermView {
 export class TermPageView {
   @ApiProperty({ type: [TermView] }) items: TermView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class CategoryCountView {
+  @ApiProperty({ example: 'Buying process' }) category: string;
+  @ApiProperty({ example: 2 }) count: number;
+}
+
+export class CategoriesView {
+  @ApiProperty({ type: [CategoryCountView] }) items: CategoryCountView[];
 }

@@ -1,0 +1,187 @@
+/**
+ * Aho–Corasick over every term label, for finding mentions in free text in one pass: build is
+ * linear in the total label length, a search linear in the text length plus the mentions found.
+ * Pure TypeScript, no framework: the service rebuilds it when terms change.
+ */
+
+export interface Label {
+  /** The text to find (a name, alias or hidden label). */
+  text: string;
+  slug: string;
+  /** Lower wins when two terms share a label (name 0, alias 1, hidden label 2). */
+  priority: number;
+}
+
+export interface Mention {
+  slug: string;
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/**
+ * Case folding that never changes a string's length, so offsets in the folded text are offsets
+ * in the original (`'İ'.toLowerCase()` is two code units: such characters are left alone).
+ */
+export function foldCase(text: string): string {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const lower = char.toLowerCase();
+    folded += lower.length === 1 ? lower : char;
+  }
+  return folded;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+function isWordChar(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && WORD_CHAR.test(text[index]);
+}
+
+export class LabelAutomaton {
+  /** Transitions, keyed `state * 65536 + charCode`. One map is far smaller than a map per state. */
+  private readonly next = new Map<number, number>();
+  private readonly fail: Int32Array;
+  /** Per state: index into `labels` of the best label ending here, or -1. */
+  private readonly output: Int32Array;
+  /** Per state: the nearest state down the failure chain that has an output, or 0. */
+  private readonly outputLink: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly labels: Label[];
+
+  readonly labelCount: number;
+
+  constructor(labels: readonly Label[]) {
+    this.labels = [];
+    const states: number[] = [0];
+    let stateCount = 1;
+    const output: number[] = [-1];
+    const depth: number[] = [0];
+    for (const label of labels) {
+      const text = foldCase(label.text.trim());
+      if (text.length === 0) continue;
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        const edge = state * 65536 + text.charCodeAt(i);
+        let target = this.next.get(edge);
+        if (target === undefined) {
+          target = stateCount++;
+          this.next.set(edge, target);
+          states.push(target);
+          output.push(-1);
+          depth.push(i + 1);
+        }
+        state = target;
+      }
+      const current = output[state];
+      if (current === -1 || this.isBetter(label, this.labels[current])) {
+        output[state] = this.labels.length;
+      }
+      this.labels.push(label);
+    }
+    this.labelCount = this.labels.length;
+    this.output = Int32Array.from(output);
+    this.depth = Int32Array.from(depth);
+    this.fail = new Int32Array(stateCount);
+    this.outputLink = new Int32Array(stateCount);
+    this.linkFailures(stateCount);
+  }
+
+  private isBetter(candidate: Label, current: Label): boolean {
+    return (
+      candidate.priority < current.priority ||
+      (candidate.priority === current.priority && candidate.slug < current.slug)
+    );
+  }
+
+  /** Breadth-first over the trie: each state's failure is its longest proper suffix in the trie. */
+  private linkFailures(stateCount: number): void {
+    const children: number[][] = Array.from({ length: stateCount }, () => []);
+    for (const edge of this.next.keys()) children[Math.floor(edge / 65536)].push(edge);
+    const queue: number[] = [];
+    for (const edge of children[0]) queue.push(this.next.get(edge)!);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const failure = this.fail[state];
+      this.outputLink[state] = this.output[failure] !== -1 ? failure : this.outputLink[failure];
+      for (const edge of children[state]) {
+        const child = this.next.get(edge)!;
+        const char = edge % 65536;
+        let candidate = failure;
+        let target = this.next.get(candidate * 65536 + char);
+        while (target === undefined && candidate !== 0) {
+          candidate = this.fail[candidate];
+          target = this.next.get(candidate * 65536 + char);
+        }
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        queue.push(child);
+      }
+    }
+  }
+
+  /**
+   * Every mention of a label in `text`, case-insensitive and on word boundaries. Where mentions
+   * overlap the longest wins (then the leftmost); the result is in text order.
+   */
+  find(text: string): Mention[] {
+    const folded = foldCase(text);
+    // Candidates bucketed by length, each bucket in order of start: a longest-first pass over
+    // the buckets needs no comparison sort.
+    const byLength = new Map<number, number[]>();
+    let state = 0;
+    for (let i = 0; i < folded.length; i++) {
+      const char = folded.charCodeAt(i);
+      let target = this.next.get(state * 65536 + char);
+      while (target === undefined && state !== 0) {
+        state = this.fail[state];
+        target = this.next.get(state * 65536 + char);
+      }
+      state = target ?? 0;
+      const end = i + 1;
+      if (isWordChar(folded, end)) continue;
+      for (
+        let hit = this.output[state] !== -1 ? state : this.outputLink[state];
+        hit !== 0;
+        hit = this.outputLink[hit]
+      ) {
+        const length = this.depth[hit];
+        const start = end - length;
+        if (isWordChar(folded, start - 1)) continue;
+        let bucket = byLength.get(length);
+        if (!bucket) byLength.set(length, (bucket = []));
+        bucket.push(start, this.output[hit]);
+      }
+    }
+    return this.selectLongest(text, byLength);
+  }
+
+  private selectLongest(text: string, byLength: Map<number, number[]>): Mention[] {
+    const taken = new Uint8Array(text.length);
+    const chosen: Mention[] = [];
+    const lengths = [...byLength.keys()].sort((a, b) => b - a);
+    for (const length of lengths) {
+      const bucket = byLength.get(length)!;
+      for (let i = 0; i < bucket.length; i += 2) {
+        const start = bucket[i];
+        const end = start + length;
+        // Non-overlapping picks cover each position once, and a candidate is refused at its
+        // first or last position (mentions are intervals), so this stays linear.
+        if (taken[start] || taken[end - 1] || this.coversTaken(taken, start, end)) continue;
+        taken.fill(1, start, end);
+        chosen.push({
+          slug: this.labels[bucket[i + 1]].slug,
+          start,
+          end,
+          matched: text.slice(start, end),
+        });
+      }
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  private coversTaken(taken: Uint8Array, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (taken[i]) return true;
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  MATCH_KINDS,
+  SearchHitView,
+  SearchQueryDto,
+  SuggestionView,
+  SuggestQueryDto,
+  SUGGEST_MAX_RESULTS,
+} from '@sales-suite/contracts';
+import { DataSource } from 'typeorm';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, normalizeLabel, renderSnippet } from './search-text';
+
+const DEFAULT_SEARCH_RESULTS = 20;
+/** word_similarity above which a label counts as a typo of the query (`champoin` ≈ 0.56). */
+const TYPO_THRESHOLD = 0.4;
+
+/** Ordered best first: the tier number in SQL is the index here, reversed. */
+const TIERS = [...MATCH_KINDS].reverse();
+
+interface SearchRow {
+  slug: string;
+  name: string;
+  tier: number;
+  relevance: number;
+  headline: string;
+}
+
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Tiers, best first: a name, alias or hidden label equal to the query (3), one starting with
+   * it or with a word starting with it (2), a full-text match (1), a typo-level trigram match
+   * (0). Within a tier, full-text rank (weights A name … D details) plus trigram similarity.
+   */
+  async search({ q, limit }: SearchQueryDto): Promise<SearchHitView[]> {
+    const query = normalizeLabel(q);
+    if (query === '') return [];
+    const rows = await this.dataSource.transaction(async (manager) => {
+      // Local to this transaction: the `<%` operator (trigram index) uses this threshold.
+      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
+        String(TYPO_THRESHOLD),
+      ]);
+      return manager.query(
+        `WITH candidates AS (
+           SELECT slug, name, definition,
+             CASE WHEN search_labels LIKE $2 THEN 3
+                  WHEN search_labels LIKE $3 OR search_labels LIKE $4 THEN 2
+                  WHEN search_vector @@ websearch_to_tsquery('english', $1) THEN 1
+                  ELSE 0 END AS tier,
+             ts_rank(search_vector, websearch_to_tsquery('english', $1))
+               + word_similarity($5, search_labels) AS relevance
+           FROM glossary.terms
+           WHERE search_labels LIKE $3 OR search_labels LIKE $4
+              OR search_vector @@ websearch_to_tsquery('english', $1)
+              OR $5 <% search_labels
+           ORDER BY tier DESC, relevance DESC, slug
+           LIMIT $6
+         )
+         SELECT slug, name, tier, relevance,
+           ts_headline('english', definition, websearch_to_tsquery('english', $1),
+             'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
+             AS headline
+         FROM candidates ORDER BY tier DESC, relevance DESC, slug`,
+        [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit ?? DEFAULT_SEARCH_RESULTS],
+      ) as Promise<SearchRow[]>;
+    });
+    return rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      score: Math.round((row.tier + Math.min(0.999, Number(row.relevance) / 2)) * 1000) / 1000,
+      match: TIERS[row.tier],
+      snippet: renderSnippet(row.headline),
+    }));
+  }
+
+  /** Terms whose name, alias or hidden label starts with the prefix; names first, short first. */
+  async suggest({ prefix, limit }: SuggestQueryDto): Promise<SuggestionView[]> {
+    const normalized = normalizeLabel(prefix);
+    if (normalized === '') return [];
+    const rows: { slug: string; name: string; aliases: string[] }[] = await this.dataSource.query(
+      `SELECT slug, name, aliases FROM glossary.terms
+       WHERE search_labels LIKE $1
+       ORDER BY glossary.normalize_label(name) LIKE $2 DESC, length(name), name, slug
+       LIMIT $3`,
+      [`%|${normalized}%`, `${normalized}%`, limit ?? SUGGEST_MAX_RESULTS],
+    );
+    return rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      // The label the user is typing; a matching hidden label (a misspelling) shows the name.
+      label:
+        [row.name, ...row.aliases].find((label) => normalizeLabel(label).startsWith(normalized)) ??
+        row.name,
+    }));
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TermView } from './term.dto';
+
+export const REVISION_ACTIONS = ['created', 'updated', 'restored', 'linked', 'imported'] as const;
+export type RevisionAction = (typeof REVISION_ACTIONS)[number];
+
+/** One field of a term as it was before and after a change (`null` where it was unset). */
+export class TermFieldChangeView {
+  @ApiProperty({ example: 'definition' }) field: string;
+  @ApiProperty({ example: 'The old definition.', nullable: true }) from: unknown;
+  @ApiProperty({ example: 'The new definition.', nullable: true }) to: unknown;
+}
+
+/** A revision without its snapshot, as listed. */
+export class RevisionSummaryView {
+  @ApiProperty({ example: 2, description: 'Equals the term version this revision produced.' })
+  n: number;
+  @ApiProperty({ enum: REVISION_ACTIONS, example: 'updated' }) action: RevisionAction;
+  @ApiProperty({ example: 'ci-bot', description: "The API key's name" }) actor: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [TermFieldChangeView] }) changes: TermFieldChangeView[];
+}
+
+export class RevisionView extends RevisionSummaryView {
+  @ApiProperty({ type: TermView, description: 'The term as this revision left it.' })
+  term: TermView;
+}
+
+export class RevisionListView {
+  @ApiProperty({ type: [RevisionSummaryView] }) items: RevisionSummaryView[];
+}
