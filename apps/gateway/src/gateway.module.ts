@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
+import { LeadsGatewayModule } from './leads/leads-gateway.module';
 
 @Module({
   imports: [
@@ -15,6 +16,7 @@ import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
     }),
     AuthModule,
     GlossaryGatewayModule,
+    LeadsGatewayModule,
   ],
 })
 export class GatewayModule {}

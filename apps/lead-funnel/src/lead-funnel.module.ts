@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
 import { LeadFunnelEnv } from './config/lead-funnel.env';
+import { ConsumersModule } from './consumers/consumers.module';
 import { FUNNEL_DATABASE } from './database/lead-funnel.database';
+import { FunnelModule } from './funnel/funnel.module';
+import { LeadsModule } from './leads/leads.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { TerritoriesModule } from './territories/territories.module';
 
 @Module({
   imports: [
@@ -11,6 +16,11 @@ import { FUNNEL_DATABASE } from './database/lead-funnel.database';
       env: LeadFunnelEnv,
       database: FUNNEL_DATABASE,
     }),
+    LeadsModule,
+    FunnelModule,
+    ScoringModule,
+    TerritoriesModule,
+    ConsumersModule,
   ],
 })
 export class LeadFunnelModule {}

@@ -1,3 +1,4 @@
+export * from './consumed-events.dto';
 export * from './funnel.dto';
 export * from './lead-vocabulary';
 export * from './lead.dto';

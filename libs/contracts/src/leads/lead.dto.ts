@@ -262,6 +262,12 @@ export class ScoreContributionView {
   @ApiProperty({ description: 'The rule’s points for this event.' }) points: number;
   @ApiProperty({ description: 'Points left after the per-period cap.' }) countedPoints: number;
   @ApiProperty({ description: 'countedPoints × 0.5^(age / half-life).' }) decayedPoints: number;
+  @ApiPropertyOptional({
+    enum: COMMITTEE_ROLES,
+    isArray: true,
+    description: 'Committee bonus: roles that engaged.',
+  })
+  roles?: CommitteeRole[];
 }
 
 export class ScoreView {

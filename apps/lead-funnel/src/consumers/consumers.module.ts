@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module';
+import { ContactFitConsumer } from './contact-fit.consumer';
+import { EmailOpenedConsumer } from './email-opened.consumer';
+
+/** Durable JetStream consumers of the events other services publish. */
+@Module({ imports: [LeadsModule], providers: [EmailOpenedConsumer, ContactFitConsumer] })
+export class ConsumersModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { LeadState } from './lead-state';
+
+const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+
+/**
+ * Writes the read models (the lead list row and its stage visits) from lead states. Both the
+ * command side and the rebuild use this one function, which is why a rebuild gives the same rows.
+ */
+@Injectable()
+export class LeadProjection {
+  async save(manager: EntityManager, leads: readonly LeadState[]): Promise<void> {
+    if (leads.length === 0) return;
+    await manager.query(
+      `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
+         territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
+         champion_contact_id, fit, engagement_count, fit_score, engagement_score, total_score,
+         score_model_version, scored_at, created_at, updated_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, version integer, source text,
+         contact_id text, account_id text, owner_id text, owner_pinned boolean, territory_id text,
+         stage text, stage_entered_at timestamptz, lost_reason text, auto_qualified boolean,
+         amount double precision, committee jsonb, champion_contact_id text, fit jsonb,
+         engagement_count integer, fit_score double precision, engagement_score double precision,
+         total_score double precision, score_model_version integer, scored_at timestamptz,
+         created_at timestamptz, updated_at timestamptz)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
+         contact_id = EXCLUDED.contact_id, account_id = EXCLUDED.account_id,
+         owner_id = EXCLUDED.owner_id, owner_pinned = EXCLUDED.owner_pinned,
+         territory_id = EXCLUDED.territory_id, stage = EXCLUDED.stage,
+         stage_entered_at = EXCLUDED.stage_entered_at, lost_reason = EXCLUDED.lost_reason,
+         auto_qualified = EXCLUDED.auto_qualified, amount = EXCLUDED.amount,
+         committee = EXCLUDED.committee, champion_contact_id = EXCLUDED.champion_contact_id,
+         fit = EXCLUDED.fit, engagement_count = EXCLUDED.engagement_count,
+         fit_score = EXCLUDED.fit_score, engagement_score = EXCLUDED.engagement_score,
+         total_score = EXCLUDED.total_score, score_model_version = EXCLUDED.score_model_version,
+         scored_at = EXCLUDED.scored_at, created_at = EXCLUDED.created_at,
+         updated_at = EXCLUDED.updated_at`,
+      [
+        JSON.stringify(
+          leads.map((lead) => ({
+            id: lead.id,
+            version: lead.version,
+            source: lead.source,
+            contact_id: lead.contactId,
+            account_id: lead.accountId,
+            owner_id: lead.ownerId,
+            owner_pinned: lead.ownerPinned,
+            territory_id: lead.territoryId,
+            stage: lead.stage,
+            stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
+            lost_reason: lead.lostReason,
+            auto_qualified: lead.autoQualified,
+            amount: lead.amount,
+            committee: lead.committee,
+            champion_contact_id: lead.championContactId,
+            fit: lead.fit,
+            engagement_count: lead.engagementCount,
+            fit_score: lead.score?.fit ?? 0,
+            engagement_score: lead.score?.engagement ?? 0,
+            total_score: lead.score?.total ?? 0,
+            score_model_version: lead.score?.modelVersion ?? null,
+            scored_at: iso(lead.score?.at),
+            created_at: iso(lead.createdAt),
+            updated_at: iso(lead.updatedAt),
+          })),
+        ),
+      ],
+    );
+    const ids = leads.map((lead) => lead.id);
+    await manager.query(`DELETE FROM funnel.lead_stage_visits WHERE lead_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    await manager.query(
+      `INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS v(lead_id uuid, seq integer, stage text, entered_at timestamptz, left_at timestamptz)`,
+      [
+        JSON.stringify(
+          leads.flatMap((lead) =>
+            lead.stageVisits.map((visit, seq) => ({
+              lead_id: lead.id,
+              seq,
+              stage: visit.stage,
+              entered_at: iso(visit.enteredAt),
+              left_at: iso(visit.leftAt),
+            })),
+          ),
+        ),
+      ],
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@sales-suite/contracts';
+import type { EntityManager } from 'typeorm';
+import { FunnelDefinitionStore } from '../funnel/funnel-definition.store';
+import { ScoringModelStore } from '../scoring/scoring-model.store';
+import { TerritoryStore } from '../territories/territory.store';
+import { assignmentNeed, Territory } from '../territories/territory-rules';
+import { FunnelPolicy, LeadDraft } from './lead-draft';
+import { LeadEventStore } from './lead-event.store';
+import { LeadProjection } from './lead-projection';
+
+export interface LoadedPolicy extends FunnelPolicy {
+  territories: Territory[];
+}
+
+export type LeadDecision = (draft: LeadDraft, policy: LoadedPolicy) => void | Promise<void>;
+
+/**
+ * The write side of a lead: load its stream, let a command decide, append what it decided with
+ * optimistic concurrency and update the read models, all in the caller's transaction.
+ */
+@Injectable()
+export class LeadWriter {
+  constructor(
+    private readonly events: LeadEventStore,
+    private readonly projection: LeadProjection,
+    private readonly definitions: FunnelDefinitionStore,
+    private readonly models: ScoringModelStore,
+    private readonly territories: TerritoryStore,
+  ) {}
+
+  async policy(manager: EntityManager, now = Date.now()): Promise<LoadedPolicy> {
+    const definition = await this.definitions.current(manager);
+    const model = await this.models.current(manager);
+    const territories = await this.territories.current(manager);
+    return {
+      definition: definition.document,
+      model: model.document,
+      modelVersion: model.version,
+      territories: territories.document,
+      now,
+    };
+  }
+
+  async change(
+    manager: EntityManager,
+    leadId: string,
+    actor: string,
+    decide: LeadDecision,
+    expectedVersion?: number,
+  ): Promise<LeadDraft> {
+    const history = await this.events.read(manager, leadId);
+    if (history.length === 0)
+      throw new DomainError(ErrorCode.LeadNotFound, `No lead has the id ${leadId}`, { leadId });
+    const draft = new LeadDraft(leadId, history);
+    if (expectedVersion !== undefined && expectedVersion !== draft.readVersion)
+      throw new DomainError(
+        ErrorCode.LeadVersionConflict,
+        `The lead is at version ${draft.readVersion}, not ${expectedVersion}; read it again and retry`,
+        { leadId, expectedVersion, currentVersion: draft.readVersion },
+      );
+    await decide(draft, await this.policy(manager));
+    await this.commit(manager, [draft], actor);
+    return draft;
+  }
+
+  /** Appends every draft's pending events and projects the states they lead to. */
+  async commit(manager: EntityManager, drafts: LeadDraft[], actor: string): Promise<void> {
+    const changed = drafts.filter((draft) => draft.pending.length > 0);
+    await this.events.append(
+      manager,
+      changed.map((draft) => ({ leadId: draft.id, events: draft.pending })),
+      actor,
+    );
+    await this.projection.save(
+      manager,
+      changed.map((draft) => draft.state),
+    );
+  }
+
+  /** Moves the lead to the territory its attributes match, with the next owner in turn. */
+  async assign(
+    manager: EntityManager,
+    draft: LeadDraft,
+    policy: LoadedPolicy,
+    reason: 'round_robin' | 'territory_change',
+  ): Promise<void> {
+    const need = assignmentNeed(draft.state, policy.territories);
+    if (!need) return;
+    const ownerId =
+      need.owners && need.territoryId
+        ? await this.territories.nextOwner(manager, need.territoryId, need.owners)
+        : draft.state.ownerId;
+    draft.record({
+      type: 'LeadAssigned',
+      occurredAt: policy.now,
+      data: {
+        territoryId: need.territoryId,
+        ownerId,
+        reason: draft.state.ownerPinned ? 'explicit' : reason,
+      },
+    });
+  }
+}
+
+/** Re-runs a whole transaction when a lead stream moved on under it (consumers, background jobs). */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const conflict = error instanceof DomainError && error.code === ErrorCode.LeadVersionConflict;
+      if (!conflict || attempt >= attempts) throw error;
+    }
+  }
+}

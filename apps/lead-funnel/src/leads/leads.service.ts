@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AddCommitteeMemberRequest,
+  ContactFitAttributes,
+  CreateLeadDto,
+  LeadView,
+  RecordEngagementRequest,
+  TransitionLeadRequest,
+} from '@sales-suite/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { LeadDraft } from './lead-draft';
+import { LeadQueries } from './lead-queries.service';
+import { LeadWriter } from './lead-writer';
+
+/** The commands people send about leads (through the gateway). */
+@Injectable()
+export class LeadsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writer: LeadWriter,
+    private readonly queries: LeadQueries,
+  ) {}
+
+  /** A new lead: its CRM fit when the contact is known, its territory and owner, its score. */
+  async create(input: CreateLeadDto, actor: string): Promise<LeadView> {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const policy = await this.writer.policy(manager);
+      const draft = new LeadDraft(id, []);
+      draft.record({
+        type: 'LeadCreated',
+        occurredAt: policy.now,
+        data: {
+          source: input.source,
+          contactId: input.contactId ?? null,
+          accountId: input.accountId ?? null,
+          ownerId: input.ownerId ?? null,
+          amount: input.amount ?? null,
+        },
+      });
+      const known = input.contactId ? await this.contactFit(manager, input.contactId) : null;
+      if (known)
+        draft.record({
+          type: 'FitUpdated',
+          occurredAt: policy.now,
+          data: { contactId: input.contactId ?? null, fit: known },
+        });
+      await this.writer.assign(manager, draft, policy, 'round_robin');
+      draft.settle(policy);
+      await this.writer.commit(manager, [draft], actor);
+    });
+    return this.queries.get(id);
+  }
+
+  async transition(request: TransitionLeadRequest, actor: string): Promise<LeadView> {
+    await this.dataSource.transaction((manager) =>
+      this.writer.change(
+        manager,
+        request.id,
+        actor,
+        (draft, policy) =>
+          draft.transition(policy.definition, request.to, request.reason ?? null, policy.now),
+        request.expectedVersion,
+      ),
+    );
+    return this.queries.get(request.id);
+  }
+
+  async recordEngagement(request: RecordEngagementRequest, actor: string): Promise<LeadView> {
+    await this.dataSource.transaction((manager) =>
+      this.writer.change(manager, request.id, actor, (draft, policy) => {
+        draft.record({
+          type: 'EngagementRecorded',
+          occurredAt: request.occurredAt ? Date.parse(request.occurredAt) : policy.now,
+          data: { type: request.type, contactId: request.contactId ?? null, sourceId: null },
+        });
+        draft.settle(policy);
+      }),
+    );
+    return this.queries.get(request.id);
+  }
+
+  async addCommitteeMember(request: AddCommitteeMemberRequest, actor: string): Promise<LeadView> {
+    await this.dataSource.transaction((manager) =>
+      this.writer.change(manager, request.id, actor, (draft, policy) => {
+        const { contactId, role } = request;
+        draft.record({
+          type: 'CommitteeMemberAdded',
+          occurredAt: policy.now,
+          data: { contactId, role },
+        });
+        if (request.champion && draft.state.championContactId !== contactId)
+          draft.record({ type: 'ChampionIdentified', occurredAt: policy.now, data: { contactId } });
+        draft.settle(policy);
+      }),
+    );
+    return this.queries.get(request.id);
+  }
+
+  private async contactFit(
+    manager: EntityManager,
+    contactId: string,
+  ): Promise<ContactFitAttributes | null> {
+    const rows: { fit: ContactFitAttributes }[] = await manager.query(
+      `SELECT fit FROM funnel.contact_fit WHERE contact_id = $1`,
+      [contactId],
+    );
+    return rows[0]?.fit ?? null;
+  }
+}

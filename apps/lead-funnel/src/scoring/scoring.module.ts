@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module';
+import { RescoreJobs } from './rescore-jobs.service';
+import { ScoringHandlers } from './scoring.handlers';
+import { ScoringService } from './scoring.service';
+
+@Module({
+  imports: [LeadsModule],
+  controllers: [ScoringHandlers],
+  providers: [ScoringService, RescoreJobs],
+})
+export class ScoringModule {}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ScoringModel,
+  ScoringModelDto,
+  ScoringModelView,
+  validationFailed,
+} from '@sales-suite/contracts';
+import { DataSource } from 'typeorm';
+import { SettingsVersion } from '../settings/versioned-settings.store';
+import { RescoreJobs } from './rescore-jobs.service';
+import { scoringModelViolations } from './scoring-model';
+import { ScoringModelStore } from './scoring-model.store';
+
+const toView = (saved: SettingsVersion<ScoringModel>, rescoreJobId?: string): ScoringModelView => ({
+  version: saved.version,
+  model: saved.document,
+  createdAt: saved.createdAt.toISOString(),
+  createdBy: saved.createdBy,
+  ...(rescoreJobId ? { rescoreJobId } : {}),
+});
+
+@Injectable()
+export class ScoringService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly models: ScoringModelStore,
+    private readonly jobs: RescoreJobs,
+  ) {}
+
+  async model(): Promise<ScoringModelView> {
+    return toView(await this.models.current(this.dataSource.manager));
+  }
+
+  /** Saves the next model version and starts re-scoring every lead under it. */
+  async replaceModel(input: ScoringModelDto, actor: string): Promise<ScoringModelView> {
+    const violations = scoringModelViolations(input);
+    if (violations.length > 0) throw validationFailed(violations);
+    const model: ScoringModel = JSON.parse(JSON.stringify(input));
+    const { saved, jobId } = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.models.save(manager, model, actor);
+      return { saved, jobId: await this.jobs.create(manager, saved.version) };
+    });
+    this.jobs.start(jobId);
+    return toView(saved, jobId);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module';
+import { TerritoriesHandlers } from './territories.handlers';
+import { TerritoriesService } from './territories.service';
+
+@Module({
+  imports: [LeadsModule],
+  controllers: [TerritoriesHandlers],
+  providers: [TerritoriesService],
+})
+export class TerritoriesModule {}

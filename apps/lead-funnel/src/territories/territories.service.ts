@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TerritoriesDto, TerritoriesView, validationFailed } from '@sales-suite/contracts';
+import { DataSource } from 'typeorm';
+import { LeadDraft } from '../leads/lead-draft';
+import { LeadEventStore } from '../leads/lead-event.store';
+import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
+import { TerritoryStore } from './territory.store';
+import type { Territory } from './territory-rules';
+
+const BATCH_SIZE = 500;
+const OPEN_LEADS = `stage NOT IN ('closed_won', 'closed_lost')`;
+
+@Injectable()
+export class TerritoriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly territories: TerritoryStore,
+    private readonly events: LeadEventStore,
+    private readonly writer: LeadWriter,
+  ) {}
+
+  async get(): Promise<TerritoriesView> {
+    const current = await this.territories.current(this.dataSource.manager);
+    return {
+      version: current.version,
+      territories: current.document,
+      updatedAt: current.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * Saves the territories, then moves every open lead whose territory or owner no longer fits
+   * (a LeadAssigned event each, reason `territory_change`), oldest lead first.
+   */
+  async replace(input: TerritoriesDto, actor: string): Promise<TerritoriesView> {
+    const seen = new Set<string>();
+    const violations = input.territories.flatMap((territory, index) => {
+      const duplicate = seen.has(territory.id);
+      seen.add(territory.id);
+      return duplicate
+        ? [
+            {
+              field: `territories.${index}.id`,
+              reason: `territory ${territory.id} is listed twice`,
+            },
+          ]
+        : [];
+    });
+    if (violations.length > 0) throw validationFailed(violations);
+    const document: Territory[] = JSON.parse(JSON.stringify(input.territories));
+    const saved = await this.territories.save(this.dataSource.manager, document, actor);
+    let reassigned = 0;
+    let after = {
+      createdAt: new Date(0).toISOString(),
+      id: '00000000-0000-0000-0000-000000000000',
+    };
+    for (;;) {
+      const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
+        `SELECT id, created_at FROM funnel.leads
+         WHERE ${OPEN_LEADS} AND (created_at, id) > ($1::timestamptz, $2::uuid)
+         ORDER BY created_at, id LIMIT ${BATCH_SIZE}`,
+        [after.createdAt, after.id],
+      );
+      if (rows.length === 0) break;
+      reassigned += await retryOnConflict(() =>
+        this.reassign(
+          rows.map((row) => row.id),
+          actor,
+        ),
+      );
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.created_at.toISOString(), id: last.id };
+    }
+    return {
+      version: saved.version,
+      territories: document,
+      updatedAt: saved.createdAt.toISOString(),
+      reassigned,
+    };
+  }
+
+  private reassign(ids: string[], actor: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const policy = await this.writer.policy(manager);
+      const streams = await this.events.readMany(manager, ids);
+      const drafts: LeadDraft[] = [];
+      for (const id of ids) {
+        const draft = new LeadDraft(id, streams.get(id) ?? []);
+        if (!draft.exists) continue;
+        await this.writer.assign(manager, draft, policy, 'territory_change');
+        drafts.push(draft);
+      }
+      await this.writer.commit(manager, drafts, actor);
+      return drafts.filter((draft) => draft.pending.length > 0).length;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ContactFitAttributes,
+  CrmContactChanged,
+  Department,
+  DEPARTMENTS,
+  Seniority,
+  SENIORITIES,
+} from '../crm/crm.events';
+import { EmailOpened, OPEN_CLASSIFICATIONS, OpenClassification } from '../email/email.events';
+import { EXTERNAL_ID_PATTERN } from './lead.dto';
+
+const present = (field: string) => (object: Record<string, unknown>) => object[field] !== null;
+
+/** `email.opened` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
+export class EmailOpenedEventDto implements EmailOpened {
+  @IsString()
+  @MaxLength(200)
+  messageId: string;
+
+  @IsString()
+  @MaxLength(200)
+  campaignId: string;
+
+  @ValidateIf(present('contactId'))
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string | null;
+
+  @ValidateIf(present('leadId'))
+  @IsUUID()
+  leadId: string | null;
+
+  @IsISO8601({ strict: true })
+  openedAt: string;
+
+  @IsIn(OPEN_CLASSIFICATIONS)
+  classification: OpenClassification;
+
+  @IsOptional()
+  @IsString()
+  reason?: string;
+}
+
+export class ContactFitAttributesDto implements ContactFitAttributes {
+  @ValidateIf(present('seniority'))
+  @IsIn(SENIORITIES)
+  seniority: Seniority | null;
+
+  @ValidateIf(present('department'))
+  @IsIn(DEPARTMENTS)
+  department: Department | null;
+
+  @ValidateIf(present('country'))
+  @Matches(/^[A-Z]{2}$/)
+  country: string | null;
+
+  @ValidateIf(present('industry'))
+  @IsString()
+  @MaxLength(100)
+  industry: string | null;
+
+  @ValidateIf(present('employeeRange'))
+  @IsString()
+  @MaxLength(20)
+  employeeRange: string | null;
+
+  @IsBoolean()
+  freeEmail: boolean;
+
+  @IsBoolean()
+  disposableEmail: boolean;
+
+  @IsBoolean()
+  roleAccount: boolean;
+}
+
+/** `crm.contact.enriched` / `crm.contact.updated` as the lead funnel accepts them. */
+export class CrmContactChangedEventDto implements CrmContactChanged {
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string;
+
+  @ValidateIf(present('accountId'))
+  @IsString()
+  @MaxLength(100)
+  accountId: string | null;
+
+  @ValidateIf(present('email'))
+  @IsString()
+  @MaxLength(320)
+  email: string | null;
+
+  @ValidateNested()
+  @Type(() => ContactFitAttributesDto)
+  fit: ContactFitAttributesDto;
+
+  @IsArray()
+  @IsString({ each: true })
+  changedFields: string[];
+
+  @IsISO8601({ strict: true })
+  occurredAt: string;
+}
