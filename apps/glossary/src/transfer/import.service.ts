@@ -19,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { newTermFields } from '../terms/term-fields';
 import { TermsChangedNotifier } from '../terms/terms-changed.notifier';
 import { TermWriter } from '../terms/term-writer';
+import { withInverseLinks } from './import-links';
 import { parseTermsCsv } from './term-csv';
 
 interface ValidRow {
@@ -45,7 +46,14 @@ export class ImportService {
     const rows = request.format === 'csv' ? parseTermsCsv(request.csv ?? '') : (request.rows ?? []);
     if (rows.length > IMPORT_MAX_ROWS)
       throw validationFailed([{ field: 'rows', reason: `at most ${IMPORT_MAX_ROWS} rows` }]);
-    const valid = validateRows(rows);
+    const valid = withInverseLinks(
+      validateRows(rows).map(({ row, input }) => ({
+        row,
+        slug: input.slug,
+        relations: input.relations,
+        input,
+      })),
+    ).map(({ row, relations, input }) => ({ row, input: { ...input, relations } }));
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
