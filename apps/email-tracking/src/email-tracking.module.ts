@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames } from '@sales-suite/contracts';
+import { EMAIL_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { EmailTrackingEnv } from './config/email-tracking.env';
+import { ConsentModule } from './consent/consent.module';
 import { EMAIL_DATABASE } from './database/email-tracking.database';
+import { OpensModule } from './opens/opens.module';
+import { StatsModule } from './stats/stats.module';
 
 @Module({
   imports: [
@@ -10,7 +14,12 @@ import { EMAIL_DATABASE } from './database/email-tracking.database';
       serviceName: ServiceNames.EmailTracking,
       env: EmailTrackingEnv,
       database: EMAIL_DATABASE,
+      streams: [EMAIL_EVENTS_STREAM],
     }),
+    CampaignsModule,
+    OpensModule,
+    StatsModule,
+    ConsentModule,
   ],
 })
 export class EmailTrackingModule {}

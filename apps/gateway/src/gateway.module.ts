@@ -4,7 +4,9 @@ import { ServiceCoreModule } from '@sales-suite/platform';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
 import { GATEWAY_DATABASE } from './database/gateway.database';
+import { EmailGatewayModule } from './email/email-gateway.module';
 import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
+import { PixelModule } from './pixel/pixel.module';
 import { LeadsGatewayModule } from './leads/leads-gateway.module';
 
 @Module({
@@ -16,6 +18,8 @@ import { LeadsGatewayModule } from './leads/leads-gateway.module';
     }),
     AuthModule,
     GlossaryGatewayModule,
+    EmailGatewayModule,
+    PixelModule,
     LeadsGatewayModule,
   ],
 })

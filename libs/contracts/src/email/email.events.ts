@@ -27,4 +27,6 @@ export interface EmailOpened {
   /** ISO-8601 time of the open. */
   openedAt: string;
   classification: OpenClassification;
+  /** Why the open was judged so (for example "mail client user agent, no machine signal"). */
+  reason?: string;
 }

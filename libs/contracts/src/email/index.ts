@@ -1,1 +1,4 @@
+export * from './email.dto';
 export * from './email.events';
+export * from './email.subjects';
+export * from './pixel-token';

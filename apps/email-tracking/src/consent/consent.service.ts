@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ConsentView,
+  ContactTrackingView,
+  ErasedTrackingView,
+  SetContactTrackingDto,
+  TrackingMode,
+} from '@sales-suite/contracts';
+import { DataSource } from 'typeorm';
+
+const MODE_DESCRIPTIONS: Record<TrackingMode, string> = {
+  off: 'Pixels still answer, but no open is recorded.',
+  anonymous:
+    'Opens are counted per message and campaign, without contact, IP prefix or user agent family; no email.opened events.',
+  individual:
+    'Opens are recorded per contact (truncated IP, UA family) and first human opens are emitted as email.opened.',
+};
+
+/** The global tracking switch, per-contact do-not-track, and erasure of a person's opens. */
+@Injectable()
+export class ConsentService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async getConsent(): Promise<ConsentView> {
+    const [row]: { tracking_mode: TrackingMode }[] = await this.dataSource.query(
+      `SELECT tracking_mode FROM email.settings`,
+    );
+    return { mode: row.tracking_mode, description: MODE_DESCRIPTIONS[row.tracking_mode] };
+  }
+
+  async setConsent(mode: TrackingMode): Promise<ConsentView> {
+    await this.dataSource.query(
+      `UPDATE email.settings SET tracking_mode = $1, updated_at = now()`,
+      [mode],
+    );
+    return { mode, description: MODE_DESCRIPTIONS[mode] };
+  }
+
+  async setContactTracking(input: SetContactTrackingDto): Promise<ContactTrackingView> {
+    await this.dataSource.query(
+      `INSERT INTO email.contact_tracking (contact_id, do_not_track) VALUES ($1, $2)
+       ON CONFLICT (contact_id) DO UPDATE SET do_not_track = EXCLUDED.do_not_track, updated_at = now()`,
+      [input.contactId, input.doNotTrack],
+    );
+    return { contactId: input.contactId, doNotTrack: input.doNotTrack };
+  }
+
+  /**
+   * Deletes every open of the contact's messages and resets their open counters, in one
+   * transaction: campaign figures drop by exactly what is erased.
+   */
+  async erase(contactId: string): Promise<ErasedTrackingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const messages: { id: string }[] = await manager.query(
+        `SELECT id FROM email.messages WHERE contact_id = $1 ORDER BY id FOR UPDATE`,
+        [contactId],
+      );
+      const ids = messages.map((message) => message.id);
+      const [, erasedOpens]: [unknown, number] = await manager.query(
+        `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])`,
+        [contactId, ids],
+      );
+      await manager.query(
+        `UPDATE email.messages
+         SET open_count = 0, human_open_count = 0, first_open_at = NULL, first_human_open_at = NULL
+         WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return { contactId, erasedOpens };
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Counter } from 'prom-client';
+
+export const emailOpensRecordedTotal = new Counter({
+  name: 'email_opens_recorded_total',
+  help: 'Pixel hits recorded as opens, by classification',
+  labelNames: ['classification'] as const,
+});
+
+export const emailHitsNotRecordedTotal = new Counter({
+  name: 'email_hits_not_recorded_total',
+  help: 'Valid pixel hits deliberately not recorded, by reason (tracking_off, do_not_track, unknown_message)',
+  labelNames: ['reason'] as const,
+});

@@ -1,0 +1,131 @@
+import {
+  deliveryStatusAfter,
+  openSeries,
+  opensByClassification,
+  percentile,
+  rate,
+  timeToFirstOpen,
+} from './open-stats';
+
+describe('deliveryStatusAfter', () => {
+  it.each([
+    ['sent', 'delivered', 'delivered'],
+    ['sent', 'soft_bounce', 'soft_bounce'],
+    ['soft_bounce', 'delivered', 'delivered'],
+    ['delivered', 'soft_bounce', 'delivered'],
+    ['delivered', 'complaint', 'complaint'],
+    ['complaint', 'delivered', 'complaint'],
+    ['delivered', 'hard_bounce', 'hard_bounce'],
+    ['hard_bounce', 'delivered', 'hard_bounce'],
+    ['hard_bounce', 'soft_bounce', 'hard_bounce'],
+    ['sent', 'hard_bounce', 'hard_bounce'],
+  ] as const)('%s + %s → %s', (current, event, expected) => {
+    expect(deliveryStatusAfter(current, event)).toBe(expected);
+  });
+});
+
+describe('rate', () => {
+  it.each([
+    [3, 4, 0.75],
+    [1, 3, 1 / 3],
+    [0, 5, 0],
+    [0, 0, null],
+    [2, 0, null],
+  ])('%i ÷ %i = %p', (numerator, denominator, value) => {
+    expect(rate(numerator, denominator, 'x')).toEqual({
+      value,
+      numerator,
+      denominator,
+      definition: 'x',
+    });
+  });
+});
+
+describe('percentile (nearest rank)', () => {
+  it.each([
+    [[], 50, null],
+    [[7], 50, 7],
+    [[7], 90, 7],
+    [[1, 2], 50, 1],
+    [[3, 1, 2], 50, 2],
+    [[10, 20, 30, 40], 50, 20],
+    [[10, 20, 30, 40], 90, 40],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90, 9],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90, 10],
+    [[5, 5, 5, 100], 50, 5],
+    [[60, 120, 3600], 0, 60],
+    [[60, 120, 3600], 100, 3600],
+  ])('%j p%i = %p', (values, p, expected) => {
+    expect(percentile(values, p)).toBe(expected);
+  });
+
+  it('does not reorder its input', () => {
+    const values = [3, 1, 2];
+    percentile(values, 50);
+    expect(values).toEqual([3, 1, 2]);
+  });
+
+  it('gives median and p90 with the sample count', () => {
+    expect(timeToFirstOpen([300, 60, 7200, 600, 120])).toMatchObject({
+      medianSeconds: 300,
+      p90Seconds: 7200,
+      samples: 5,
+    });
+    expect(timeToFirstOpen([])).toMatchObject({
+      medianSeconds: null,
+      p90Seconds: null,
+      samples: 0,
+    });
+  });
+});
+
+describe('openSeries', () => {
+  const now = new Date('2026-11-26T12:30:00Z');
+  const hour = (iso: string, opens: number, humanOpens: number) => ({
+    hour: new Date(iso),
+    opens,
+    humanOpens,
+  });
+
+  it('keeps hours of the last 7 days and sums older hours into UTC days, in time order', () => {
+    const series = openSeries(
+      [
+        hour('2026-11-26T11:00:00Z', 4, 1),
+        hour('2026-11-19T13:00:00Z', 2, 2), // 6 d 23.5 h ago: still hourly
+        hour('2026-11-19T12:00:00Z', 1, 0), // 7 d 0.5 h ago: daily
+        hour('2026-11-19T03:00:00Z', 5, 1),
+        hour('2026-11-10T23:00:00Z', 3, 3),
+      ],
+      now,
+    );
+    expect(series.buckets).toEqual([
+      { start: '2026-11-10T00:00:00.000Z', granularity: 'day', opens: 3, humanOpens: 3 },
+      { start: '2026-11-19T00:00:00.000Z', granularity: 'day', opens: 6, humanOpens: 1 },
+      { start: '2026-11-19T13:00:00.000Z', granularity: 'hour', opens: 2, humanOpens: 2 },
+      { start: '2026-11-26T11:00:00.000Z', granularity: 'hour', opens: 4, humanOpens: 1 },
+    ]);
+    expect(series.definition).toContain('per UTC hour');
+  });
+
+  it('is empty without opens', () => {
+    expect(openSeries([], now).buckets).toEqual([]);
+  });
+});
+
+describe('opensByClassification', () => {
+  it('fills every class and adds repeated rows', () => {
+    expect(
+      opensByClassification([
+        { classification: 'human', opens: 3 },
+        { classification: 'machine:bot', opens: 2 },
+        { classification: 'human', opens: 1 },
+      ]),
+    ).toEqual({
+      human: 4,
+      'machine:apple_mpp': 0,
+      'machine:proxy_prefetch': 0,
+      'machine:scanner': 0,
+      'machine:bot': 2,
+    });
+  });
+});

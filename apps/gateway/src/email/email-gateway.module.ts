@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { EmailController } from './email.controller';
+
+@Module({ controllers: [EmailController] })
+export class EmailGatewayModule {}

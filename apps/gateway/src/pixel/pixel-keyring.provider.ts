@@ -1,0 +1,17 @@
+import { Logger, Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { loadPixelKeyring, PixelKeyring } from '@sales-suite/contracts';
+
+export const PIXEL_KEYRING = Symbol('PIXEL_KEYRING');
+
+/** The keys that verify pixel tokens, checked at boot: a bad configuration stops the gateway. */
+export const pixelKeyringProvider: Provider<PixelKeyring> = {
+  provide: PIXEL_KEYRING,
+  inject: [ConfigService],
+  useFactory: (config: ConfigService) =>
+    loadPixelKeyring(
+      config.getOrThrow<string>('PIXEL_SIGNING_KEYS'),
+      config.getOrThrow<string>('PIXEL_SIGNING_KEY_ID'),
+      (message) => new Logger('PixelKeyring').warn(message),
+    ),
+};

@@ -1,0 +1,313 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { OPEN_CLASSIFICATIONS, OpenClassification } from './email.events';
+
+export const MAX_MESSAGES_PER_BATCH = 10_000;
+/** Messages per NATS request: the gateway splits bigger batches to stay under the payload limit. */
+export const MESSAGES_PER_STORE_REQUEST = 1_000;
+export const MAX_DELIVERY_EVENTS_PER_BATCH = 1_000;
+export const MAX_RENDER_HTML_LENGTH = 512 * 1024;
+
+export const DELIVERY_EVENT_TYPES = [
+  'delivered',
+  'soft_bounce',
+  'hard_bounce',
+  'complaint',
+] as const;
+export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
+export type DeliveryStatus = 'sent' | DeliveryEventType;
+
+/** Global consent switch: no tracking, counts without any personal link, or per-person history. */
+export const TRACKING_MODES = ['off', 'anonymous', 'individual'] as const;
+export type TrackingMode = (typeof TRACKING_MODES)[number];
+
+const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
+const EXTERNAL_ID_MESSAGE = 'must hold only letters, digits and _ . : @ -';
+
+export class EmailIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class EmailContactIdDto {
+  @ApiProperty({ example: 'contact-42', maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN, { message: `id ${EXTERNAL_ID_MESSAGE}` })
+  id: string;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'November newsletter', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'What is new in November', maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  subject: string;
+}
+
+export class CampaignView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class NewMessageDto {
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: 'contact-42', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN, { message: `contactId ${EXTERNAL_ID_MESSAGE}` })
+  contactId?: string;
+
+  @ApiPropertyOptional({ example: 'lead-7', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN, { message: `leadId ${EXTERNAL_ID_MESSAGE}` })
+  leadId?: string;
+}
+
+export class AddMessagesDto {
+  @ApiProperty({ type: [NewMessageDto], maxItems: MAX_MESSAGES_PER_BATCH })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_MESSAGES_PER_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => NewMessageDto)
+  messages: NewMessageDto[];
+}
+
+/** Gateway → service: one slice of a batch. */
+export class StoreMessagesDto {
+  @IsUUID()
+  campaignId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MESSAGES_PER_STORE_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => NewMessageDto)
+  messages: NewMessageDto[];
+}
+
+export class CreatedMessageView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({
+    example: 'https://t.example.com/t/o/AQJrMT8rjE6dGk57jwABI0VniatTSYgh0mwZL3MLmE2yhgcZ.gif',
+  })
+  pixelUrl: string;
+}
+
+export class CreatedMessagesView {
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ type: [CreatedMessageView] }) messages: CreatedMessageView[];
+}
+
+export class MessageView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ nullable: true, type: String }) contactId: string | null;
+  @ApiProperty({ nullable: true, type: String }) leadId: string | null;
+  @ApiProperty({ enum: ['sent', ...DELIVERY_EVENT_TYPES] }) status: DeliveryStatus;
+}
+
+export class RenderEmailDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId: string;
+
+  @ApiProperty({
+    example: '<html><body><p>Hello</p></body></html>',
+    maxLength: MAX_RENDER_HTML_LENGTH,
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_RENDER_HTML_LENGTH)
+  html: string;
+}
+
+export class RenderedEmailView {
+  @ApiProperty() html: string;
+  @ApiProperty() pixelUrl: string;
+}
+
+/** One delivery status update, as an ESP webhook relay sends it. Checked row by row. */
+export class DeliveryEventDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId: string;
+
+  @ApiProperty({ enum: DELIVERY_EVENT_TYPES })
+  @IsIn(DELIVERY_EVENT_TYPES)
+  type: DeliveryEventType;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to the time received.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+}
+
+export class DeliveryEventsDto {
+  @ApiProperty({
+    type: [DeliveryEventDto],
+    maxItems: MAX_DELIVERY_EVENTS_PER_BATCH,
+    description: 'Rows are checked one by one: bad rows are reported, good rows are kept.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_DELIVERY_EVENTS_PER_BATCH)
+  @IsObject({ each: true, message: 'each event must be an object' })
+  events: Record<string, unknown>[];
+}
+
+export class RejectedRowView {
+  @ApiProperty() index: number;
+  @ApiProperty() field: string;
+  @ApiProperty() reason: string;
+}
+
+export class DeliveryEventsResultView {
+  @ApiProperty() accepted: number;
+  @ApiProperty({ type: [RejectedRowView] }) rejected: RejectedRowView[];
+}
+
+export class ContactTrackingDto {
+  @ApiProperty({ description: 'When true, opens by this contact are neither stored nor emitted.' })
+  @IsBoolean()
+  doNotTrack: boolean;
+}
+
+/** Service-side request: the contact id from the path plus the body. */
+export class SetContactTrackingDto extends ContactTrackingDto {
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN, { message: `contactId ${EXTERNAL_ID_MESSAGE}` })
+  contactId: string;
+}
+
+export class ContactTrackingView {
+  @ApiProperty() contactId: string;
+  @ApiProperty() doNotTrack: boolean;
+}
+
+export class ErasedTrackingView {
+  @ApiProperty() contactId: string;
+  @ApiProperty({ description: 'Open records deleted.' }) erasedOpens: number;
+}
+
+export class ConsentDto {
+  @ApiProperty({ enum: TRACKING_MODES })
+  @IsIn(TRACKING_MODES)
+  mode: TrackingMode;
+}
+
+export class ConsentView {
+  @ApiProperty({ enum: TRACKING_MODES }) mode: TrackingMode;
+  @ApiProperty() description: string;
+}
+
+export class RateView {
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'numerator ÷ denominator; null when the denominator is 0',
+  })
+  value: number | null;
+  @ApiProperty() numerator: number;
+  @ApiProperty() denominator: number;
+  @ApiProperty() definition: string;
+}
+
+export class TimeToFirstOpenView {
+  @ApiProperty({ nullable: true, type: Number }) medianSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90Seconds: number | null;
+  @ApiProperty() samples: number;
+  @ApiProperty() definition: string;
+}
+
+export class SeriesBucketView {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ enum: ['hour', 'day'] }) granularity: 'hour' | 'day';
+  @ApiProperty() opens: number;
+  @ApiProperty() humanOpens: number;
+}
+
+export class OpenSeriesView {
+  @ApiProperty() definition: string;
+  @ApiProperty({ type: [SeriesBucketView] }) buckets: SeriesBucketView[];
+}
+
+export class CampaignStatsView {
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() sent: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty() bounced: number;
+  @ApiProperty() complaints: number;
+  @ApiProperty() totalOpens: number;
+  @ApiProperty() uniqueOpens: number;
+  @ApiProperty() uniqueHumanOpens: number;
+  @ApiProperty({ description: 'Total opens by classification.' })
+  opensByClassification: Record<OpenClassification, number>;
+  @ApiProperty() openRate: RateView;
+  @ApiProperty() humanOpenRate: RateView;
+  @ApiProperty() timeToFirstOpen: TimeToFirstOpenView;
+  @ApiProperty() series: OpenSeriesView;
+  @ApiProperty({ description: 'What each figure counts.' }) definitions: Record<string, string>;
+}
+
+export class ContactOpenView {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ enum: OPEN_CLASSIFICATIONS }) classification: OpenClassification;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) uaFamily: string | null;
+}
+
+export class ContactEngagementView {
+  @ApiProperty() contactId: string;
+  @ApiProperty() doNotTrack: boolean;
+  @ApiProperty() messages: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty() totalOpens: number;
+  @ApiProperty() uniqueOpens: number;
+  @ApiProperty() uniqueHumanOpens: number;
+  @ApiProperty() openRate: RateView;
+  @ApiProperty() humanOpenRate: RateView;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastHumanOpenAt:
+    string | null;
+  @ApiProperty({ type: [ContactOpenView], description: 'The 50 most recent opens.' })
+  recentOpens: ContactOpenView[];
+}
