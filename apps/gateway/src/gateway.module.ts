@@ -3,11 +3,12 @@ import { ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
+import { CrmGatewayModule } from './crm/crm-gateway.module';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { EmailGatewayModule } from './email/email-gateway.module';
 import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
-import { PixelModule } from './pixel/pixel.module';
 import { LeadsGatewayModule } from './leads/leads-gateway.module';
+import { PixelModule } from './pixel/pixel.module';
 
 @Module({
   imports: [
@@ -17,10 +18,11 @@ import { LeadsGatewayModule } from './leads/leads-gateway.module';
       database: GATEWAY_DATABASE,
     }),
     AuthModule,
+    CrmGatewayModule,
     GlossaryGatewayModule,
+    LeadsGatewayModule,
     EmailGatewayModule,
     PixelModule,
-    LeadsGatewayModule,
   ],
 })
 export class GatewayModule {}

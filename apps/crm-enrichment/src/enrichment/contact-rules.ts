@@ -172,15 +172,16 @@ export function applyContactRules(
 export interface AccountFit {
   industry: string | null;
   employeeRange: string | null;
+  country: string | null;
 }
 
-/** What lead scoring reads (published in `crm.contact.*` events). */
+/** What lead scoring reads (published in `crm.contact.*` events); the account's country stands in for the contact's. */
 export function contactFit(fields: FieldMap, account: AccountFit | null): ContactFitAttributes {
   const country = stringOf(fields, 'country');
   return {
     seniority: stringOf(fields, 'seniority') as Seniority | null,
     department: stringOf(fields, 'department') as Department | null,
-    country: country && !fields.country?.invalid ? country : null,
+    country: (country && !fields.country?.invalid ? country : null) ?? account?.country ?? null,
     industry: account?.industry ?? null,
     employeeRange: account?.employeeRange ?? null,
     freeEmail: fields.freeEmail?.value === true,

@@ -1,0 +1,72 @@
+import { headerKey, mapColumns, rowToInput } from './csv-columns';
+
+describe('mapColumns', () => {
+  it.each([
+    ['first_name', 'firstName'],
+    ['First Name', 'firstName'],
+    ['firstName', 'firstName'],
+    ['FIRST-NAME', 'firstName'],
+    ['Given Name', 'firstName'],
+    ['Prénom', 'firstName'],
+    ['Vorname', 'firstName'],
+    ['last_name', 'lastName'],
+    ['Surname', 'lastName'],
+    ['Nachname', 'lastName'],
+    ['E-mail', 'email'],
+    ['Email Address', 'email'],
+    ['email', 'email'],
+    ['Work Email', 'email'],
+    ['\uFEFFEmail', 'email'],
+    ['Job Title', 'title'],
+    ['title', 'title'],
+    ['Position', 'title'],
+    ['Phone Number', 'phone'],
+    ['Mobile Phone', 'phone'],
+    ['Tel.', 'phone'],
+    ['Country/Region', 'country'],
+    ['Country', 'country'],
+    ['City', 'city'],
+    ['Lead Source', 'source'],
+    ['Contact Owner', 'ownerId'],
+    ['Do Not Contact', 'doNotContact'],
+    ['Name', 'fullName'],
+    ['Full Name', 'fullName'],
+  ])('%p → %s', (header, field) => {
+    expect(mapColumns([header]).mapped[header]).toBe(field);
+  });
+
+  it('reports unknown, duplicated and missing columns', () => {
+    const mapping = mapColumns(['Email', 'Favourite colour', 'E-mail', 'First Name', '']);
+    expect(mapping.unknown).toEqual(['Favourite colour']);
+    expect(mapping.duplicated).toEqual(['E-mail']);
+    expect(mapping.missing).toEqual([]);
+    expect(mapping.columns).toEqual(['email', null, 'email', 'firstName', null]);
+    expect(mapColumns(['First Name', 'Last Name']).missing).toEqual(['email']);
+  });
+
+  it('normalises header keys', () => {
+    expect(headerKey(' Phone_Number ')).toBe('phonenumber');
+  });
+});
+
+describe('rowToInput', () => {
+  const columns = mapColumns(['Email', 'First Name', 'Do Not Contact', 'Notes']).columns;
+
+  it('reads cells by column, skipping blanks and unknown columns', () => {
+    expect(rowToInput([' a@b.com ', '', 'yes', 'hello'], columns)).toEqual({
+      input: { email: 'a@b.com', doNotContact: true },
+      error: null,
+    });
+  });
+
+  it('reports an unreadable yes/no and a missing email', () => {
+    expect(rowToInput(['a@b.com', 'A', 'perhaps'], columns).error).toEqual({
+      field: 'doNotContact',
+      reason: '"perhaps" is not yes/no',
+    });
+    expect(rowToInput(['', 'A', 'no'], columns).error).toEqual({
+      field: 'email',
+      reason: 'email is empty',
+    });
+  });
+});

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AppendImportRowsDto,
+  DomainError,
+  ErrorCode,
+  FinishImportDto,
+  ImportView,
+  MAX_IMPORT_ROWS,
+  StartImportDto,
+} from '@sales-suite/contracts';
+import { DataSource } from 'typeorm';
+import { ImportWorker } from './import.worker';
+import { mapColumns } from './csv-columns';
+
+interface ImportRow {
+  id: string;
+  status: ImportView['status'];
+  file_name: string;
+  columns: { mapped: Record<string, string> };
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors: ImportView['errors'];
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+export function toImportView(row: ImportRow): ImportView {
+  return {
+    id: row.id,
+    status: row.status,
+    fileName: row.file_name,
+    columns: row.columns.mapped,
+    total: row.total,
+    processed: row.processed,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    failed: row.failed,
+    errors: row.errors,
+    createdAt: iso(row.created_at)!,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+  };
+}
+
+/**
+ * Bulk import in three steps: `start` checks the header row (nothing is stored when a column is
+ * wrong), `rows` stages the file in chunks as it is uploaded, `finish` queues it for the worker.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly worker: ImportWorker,
+  ) {}
+
+  async start(dto: StartImportDto, actor: string): Promise<ImportView> {
+    const mapping = mapColumns(dto.headers);
+    const problems = [
+      ...mapping.missing.map((field) => ({
+        field,
+        reason: `no column for ${field} (e.g. "Email")`,
+      })),
+      ...mapping.unknown.map((header) => ({ field: header, reason: 'unknown column' })),
+      ...mapping.duplicated.map((header) => ({
+        field: header,
+        reason: 'a second column for the same field',
+      })),
+    ];
+    if (problems.length > 0)
+      throw new DomainError(
+        ErrorCode.CrmImportColumnsInvalid,
+        `The file's columns cannot be imported: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
+        { violations: problems, recognised: mapping.mapped },
+      );
+    const [row]: ImportRow[] = await this.dataSource.query(
+      `INSERT INTO crm.imports (status, file_name, columns, actor) VALUES ('receiving', $1, $2, $3) RETURNING *`,
+      [dto.fileName, JSON.stringify({ mapped: mapping.mapped, columns: mapping.columns }), actor],
+    );
+    return toImportView(row);
+  }
+
+  async appendRows(dto: AppendImportRowsDto): Promise<{ received: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [job]: ImportRow[] = await manager.query(
+        `SELECT * FROM crm.imports WHERE id = $1 FOR UPDATE`,
+        [dto.importId],
+      );
+      this.requireReceiving(job, dto.importId);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO crm.import_rows (import_id, row_number, cells)
+         SELECT $1, $2::int + r.ordinality - 1, ARRAY(SELECT jsonb_array_elements_text(r.cells))
+         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS r(cells, ordinality)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [dto.importId, dto.firstRowNumber, JSON.stringify(dto.rows)],
+      );
+      const total = job.total + inserted.length;
+      if (total > MAX_IMPORT_ROWS)
+        throw new DomainError(
+          ErrorCode.CrmImportTooLarge,
+          `An import takes at most ${MAX_IMPORT_ROWS} rows`,
+          { maxRows: MAX_IMPORT_ROWS },
+        );
+      await manager.query(`UPDATE crm.imports SET total = $2 WHERE id = $1`, [dto.importId, total]);
+      return { received: total };
+    });
+  }
+
+  async finish(dto: FinishImportDto): Promise<ImportView> {
+    const [rows]: [ImportRow[], number] = await this.dataSource.query(
+      `UPDATE crm.imports SET status = 'queued' WHERE id = $1 AND status = 'receiving' AND total = $2 RETURNING *`,
+      [dto.importId, dto.totalRows],
+    );
+    if (rows.length === 0) {
+      const job = await this.find(dto.importId);
+      this.requireReceiving(job, dto.importId);
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `The import received ${job.total} rows, not ${dto.totalRows}`,
+        {
+          received: job.total,
+        },
+      );
+    }
+    this.worker.wake();
+    return toImportView(rows[0]);
+  }
+
+  /** The upload broke off: the staged rows go, the import is marked failed. */
+  async abort(id: string, reason: string): Promise<ImportView> {
+    const [rows]: [ImportRow[], number] = await this.dataSource.query(
+      `UPDATE crm.imports SET status = 'failed', finished_at = now(),
+         errors = jsonb_build_array(jsonb_build_object('row', 0, 'field', null, 'reason', $2::text))
+       WHERE id = $1 AND status = 'receiving' RETURNING *`,
+      [id, reason],
+    );
+    await this.dataSource.query(`DELETE FROM crm.import_rows WHERE import_id = $1`, [id]);
+    return rows[0] ? toImportView(rows[0]) : this.get(id);
+  }
+
+  async get(id: string): Promise<ImportView> {
+    return toImportView(await this.find(id));
+  }
+
+  private async find(id: string): Promise<ImportRow> {
+    const [row]: ImportRow[] = await this.dataSource.query(
+      `SELECT * FROM crm.imports WHERE id = $1`,
+      [id],
+    );
+    if (!row)
+      throw new DomainError(ErrorCode.CrmImportNotFound, `No import has the id ${id}`, { id });
+    return row;
+  }
+
+  private requireReceiving(job: ImportRow | undefined, id: string): asserts job is ImportRow {
+    if (!job)
+      throw new DomainError(ErrorCode.CrmImportNotFound, `No import has the id ${id}`, { id });
+    if (job.status !== 'receiving')
+      throw new DomainError(
+        ErrorCode.CrmImportNotReceiving,
+        `The import is ${job.status}, no longer receiving rows`,
+        {
+          status: job.status,
+        },
+      );
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { injectTraceContext } from '@sales-suite/observability';
+import { EntityManager } from 'typeorm';
+import type { FieldMap, FieldValue } from '../provenance/field-provenance';
+
+export interface RecordRow {
+  id: string;
+  fields: FieldMap;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AccountRow extends RecordRow {
+  domain: string;
+}
+
+export interface ContactWrite {
+  id?: string;
+  fields: FieldMap;
+  emailKey: string | null;
+  staleAt: string | null;
+}
+
+export interface HistoryEntry {
+  entityType: 'contact' | 'account';
+  entityId: string;
+  field: string;
+  oldValue: FieldValue;
+  newValue: FieldValue;
+  source: string;
+  confidence: number;
+  actor: string;
+  reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh';
+}
+
+export interface OutboxEvent {
+  subject: string;
+  payload: unknown;
+}
+
+const CONTACT_COLUMNS = `id, fields, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
+
+/**
+ * SQL for contacts, accounts, field history and events, in sets: the API writes one record at a
+ * time and the import hundreds, through the same statements. Always called inside the caller's
+ * transaction (`manager`).
+ */
+@Injectable()
+export class CrmRecordsStore {
+  async contactsById(manager: EntityManager, ids: string[], lock = false): Promise<RecordRow[]> {
+    return manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM crm.contacts WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      [ids],
+    );
+  }
+
+  /** The oldest contact for each email key (what an import updates instead of duplicating). */
+  async contactsByEmailKey(
+    manager: EntityManager,
+    keys: string[],
+  ): Promise<(RecordRow & { emailKey: string })[]> {
+    const rows: (RecordRow & { emailKey: string })[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS}, email_key AS "emailKey"
+       FROM crm.contacts WHERE email_key = ANY($1::text[]) ORDER BY email_key, created_at, id FOR UPDATE`,
+      [keys],
+    );
+    return rows.filter((row, index) => index === 0 || rows[index - 1].emailKey !== row.emailKey);
+  }
+
+  async insertContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
+    return manager.query(
+      `INSERT INTO crm.contacts (fields, email_key, stale_at)
+       SELECT r.fields, r.email_key, r.stale_at FROM jsonb_to_recordset($1::jsonb)
+         AS r(ord int, fields jsonb, email_key text, stale_at timestamptz) ORDER BY r.ord
+       RETURNING ${CONTACT_COLUMNS}`,
+      [
+        JSON.stringify(
+          rows.map((row, ord) => ({
+            ord,
+            fields: row.fields,
+            email_key: row.emailKey,
+            stale_at: row.staleAt,
+          })),
+        ),
+      ],
+    );
+  }
+
+  async updateContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
+    // UPDATE answers [rows, count] through TypeORM.
+    const [updated] = (await manager.query(
+      `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
+         version = c.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
+       WHERE c.id = r.id RETURNING c.id, c.fields, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            id: row.id,
+            fields: row.fields,
+            email_key: row.emailKey,
+            stale_at: row.staleAt,
+          })),
+        ),
+      ],
+    )) as [RecordRow[], number];
+    return updated;
+  }
+
+  /** Updates only the freshness of fields whose value did not change (no version bump). */
+  async touchContact(manager: EntityManager, row: ContactWrite): Promise<void> {
+    await manager.query(`UPDATE crm.contacts SET fields = $2, stale_at = $3 WHERE id = $1`, [
+      row.id,
+      JSON.stringify(row.fields),
+      row.staleAt,
+    ]);
+  }
+
+  async deleteContacts(manager: EntityManager, ids: string[]): Promise<number> {
+    const [, count] = (await manager.query(`DELETE FROM crm.contacts WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ])) as [unknown, number];
+    return count;
+  }
+
+  async accountsById(manager: EntityManager, ids: string[], lock = false): Promise<AccountRow[]> {
+    return manager.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM crm.accounts WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      [ids],
+    );
+  }
+
+  async accountsByDomain(manager: EntityManager, domains: string[]): Promise<AccountRow[]> {
+    return manager.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM crm.accounts WHERE domain = ANY($1::text[])`,
+      [domains],
+    );
+  }
+
+  /** Inserts accounts whose domain is new; answers only the rows this call created. */
+  async insertAccounts(
+    manager: EntityManager,
+    rows: { domain: string; fields: FieldMap; staleAt: string | null }[],
+  ): Promise<AccountRow[]> {
+    return manager.query(
+      `INSERT INTO crm.accounts (domain, fields, stale_at)
+       SELECT r.domain, r.fields, r.stale_at FROM jsonb_to_recordset($1::jsonb)
+         AS r(domain text, fields jsonb, stale_at timestamptz)
+       ON CONFLICT (domain) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({ domain: row.domain, fields: row.fields, stale_at: row.staleAt })),
+        ),
+      ],
+    );
+  }
+
+  async updateAccount(
+    manager: EntityManager,
+    id: string,
+    fields: FieldMap,
+    staleAt: string | null,
+    bumpVersion: boolean,
+  ): Promise<AccountRow> {
+    const [rows] = (await manager.query(
+      `UPDATE crm.accounts SET fields = $2, stale_at = $3,
+         version = version + $4::int, updated_at = CASE WHEN $4::int = 1 THEN now() ELSE updated_at END
+       WHERE id = $1 RETURNING ${ACCOUNT_COLUMNS}`,
+      [id, JSON.stringify(fields), staleAt, bumpVersion ? 1 : 0],
+    )) as [AccountRow[], number];
+    return rows[0];
+  }
+
+  async insertHistory(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO crm.field_history (entity_type, entity_id, field, old_value, new_value, source, confidence, actor, reason)
+       SELECT r.entity_type, r.entity_id, r.field, r.old_value, r.new_value, r.source, r.confidence, r.actor, r.reason
+       FROM jsonb_to_recordset($1::jsonb) AS r(entity_type text, entity_id uuid, field text, old_value jsonb,
+         new_value jsonb, source text, confidence real, actor text, reason text)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            field: entry.field,
+            old_value: entry.oldValue,
+            new_value: entry.newValue,
+            source: entry.source,
+            confidence: entry.confidence,
+            actor: entry.actor,
+            reason: entry.reason,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Moves the history of merged contacts to the contact that stays. */
+  async moveHistory(manager: EntityManager, fromIds: string[], toId: string): Promise<void> {
+    await manager.query(
+      `UPDATE crm.field_history SET entity_id = $2 WHERE entity_type = 'contact' AND entity_id = ANY($1::uuid[])`,
+      [fromIds, toId],
+    );
+  }
+
+  /**
+   * Writes events into the service's outbox (the table `OutboxService` writes) in one statement:
+   * an import changes thousands of contacts per transaction.
+   */
+  async enqueueEvents(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const headers: Record<string, string> = {};
+    injectTraceContext({
+      get: (key) => headers[key] ?? '',
+      set: (key, value) => (headers[key] = value),
+      keys: () => Object.keys(headers),
+    });
+    await manager.query(
+      // Increasing created_at keeps the relay's publishing order equal to the order written.
+      `INSERT INTO crm.outbox (subject, payload, headers, created_at)
+       SELECT e.value->>'subject', e.value->'payload', $2::jsonb, clock_timestamp() + e.ordinality * interval '1 microsecond'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ordinality) ORDER BY e.ordinality`,
+      [JSON.stringify(events), JSON.stringify(headers)],
+    );
+  }
+}

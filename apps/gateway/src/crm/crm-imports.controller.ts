@@ -1,0 +1,124 @@
+import { Controller, Get, HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CrmSubjects,
+  DomainError,
+  ErrorCode,
+  ImportAcceptedView,
+  ImportIdDto,
+  ImportView,
+} from '@sales-suite/contracts';
+import { NatsRequester } from '@sales-suite/messaging';
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
+import type { Caller } from '../auth/api-keys.service';
+import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { streamCsv } from './csv-upload';
+
+/** 100,000 rows of a wide export stay well under this. */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+@ApiTags('crm')
+@ApiBearerAuth()
+@Controller('v1/crm/imports')
+export class CrmImportsController {
+  private readonly logger = new Logger(CrmImportsController.name);
+
+  constructor(private readonly nats: NatsRequester) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequireScopes('crm:write')
+  @ApiOperation({
+    summary: 'Import contacts from a CSV file (multipart field `file`)',
+    description:
+      'Up to 100,000 rows, streamed to the service. Columns are matched case-, space- and separator-insensitively with common synonyms; unknown columns are refused (422) before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiAcceptedResponse({ type: ImportAcceptedView })
+  @ApiRoutedProblemResponses(400, 401, 403, 409, 413, 415, 422)
+  async upload(
+    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ImportAcceptedView> {
+    if (typeof request.isMultipart !== 'function' || !request.isMultipart())
+      throw new DomainError(
+        ErrorCode.UnsupportedMediaType,
+        'Send the CSV as multipart/form-data in the field "file"',
+      );
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file')
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'Invalid input: file: the multipart field "file" is required',
+        {
+          violations: [{ field: 'file', reason: 'the multipart field "file" is required' }],
+        },
+      );
+    const actor = { actor: caller.name };
+    let importId: string | null = null;
+    try {
+      const total = await streamCsv(part.file, {
+        headers: async (headers) => {
+          const started = await this.nats.request<ImportView>(
+            CrmSubjects.StartImport,
+            { fileName: (part.filename || 'upload.csv').slice(0, 255), headers },
+            actor,
+          );
+          importId = started.id;
+        },
+        rows: async (firstRowNumber, rows) => {
+          await this.nats.request(
+            CrmSubjects.AppendImportRows,
+            { importId, firstRowNumber, rows },
+            { ...actor, timeoutMs: 30000 },
+          );
+        },
+      });
+      if (part.file.truncated)
+        throw new DomainError(
+          ErrorCode.PayloadTooLarge,
+          `The file is larger than ${MAX_UPLOAD_BYTES} bytes`,
+        );
+      const finished = await this.nats.request<ImportView>(
+        CrmSubjects.FinishImport,
+        { importId, totalRows: total },
+        actor,
+      );
+      return { id: finished.id, status: finished.status };
+    } catch (error) {
+      if (importId)
+        await this.nats
+          .request(CrmSubjects.AbortImport, { id: importId }, actor)
+          .catch((abortError: Error) =>
+            this.logger.warn(`Could not abort import ${importId}: ${abortError.message}`),
+          );
+      throw error;
+    }
+  }
+
+  @Get(':id')
+  @RequireScopes('crm:read')
+  @ApiOperation({ summary: "An import's status and progress, with row errors" })
+  @ApiOkResponse({ type: ImportView })
+  @ApiRoutedProblemResponses(400, 401, 403, 404)
+  get(@Param() { id }: ImportIdDto): Promise<ImportView> {
+    return this.nats.request(CrmSubjects.GetImport, { id });
+  }
+}
