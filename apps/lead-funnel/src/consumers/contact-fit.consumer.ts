@@ -1,14 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CRM_EVENTS_STREAM, CrmContactChangedEventDto, CrmEvents } from '@sales-suite/contracts';
-import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
+import { ConsumedEvent, EventOutcome } from '@sales-suite/messaging';
 import { InboxService } from '@sales-suite/persistence';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
+import { DurableSubjectConsumers } from './durable-subject-consumer.service';
 
 const CONSUMER = 'lead-funnel-contact-fit';
+const CONTACT_CHANGES: readonly string[] = [CrmEvents.ContactEnriched, CrmEvents.ContactUpdated];
 
 /**
  * Keeps each contact's fit attributes (for leads created later) and updates the open leads of
@@ -21,7 +23,7 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consumers: JetStreamConsumerService,
+    private readonly consumers: DurableSubjectConsumers,
     private readonly inbox: InboxService,
     private readonly writer: LeadWriter,
   ) {}
@@ -30,12 +32,14 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
     this.consumers.start<unknown>({
       stream: CRM_EVENTS_STREAM,
       durable: CONSUMER,
-      subjects: [CrmEvents.ContactEnriched, CrmEvents.ContactUpdated],
+      subject: 'crm.contact.*',
       handle: (event) => retryOnConflict(() => this.handle(event)),
     });
   }
 
-  handle(consumed: ConsumedEvent<unknown>): Promise<EventOutcome> {
+  async handle(consumed: ConsumedEvent<unknown>): Promise<EventOutcome> {
+    // The filter `crm.contact.*` may one day carry other contact events: not ours to apply.
+    if (!CONTACT_CHANGES.includes(consumed.subject)) return 'processed';
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, consumed.messageId))) return 'duplicate';
       const parsed = parseEvent(CrmContactChangedEventDto, consumed.data);
@@ -68,7 +72,7 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
           if (isDeepStrictEqual(draft.state.fit, fit)) return;
           draft.record({
             type: 'FitUpdated',
-            occurredAt: Date.parse(change.occurredAt),
+            occurredAt: Math.min(Date.parse(change.occurredAt), policy.now),
             data: { contactId: change.contactId, fit },
           });
           const reason = draft.state.territoryId === null ? 'round_robin' : 'territory_change';

@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EMAIL_EVENTS_STREAM, EmailEvents, EmailOpenedEventDto } from '@sales-suite/contracts';
-import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
+import { ConsumedEvent, EventOutcome } from '@sales-suite/messaging';
 import { InboxService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
+import { DurableSubjectConsumers } from './durable-subject-consumer.service';
 
 const CONSUMER = 'lead-funnel-email-opened';
 
@@ -27,7 +28,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consumers: JetStreamConsumerService,
+    private readonly consumers: DurableSubjectConsumers,
     private readonly inbox: InboxService,
     private readonly writer: LeadWriter,
   ) {}
@@ -36,7 +37,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
     this.consumers.start<unknown>({
       stream: EMAIL_EVENTS_STREAM,
       durable: CONSUMER,
-      subjects: [EmailEvents.Opened],
+      subject: EmailEvents.Opened,
       handle: (event) => retryOnConflict(() => this.handle(event)),
     });
   }
@@ -62,7 +63,8 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
         await this.writer.change(manager, leadId, EmailEvents.Opened, (draft, policy) => {
           draft.record({
             type: 'EngagementRecorded',
-            occurredAt: Date.parse(open.openedAt),
+            // A producer clock ahead of ours must not hide the open from the score until then.
+            occurredAt: Math.min(Date.parse(open.openedAt), policy.now),
             data: { type: 'email_opened', contactId: open.contactId, sourceId: open.messageId },
           });
           draft.settle(policy);

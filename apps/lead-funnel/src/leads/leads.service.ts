@@ -7,12 +7,16 @@ import {
   LeadView,
   RecordEngagementRequest,
   TransitionLeadRequest,
+  validationFailed,
 } from '@sales-suite/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadDraft } from './lead-draft';
 import { LeadQueries } from './lead-queries.service';
 import { LeadWriter } from './lead-writer';
+
+/** Tolerated difference between the caller's clock and ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The commands people send about leads (through the gateway). */
 @Injectable()
@@ -71,9 +75,13 @@ export class LeadsService {
   async recordEngagement(request: RecordEngagementRequest, actor: string): Promise<LeadView> {
     await this.dataSource.transaction((manager) =>
       this.writer.change(manager, request.id, actor, (draft, policy) => {
+        if (request.occurredAt && Date.parse(request.occurredAt) > policy.now + CLOCK_SKEW_MS)
+          throw validationFailed([{ field: 'occurredAt', reason: 'occurredAt is in the future' }]);
         draft.record({
           type: 'EngagementRecorded',
-          occurredAt: request.occurredAt ? Date.parse(request.occurredAt) : policy.now,
+          occurredAt: request.occurredAt
+            ? Math.min(Date.parse(request.occurredAt), policy.now)
+            : policy.now,
           data: { type: request.type, contactId: request.contactId ?? null, sourceId: null },
         });
         draft.settle(policy);
