@@ -24,6 +24,8 @@ export interface Mention {
  * in the original (`'İ'.toLowerCase()` is two code units: such characters are left alone).
  */
 export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   let folded = '';
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -34,14 +36,25 @@ export function foldCase(text: string): string {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+/** ASCII answers from a table: the Unicode regex is only for the rest. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
+  WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 function isWordChar(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && WORD_CHAR.test(text[index]);
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  return code < 128 ? ASCII_WORD[code] === 1 : WORD_CHAR.test(text[index]);
 }
 
 export class LabelAutomaton {
-  /** Transitions, keyed `state * 65536 + charCode`. One map is far smaller than a map per state. */
-  private readonly next = new Map<number, number>();
+  /**
+   * Transitions. Most trie states have one child: that one is kept in two typed arrays (char,
+   * target) and read without hashing; states with more children have a small map by char code.
+   */
+  private readonly onlyChar: Uint16Array;
+  private readonly onlyNext: Int32Array;
+  private readonly manyNext: (Map<number, number> | undefined)[];
   private readonly fail: Int32Array;
   /** Per state: index into `labels` of the best label ending here, or -1. */
   private readonly output: Int32Array;
@@ -53,6 +66,8 @@ export class LabelAutomaton {
   readonly labelCount: number;
 
   constructor(labels: readonly Label[]) {
+    // While building: every edge in one map keyed `state * 65536 + charCode`.
+    const edges = new Map<number, number>();
     this.labels = [];
     const states: number[] = [0];
     let stateCount = 1;
@@ -64,10 +79,10 @@ export class LabelAutomaton {
       let state = 0;
       for (let i = 0; i < text.length; i++) {
         const edge = state * 65536 + text.charCodeAt(i);
-        let target = this.next.get(edge);
+        let target = edges.get(edge);
         if (target === undefined) {
           target = stateCount++;
-          this.next.set(edge, target);
+          edges.set(edge, target);
           states.push(target);
           output.push(-1);
           depth.push(i + 1);
@@ -83,9 +98,40 @@ export class LabelAutomaton {
     this.labelCount = this.labels.length;
     this.output = Int32Array.from(output);
     this.depth = Int32Array.from(depth);
+    this.onlyChar = new Uint16Array(stateCount);
+    this.onlyNext = new Int32Array(stateCount).fill(-1);
+    this.manyNext = new Array<Map<number, number> | undefined>(stateCount);
+    for (const [edge, target] of edges) {
+      const from = Math.floor(edge / 65536);
+      const char = edge % 65536;
+      const many = this.manyNext[from];
+      if (many) many.set(char, target);
+      else if (this.onlyNext[from] === -1) {
+        this.onlyChar[from] = char;
+        this.onlyNext[from] = target;
+      } else {
+        this.manyNext[from] = new Map([
+          [this.onlyChar[from], this.onlyNext[from]],
+          [char, target],
+        ]);
+        this.onlyNext[from] = -1;
+      }
+    }
     this.fail = new Int32Array(stateCount);
     this.outputLink = new Int32Array(stateCount);
-    this.linkFailures(stateCount);
+    this.linkFailures();
+  }
+
+  private goto(state: number, char: number): number | undefined {
+    const only = this.onlyNext[state];
+    if (only !== -1) return this.onlyChar[state] === char ? only : undefined;
+    return this.manyNext[state]?.get(char);
+  }
+
+  private children(state: number): [number, number][] {
+    const only = this.onlyNext[state];
+    if (only !== -1) return [[this.onlyChar[state], only]];
+    return [...(this.manyNext[state] ?? [])];
   }
 
   private isBetter(candidate: Label, current: Label): boolean {
@@ -96,23 +142,18 @@ export class LabelAutomaton {
   }
 
   /** Breadth-first over the trie: each state's failure is its longest proper suffix in the trie. */
-  private linkFailures(stateCount: number): void {
-    const children: number[][] = Array.from({ length: stateCount }, () => []);
-    for (const edge of this.next.keys()) children[Math.floor(edge / 65536)].push(edge);
-    const queue: number[] = [];
-    for (const edge of children[0]) queue.push(this.next.get(edge)!);
+  private linkFailures(): void {
+    const queue = this.children(0).map(([, child]) => child);
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
       const failure = this.fail[state];
       this.outputLink[state] = this.output[failure] !== -1 ? failure : this.outputLink[failure];
-      for (const edge of children[state]) {
-        const child = this.next.get(edge)!;
-        const char = edge % 65536;
+      for (const [char, child] of this.children(state)) {
         let candidate = failure;
-        let target = this.next.get(candidate * 65536 + char);
+        let target = this.goto(candidate, char);
         while (target === undefined && candidate !== 0) {
           candidate = this.fail[candidate];
-          target = this.next.get(candidate * 65536 + char);
+          target = this.goto(candidate, char);
         }
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         queue.push(child);
@@ -132,10 +173,10 @@ export class LabelAutomaton {
     let state = 0;
     for (let i = 0; i < folded.length; i++) {
       const char = folded.charCodeAt(i);
-      let target = this.next.get(state * 65536 + char);
+      let target = this.goto(state, char);
       while (target === undefined && state !== 0) {
         state = this.fail[state];
-        target = this.next.get(state * 65536 + char);
+        target = this.goto(state, char);
       }
       state = target ?? 0;
       const end = i + 1;

@@ -5,6 +5,7 @@ import { CreateGlossarySchema1764150000000 } from './migrations/1764150000000-cr
 import { SeedSalesTerms1764150000001 } from './migrations/1764150000001-seed-sales-terms';
 import { TermsSearchRelationsRevisions1764160000000 } from './migrations/1764160000000-terms-search-relations-revisions';
 import { EnrichSalesSeed1764160000001 } from './migrations/1764160000001-enrich-sales-seed';
+import { SearchKnnIndex1764160000002 } from './migrations/1764160000002-search-knn-index';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
@@ -14,5 +15,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     SeedSalesTerms1764150000001,
     TermsSearchRelationsRevisions1764160000000,
     EnrichSalesSeed1764160000001,
+    SearchKnnIndex1764160000002,
   ],
 };

@@ -44,26 +44,36 @@ export class SearchService {
         String(TYPO_THRESHOLD),
       ]);
       return manager.query(
-        `WITH candidates AS (
-           SELECT slug, name, definition,
-             CASE WHEN search_labels LIKE $2 THEN 3
-                  WHEN search_labels LIKE $3 OR search_labels LIKE $4 THEN 2
-                  WHEN search_vector @@ websearch_to_tsquery('english', $1) THEN 1
-                  ELSE 0 END AS tier,
-             ts_rank(search_vector, websearch_to_tsquery('english', $1))
-               + word_similarity($5, search_labels) AS relevance
-           FROM glossary.terms
-           WHERE search_labels LIKE $3 OR search_labels LIKE $4
-              OR search_vector @@ websearch_to_tsquery('english', $1)
-              OR $5 <% search_labels
-           ORDER BY tier DESC, relevance DESC, slug
+        // Each tier is found through its own index and cut to the page size before anything is
+        // scored, so the cost follows the page, not the number of terms that match.
+        `WITH labelled AS (
+           SELECT id, CASE WHEN search_labels LIKE $2 THEN 3 ELSE 2 END AS tier
+           FROM glossary.terms WHERE search_labels LIKE $3 OR search_labels LIKE $4
+           ORDER BY tier DESC, length(name), slug LIMIT $6
+         ), texts AS (
+           SELECT id, 1 AS tier FROM glossary.terms
+           WHERE search_vector @@ websearch_to_tsquery('english', $1)
+           ORDER BY ts_rank(search_vector, websearch_to_tsquery('english', $1)) DESC, slug
            LIMIT $6
+         ), typos AS (
+           SELECT id, 0 AS tier FROM glossary.terms WHERE $5 <% search_labels
+           ORDER BY $5 <<-> search_labels LIMIT $6
+         ), candidates AS (
+           SELECT id, max(tier) AS tier FROM (
+             SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos
+           ) found GROUP BY id
+         ), best AS (
+           SELECT t.slug, t.name, t.definition, c.tier,
+             ts_rank(t.search_vector, websearch_to_tsquery('english', $1))
+               + word_similarity($5, t.search_labels) AS relevance
+           FROM candidates c JOIN glossary.terms t USING (id)
+           ORDER BY c.tier DESC, relevance DESC, t.slug LIMIT $6
          )
          SELECT slug, name, tier, relevance,
            ts_headline('english', definition, websearch_to_tsquery('english', $1),
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
-         FROM candidates ORDER BY tier DESC, relevance DESC, slug`,
+         FROM best ORDER BY tier DESC, relevance DESC, slug`,
         [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit ?? DEFAULT_SEARCH_RESULTS],
       ) as Promise<SearchRow[]>;
     });
