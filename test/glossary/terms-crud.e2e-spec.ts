@@ -1,3 +1,5 @@
+import { connect } from 'nats';
+import { e2eRun } from '../support/test-env';
 import { glossaryApps, glossaryEvents, sql, Term } from './glossary-helpers';
 
 const BASE = {
@@ -290,5 +292,41 @@ describe('glossary terms: CRUD with ETags, links both ways, revisions', () => {
       `SELECT count(*) FROM glossary.outbox WHERE payload->>'slug' = 'deal-desk' OR payload->'term'->>'slug' = 'deal-desk'`,
     );
     expect(Number(count)).toBe(events.length);
+  });
+
+  it("serves a term from the gateway's cache, refreshed by the event of a change made elsewhere", async () => {
+    const first = await ctx.api<Term>('/v1/glossary/terms/revops');
+    expect(first.status).toBe(200);
+    // Another gateway replica's change: straight to the service over NATS, not through this one.
+    const run = e2eRun();
+    const nc = await connect({ servers: run.natsUrl });
+    try {
+      const reply = await nc.request(
+        `${run.subjectPrefix}glossary.term.update`,
+        JSON.stringify({
+          pattern: 'glossary.term.update',
+          id: 'cache-test',
+          data: {
+            slug: 'revops',
+            expectedVersion: first.body.version,
+            changes: { tags: ['ops', 'cache'] },
+          },
+        }),
+        { timeout: 5000 },
+      );
+      expect(reply.json<{ response: Term }>().response.version).toBe(first.body.version + 1);
+    } finally {
+      await nc.close();
+    }
+    const started = Date.now();
+    let seen = first.body;
+    while (Date.now() - started < 3000 && seen.version === first.body.version) {
+      seen = (await ctx.api<Term>('/v1/glossary/terms/revops')).body;
+    }
+    expect(seen).toMatchObject({
+      version: first.body.version + 1,
+      tags: ['ops', 'cache'],
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -3,8 +3,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { IMPORT_MAX_CSV_CHARS } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { GlossaryController } from './glossary.controller';
+import { TermCache } from './term-cache';
 
-@Module({ controllers: [GlossaryController] })
+@Module({ controllers: [GlossaryController], providers: [TermCache] })
 export class GlossaryGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

@@ -58,6 +58,7 @@ import { Caller } from '../auth/api-keys.service';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
 import { notModified, parseIfMatch, termEntityTag } from './entity-tag';
+import { TermCache } from './term-cache';
 
 const IF_MATCH_HEADER = {
   name: 'If-Match',
@@ -76,7 +77,19 @@ interface ExportPage {
 @ApiBearerAuth()
 @Controller('v1/glossary')
 export class GlossaryController {
-  constructor(private readonly nats: NatsRequester) {}
+  constructor(
+    private readonly nats: NatsRequester,
+    private readonly cache: TermCache,
+  ) {}
+
+  /** Forwards a change, then drops cached terms: it may have touched linked terms too. */
+  private async write<T>(subject: string, data: unknown, caller: Caller, timeoutMs?: number) {
+    try {
+      return await this.nats.request<T>(subject, data, { actor: caller.name, timeoutMs });
+    } finally {
+      this.cache.clear();
+    }
+  }
 
   @Get('terms')
   @RequireScopes('glossary:read')
@@ -105,7 +118,12 @@ export class GlossaryController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermView | undefined> {
-    const term = await this.nats.request<TermView>(GlossarySubjects.GetTerm, params);
+    let term = this.cache.get(params.slug);
+    if (!term) {
+      const generation = this.cache.currentGeneration;
+      term = await this.nats.request<TermView>(GlossarySubjects.GetTerm, params);
+      this.cache.set(term, generation);
+    }
     const etag = termEntityTag(term.version);
     void reply.header('etag', etag);
     if (notModified(ifNoneMatch, etag)) {
@@ -128,9 +146,7 @@ export class GlossaryController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermView> {
-    const term = await this.nats.request<TermView>(GlossarySubjects.CreateTerm, input, {
-      actor: caller.name,
-    });
+    const term = await this.write<TermView>(GlossarySubjects.CreateTerm, input, caller);
     void reply.header('location', `/v1/glossary/terms/${term.slug}`);
     void reply.header('etag', termEntityTag(term.version));
     return term;
@@ -154,10 +170,10 @@ export class GlossaryController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermView> {
-    const term = await this.nats.request<TermView>(
+    const term = await this.write<TermView>(
       GlossarySubjects.UpdateTerm,
       { slug, expectedVersion: expectedVersion(ifMatch), changes },
-      { actor: caller.name },
+      caller,
     );
     void reply.header('etag', termEntityTag(term.version));
     return term;
@@ -178,10 +194,10 @@ export class GlossaryController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.nats.request(
+    await this.write(
       GlossarySubjects.DeleteTerm,
       { slug, expectedVersion: expectedVersion(ifMatch) },
-      { actor: caller.name },
+      caller,
     );
   }
 
@@ -238,10 +254,10 @@ export class GlossaryController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermView> {
-    const term = await this.nats.request<TermView>(
+    const term = await this.write<TermView>(
       GlossarySubjects.RestoreRevision,
       { ...params, expectedVersion: ifMatch === undefined ? null : expectedVersion(ifMatch) },
-      { actor: caller.name },
+      caller,
     );
     void reply.header('etag', termEntityTag(term.version));
     return term;
@@ -315,10 +331,7 @@ export class GlossaryController {
     const request = (contentType ?? '').startsWith('text/csv')
       ? { format: 'csv', csv: body, dryRun }
       : { format: 'json', rows: Array.isArray(body) ? body : invalidJsonImport(), dryRun };
-    return this.nats.request(GlossarySubjects.Import, request, {
-      actor: caller.name,
-      timeoutMs: 30_000,
-    });
+    return this.write<ImportReportView>(GlossarySubjects.Import, request, caller, 30_000);
   }
 
   @Get('export')
