@@ -208,13 +208,26 @@ export class ContactsService {
     entityType: 'contact' | 'account' = 'contact',
   ): Promise<Page<FieldChangeView>> {
     const limit = query.limit ?? 50;
-    const after = query.cursor ? Number(decodeCursor(query.cursor)) : 0;
-    const rows: (FieldChangeView & { seq: string })[] = await this.dataSource.query(
-      `SELECT id AS seq, field, old_value AS "oldValue", new_value AS "newValue", source, confidence, actor, reason,
-         changed_at AS "changedAt"
-       FROM crm.field_history WHERE entity_type = $1 AND entity_id = $2 AND id > $3 ORDER BY id LIMIT $4`,
-      [entityType, query.id, Number.isFinite(after) ? after : 0, limit + 1],
-    );
+    // The cursor is `<history row id>:<position in its changes>` of the last change returned.
+    const [afterRow, afterIndex] = query.cursor
+      ? decodeCursor(query.cursor).split(':').map(Number)
+      : [0, 0];
+    if (!Number.isSafeInteger(afterRow) || !Number.isSafeInteger(afterIndex))
+      throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API gave', {
+        violations: [
+          { field: 'cursor', reason: 'cursor must be the opaque value of a previous page' },
+        ],
+      });
+    const rows: (FieldChangeView & { seq: string; position: string })[] =
+      await this.dataSource.query(
+        `SELECT h.id AS seq, c.position, c.change->>'field' AS field, c.change->'oldValue' AS "oldValue",
+         c.change->'newValue' AS "newValue", c.change->>'source' AS source, (c.change->>'confidence')::float AS confidence,
+         h.actor, c.change->>'reason' AS reason, h.changed_at AS "changedAt"
+       FROM crm.field_history h CROSS JOIN LATERAL jsonb_array_elements(h.changes) WITH ORDINALITY AS c(change, position)
+       WHERE h.entity_type = $1 AND h.entity_id = $2 AND (h.id, c.position) > ($3::bigint, $4::bigint)
+       ORDER BY h.id, c.position LIMIT $5`,
+        [entityType, query.id, afterRow, afterIndex, limit + 1],
+      );
     if (rows.length === 0 && !query.cursor) {
       const table = entityType === 'contact' ? 'crm.contacts' : 'crm.accounts';
       const exists: unknown[] = await this.dataSource.query(

@@ -173,28 +173,39 @@ export class CrmRecordsStore {
     return rows[0];
   }
 
+  /** One history row per record and actor, holding that record's field changes in order. */
   async insertHistory(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const rows = new Map<
+      string,
+      { entity_type: string; entity_id: string; actor: string; changes: unknown[] }
+    >();
+    for (const entry of entries) {
+      const key = `${entry.entityType}:${entry.entityId}:${entry.actor}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = {
+          entity_type: entry.entityType,
+          entity_id: entry.entityId,
+          actor: entry.actor,
+          changes: [],
+        };
+        rows.set(key, row);
+      }
+      row.changes.push({
+        field: entry.field,
+        oldValue: entry.oldValue,
+        newValue: entry.newValue,
+        source: entry.source,
+        confidence: entry.confidence,
+        reason: entry.reason,
+      });
+    }
     await manager.query(
-      `INSERT INTO crm.field_history (entity_type, entity_id, field, old_value, new_value, source, confidence, actor, reason)
-       SELECT r.entity_type, r.entity_id, r.field, r.old_value, r.new_value, r.source, r.confidence, r.actor, r.reason
-       FROM jsonb_to_recordset($1::jsonb) AS r(entity_type text, entity_id uuid, field text, old_value jsonb,
-         new_value jsonb, source text, confidence real, actor text, reason text)`,
-      [
-        JSON.stringify(
-          entries.map((entry) => ({
-            entity_type: entry.entityType,
-            entity_id: entry.entityId,
-            field: entry.field,
-            old_value: entry.oldValue,
-            new_value: entry.newValue,
-            source: entry.source,
-            confidence: entry.confidence,
-            actor: entry.actor,
-            reason: entry.reason,
-          })),
-        ),
-      ],
+      `INSERT INTO crm.field_history (entity_type, entity_id, actor, changes)
+       SELECT r.entity_type, r.entity_id, r.actor, r.changes
+       FROM jsonb_to_recordset($1::jsonb) AS r(entity_type text, entity_id uuid, actor text, changes jsonb)`,
+      [JSON.stringify([...rows.values()])],
     );
   }
 

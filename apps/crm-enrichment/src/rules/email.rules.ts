@@ -2,6 +2,7 @@ import freeMailDomains from 'email-providers/all.json';
 import * as mailchecker from 'mailchecker';
 import { domainToASCII } from 'node:url';
 import { getDomain, parse as parseHostname } from 'tldts';
+import { memoize } from './memoize';
 
 export type EmailInvalidReason =
   | 'empty'
@@ -131,7 +132,9 @@ function invalid(normalized: string, reason: EmailInvalidReason): EmailAnalysis 
 }
 
 /** Checks, normalises and classifies one email address. Never throws. */
-export function analyzeEmail(raw: string): EmailAnalysis {
+export const analyzeEmail: (raw: string) => EmailAnalysis = memoize(analyzeEmailUncached);
+
+function analyzeEmailUncached(raw: string): EmailAnalysis {
   const stripped = stripDecorations(raw);
   if (stripped === '') return invalid(stripped, 'empty');
   const at = stripped.lastIndexOf('@');

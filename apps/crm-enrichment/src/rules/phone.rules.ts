@@ -4,6 +4,7 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
+import { memoize } from './memoize';
 
 export type PhoneInvalidReason =
   'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid_country' | 'invalid_number';
@@ -50,6 +51,15 @@ function failed(raw: string, reason: PhoneInvalidReason): PhoneAnalysis {
  * numbers are read in `defaultCountry` (the contact's country); `00` prefixes count as `+`.
  */
 export function analyzePhone(raw: string, defaultCountry?: string | null): PhoneAnalysis {
+  return analyzeCached(`${defaultCountry ?? ''}|${raw}`);
+}
+
+const analyzeCached = memoize((key: string) => {
+  const separator = key.indexOf('|');
+  return analyzeUncached(key.slice(separator + 1), key.slice(0, separator) || null);
+});
+
+function analyzeUncached(raw: string, defaultCountry: string | null): PhoneAnalysis {
   const trimmed = raw.trim();
   if (!trimmed) return failed(trimmed, 'empty');
   if (!/\d/.test(trimmed)) return failed(trimmed, 'not_a_number');

@@ -1,4 +1,5 @@
 import type { Department, Seniority } from '@sales-suite/contracts';
+import { memoize } from './memoize';
 
 export interface TitleAnalysis {
   seniority: Seniority | null;
@@ -151,8 +152,14 @@ function earliestDepartment(text: string): Department | null {
  * "Founder & CEO", "Directeur commercial".
  */
 export function analyzeTitle(raw: string | null | undefined): TitleAnalysis {
-  const text = raw ? normalizeTitle(raw) : '';
-  if (!/[a-z]/.test(text)) return { seniority: null, department: null, confidence: 0 };
+  return raw ? analyzeCached(raw) : NOTHING;
+}
+
+const NOTHING: TitleAnalysis = { seniority: null, department: null, confidence: 0 };
+
+const analyzeCached = memoize((raw: string): TitleAnalysis => {
+  const text = normalizeTitle(raw);
+  if (!/[a-z]/.test(text)) return NOTHING;
   const seniorityRule = SENIORITY_RULES.find((rule) => rule.pattern.test(text));
   const department = earliestDepartment(text) ?? (EXECUTIVE.test(text) ? 'executive' : 'other');
   return {
@@ -160,4 +167,4 @@ export function analyzeTitle(raw: string | null | undefined): TitleAnalysis {
     department,
     confidence: seniorityRule ? KEYWORD_CONFIDENCE : DEFAULT_SENIORITY_CONFIDENCE,
   };
-}
+}, 5_000);
