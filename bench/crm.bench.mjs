@@ -17,6 +17,7 @@ const { applyProposals } = require(
   join(DIST, 'apps/crm-enrichment/src/provenance/field-provenance.js'),
 );
 
+const { FormData } = globalThis;
 const IMPORT_ROWS = Number(process.env.CRM_BENCH_ROWS ?? 100_000);
 const RULE_CONTACTS = 50_000;
 const TITLES = [
