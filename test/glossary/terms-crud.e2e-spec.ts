@@ -329,4 +329,53 @@ describe('glossary terms: CRUD with ETags, links both ways, revisions', () => {
     });
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('lets exactly one of two concurrent PATCHes with the same If-Match win', async () => {
+    const current = await ctx.api<Term>('/v1/glossary/terms/revops');
+    const patch = (definition: string) =>
+      ctx.api('/v1/glossary/terms/revops', {
+        method: 'PATCH',
+        body: { definition },
+        headers: { 'if-match': `"${current.body.version}"` },
+      });
+    const results = await Promise.all([patch('First writer.'), patch('Second writer.')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await ctx.api<Term>('/v1/glossary/terms/revops');
+    expect(after.body.version).toBe(current.body.version + 1);
+  });
+
+  it('documents every glossary route in OpenAPI, with examples', async () => {
+    const docs = await ctx.api<{
+      paths: Record<string, Record<string, unknown>>;
+      components: {
+        schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>;
+      };
+    }>('/docs-json', { key: null });
+    expect(docs.status).toBe(200);
+    const routes = Object.entries(docs.body.paths)
+      .filter(([path]) => path.startsWith('/v1/glossary'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+      .sort();
+    expect(routes).toEqual([
+      'delete /v1/glossary/terms/{slug}',
+      'get /v1/glossary/categories',
+      'get /v1/glossary/export',
+      'get /v1/glossary/search',
+      'get /v1/glossary/suggest',
+      'get /v1/glossary/terms',
+      'get /v1/glossary/terms/{slug}',
+      'get /v1/glossary/terms/{slug}/revisions',
+      'get /v1/glossary/terms/{slug}/revisions/{n}',
+      'patch /v1/glossary/terms/{slug}',
+      'post /v1/glossary/annotate',
+      'post /v1/glossary/import',
+      'post /v1/glossary/terms',
+      'post /v1/glossary/terms/{slug}/revisions/{n}/restore',
+    ]);
+    const schemas = docs.body.components.schemas;
+    expect(schemas.CreateTermDto.properties?.slug.example).toBe('sales-champion');
+    expect(schemas.AnnotateDto.properties?.text.example).toEqual(expect.any(String));
+    expect(schemas.SearchHitView.properties?.snippet.example).toContain('<mark>');
+    expect(schemas.RevisionSummaryView.properties?.actor.example).toBeDefined();
+  });
 });
