@@ -51,4 +51,14 @@ export class GatewayEnv extends BaseEnv {
   @Min(1000)
   @Max(10_000_000)
   PIXEL_HIT_BUFFER_MAX = 500_000;
+
+  /**
+   * When set (not 0), the pixel is also served on this port by a bare listener without the API
+   * port's per-request hooks: route `/t/o/` there for the fastest pixel. 0 = API port only.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PIXEL_HTTP_PORT = 0;
 }

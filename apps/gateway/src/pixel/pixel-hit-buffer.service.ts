@@ -29,6 +29,8 @@ const MAX_BACKOFF_MS = 2000;
 export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PixelHitBuffer.name);
   private pending: EmailPixelHit[] = [];
+  /** Hits of the batch being published: still ours until JetStream acknowledges them. */
+  private inFlight = 0;
   private readonly capacity: number;
   private readonly shutdownGraceMs: number;
   private wake?: () => void;
@@ -51,13 +53,14 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
       return false;
     }
     this.pending.push(hit);
-    pixelHitsBuffered.set(this.pending.length);
+    pixelHitsBuffered.set(this.size);
     this.wake?.();
     return true;
   }
 
+  /** Hits not yet acknowledged by JetStream. */
   get size(): number {
-    return this.pending.length;
+    return this.pending.length + this.inFlight;
   }
 
   onApplicationBootstrap(): void {
@@ -76,6 +79,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
         continue;
       }
       const batch = this.pending.splice(0, BATCH_SIZE);
+      this.inFlight = batch.length;
       const js = this.nats.jetstream();
       const results = await Promise.allSettled(
         batch.map((hit) =>
@@ -86,6 +90,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
         ),
       );
       const failed = batch.filter((_, index) => results[index].status === 'rejected');
+      this.inFlight = 0;
       pixelHitsPublishedTotal.inc(batch.length - failed.length);
       if (failed.length > 0) {
         this.pending = failed.concat(this.pending);
@@ -102,7 +107,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
       } else {
         this.failures = 0;
       }
-      pixelHitsBuffered.set(this.pending.length);
+      pixelHitsBuffered.set(this.size);
     }
   }
 
@@ -142,7 +147,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
       setTimeout(resolve, Math.max(0, this.shutdownGraceMs - 1000)).unref(),
     );
     await Promise.race([this.loop, deadline]);
-    if (this.pending.length > 0)
-      this.logger.error(`${this.pending.length} pixel hits were not published before shutdown`);
+    if (this.size > 0)
+      this.logger.error(`${this.size} pixel hits were not published before shutdown`);
   }
 }

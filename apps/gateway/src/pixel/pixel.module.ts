@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
 import { pixelKeyringProvider } from './pixel-keyring.provider';
-import { PixelController } from './pixel.controller';
+import { PixelRoute } from './pixel.route';
 
-@Module({
-  controllers: [PixelController],
-  providers: [PixelHitBuffer, pixelKeyringProvider],
-})
+@Module({ providers: [PixelHitBuffer, pixelKeyringProvider, PixelRoute] })
 export class PixelModule {}

@@ -1,0 +1,273 @@
+// Email pixel benchmark. In one run on this machine:
+//  1. a bare node:http server answering the same 43-byte GIF (the ceiling) against the pixel served
+//     by the gateway (token verified, hit buffered and published to JetStream) on its dedicated
+//     listener (PIXEL_HTTP_PORT) and on the API port; measured in alternating rounds so that load
+//     from other processes hits all three alike; requests/s, latency, ratios (median of rounds);
+//  2. zero loss: after the 30-second pixel run, every hit the gateway accepted must appear in the
+//     campaign's totalOpens;
+//  3. NATS restart: the same with a throw-away nats-server that is stopped and started again
+//     mid-run (the gateway buffers and retries); how many accepted hits were lost.
+// Figures are printed and written to bench/results/email.json.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSuite, freePort, writeResults } from './support/suite.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+const CONNECTIONS = 50;
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
+const PIXEL_SECONDS = 30;
+const RESTART_SECONDS = 30;
+const MESSAGES = 1000;
+const DRAIN_TIMEOUT_MS = 300_000;
+
+const BARE_SERVER = `
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+require('node:http').createServer((request, response) => {
+  response.writeHead(200, {
+    'content-type': 'image/gif',
+    'content-length': GIF.length,
+    'cache-control': 'no-store, private',
+    'cross-origin-resource-policy': 'cross-origin',
+  });
+  response.end(GIF);
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.send('ready'));
+`;
+
+async function startBareServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
+    env: { PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await once(child, 'message');
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function api(gatewayUrl, adminKey, path, body) {
+  const response = await fetch(`${gatewayUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function createPixels(gatewayUrl, adminKey, name) {
+  const campaign = await api(gatewayUrl, adminKey, '/v1/email/campaigns', { name, subject: name });
+  const created = await api(gatewayUrl, adminKey, `/v1/email/campaigns/${campaign.id}/messages`, {
+    messages: Array.from({ length: MESSAGES }, (_, i) => ({ email: `r${i}@bench.example` })),
+  });
+  return {
+    campaignId: campaign.id,
+    paths: created.messages.map((m) => new URL(m.pixelUrl).pathname),
+  };
+}
+
+const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0';
+
+function load(url, seconds, paths, onTick) {
+  let next = 0;
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'user-agent': USER_AGENT },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
+  });
+  if (onTick) instance.on('tick', onTick);
+  return instance;
+}
+
+function summary(result) {
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+async function metric(url, name) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(name));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** Waits until the campaign counts `expected` opens (or the timeout); returns the count and wait. */
+async function drained(gatewayUrl, adminKey, campaignId, expected) {
+  const started = Date.now();
+  let counted = 0;
+  while (Date.now() - started < DRAIN_TIMEOUT_MS) {
+    counted = (await api(gatewayUrl, adminKey, `/v1/email/campaigns/${campaignId}/stats`))
+      .totalOpens;
+    if (counted >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  // A little longer: more than expected would mean double counting.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  counted = (await api(gatewayUrl, adminKey, `/v1/email/campaigns/${campaignId}/stats`)).totalOpens;
+  return { counted, drainSeconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+async function startNats(port, storeDir) {
+  const child = spawn(
+    NATS_SERVER,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const up = await fetch(`http://127.0.0.1:${port}`).then(
+      () => true,
+      (error) => error.cause?.code !== 'ECONNREFUSED',
+    );
+    if (up) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('nats-server did not start');
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Alternating rounds: bare, dedicated listener, API port; each round's ratios to its bare run. */
+async function compare(targets) {
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const figures = {};
+    for (const [name, target] of Object.entries(targets))
+      figures[name] = summary(await load(target.url, ROUND_SECONDS, target.paths));
+    rounds.push(figures);
+  }
+  const result = { rounds };
+  for (const name of Object.keys(targets)) {
+    const runs = rounds.map((round) => round[name]);
+    result[name] = {
+      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+      latencyP99Ms: median(runs.map((r) => r.latencyMs.p99)),
+      non2xx: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      ratioToBare: median(
+        rounds.map((round) => round[name].requestsPerSecond / round.bareNodeHttp.requestsPerSecond),
+      ),
+    };
+  }
+  return result;
+}
+
+async function throughputAndZeroLoss() {
+  const suite = await createSuite('email');
+  try {
+    await suite.start('email-tracking');
+    const pixelPort = await freePort();
+    const gateway = await suite.start('gateway', { PIXEL_HTTP_PORT: String(pixelPort) });
+    const listenerUrl = `http://127.0.0.1:${pixelPort}`;
+    const { campaignId, paths } = await createPixels(gateway.url, suite.adminKey, 'throughput');
+    const bare = await startBareServer();
+    // Warm up (JIT, connections, JetStream) before measuring.
+    await load(listenerUrl, 3, paths);
+    await load(gateway.url, 3, paths);
+    const comparison = await compare({
+      bareNodeHttp: { url: bare.url, paths: ['/t/o/x.gif'] },
+      pixelDedicatedListener: { url: listenerUrl, paths },
+      pixelApiPort: { url: gateway.url, paths },
+    });
+    bare.child.kill();
+
+    // Zero loss: let everything so far be counted, then a 30 s run on the listener.
+    const acceptedBefore = await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}');
+    const countedBefore = (await drained(gateway.url, suite.adminKey, campaignId, acceptedBefore))
+      .counted;
+    const pixelResult = summary(await load(listenerUrl, PIXEL_SECONDS, paths));
+    const accepted =
+      (await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}')) - acceptedBefore;
+    const drain = await drained(gateway.url, suite.adminKey, campaignId, countedBefore + accepted);
+    return {
+      comparison,
+      zeroLoss: {
+        runSeconds: PIXEL_SECONDS,
+        load: pixelResult,
+        acceptedHits: accepted,
+        countedOpens: drain.counted - countedBefore,
+        lost: accepted - (drain.counted - countedBefore),
+        secondsUntilAllCounted: drain.drainSeconds,
+      },
+    };
+  } finally {
+    await suite.close();
+  }
+}
+
+async function natsRestart() {
+  const natsPort = await freePort();
+  const storeDir = join(ROOT, '.data/nats-bench');
+  rmSync(storeDir, { recursive: true, force: true });
+  mkdirSync(storeDir, { recursive: true });
+  let nats = await startNats(natsPort, storeDir);
+  const env = { NATS_URL: `nats://127.0.0.1:${natsPort}` };
+  const suite = await createSuite('email_restart');
+  try {
+    await suite.start('email-tracking', env);
+    const pixelPort = await freePort();
+    const gateway = await suite.start('gateway', { ...env, PIXEL_HTTP_PORT: String(pixelPort) });
+    const { campaignId, paths } = await createPixels(gateway.url, suite.adminKey, 'restart');
+    const events = [];
+    const started = Date.now();
+    const run = load(`http://127.0.0.1:${pixelPort}`, RESTART_SECONDS, paths);
+    // Stop NATS a third of the way in and start it again 5 s later, while the load goes on.
+    await new Promise((resolve) => setTimeout(resolve, (RESTART_SECONDS / 3) * 1000));
+    nats.kill('SIGTERM');
+    await once(nats, 'exit');
+    events.push({ at: (Date.now() - started) / 1000, event: 'nats-server stopped' });
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    nats = await startNats(natsPort, storeDir);
+    events.push({ at: (Date.now() - started) / 1000, event: 'nats-server started again' });
+    const result = await run;
+    const accepted = await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}');
+    const retried = await metric(gateway.url, 'email_pixel_publish_retries_total');
+    const dropped = await metric(gateway.url, 'email_pixel_requests_total{outcome="dropped"}');
+    const drain = await drained(gateway.url, suite.adminKey, campaignId, accepted);
+    return {
+      runSeconds: RESTART_SECONDS,
+      timeline: events,
+      load: summary(result),
+      acceptedHits: accepted,
+      publishRetries: retried,
+      droppedBufferFull: dropped,
+      countedOpens: drain.counted,
+      lost: accepted - drain.counted,
+      secondsUntilAllCounted: drain.drainSeconds,
+    };
+  } finally {
+    await suite.close();
+    nats.kill('SIGTERM');
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+const throughput = await throughputAndZeroLoss();
+const restart = await natsRestart();
+writeResults('email', {
+  connections: CONNECTIONS,
+  ...throughput,
+  natsRestart: restart,
+  targets: { pixelToBareRatio: '>= 0.6', pixelP99Ms: '< 10', lost: 0 },
+});
