@@ -341,11 +341,13 @@ export class RecordWriter {
       source: change.source,
       confidence: change.confidence,
       actor,
+      // What rules and providers add along a person's edit or an import is enrichment; a merge
+      // or a freshness refresh keeps its own reason.
       reason:
-        change.source.startsWith('rule:') || change.source.startsWith('provider:')
-          ? reason === 'merge'
-            ? 'merge'
-            : 'enrich'
+        (change.source.startsWith('rule:') || change.source.startsWith('provider:')) &&
+        reason !== 'merge' &&
+        reason !== 'refresh'
+          ? 'enrich'
           : reason,
     }));
   }
