@@ -33,7 +33,12 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
       stream: CRM_EVENTS_STREAM,
       durable: CONSUMER,
       subject: 'crm.contact.*',
-      handle: (event) => retryOnConflict(() => this.handle(event)),
+      // In order, one by one: a later change of a contact must not overtake an earlier one.
+      handleBatch: async (batch) => {
+        const outcomes: EventOutcome[] = [];
+        for (const event of batch) outcomes.push(await retryOnConflict(() => this.handle(event)));
+        return outcomes;
+      },
     });
   }
 

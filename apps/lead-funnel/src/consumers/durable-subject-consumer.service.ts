@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   ConsumedEvent,
   ensureStream,
@@ -8,29 +8,36 @@ import {
   prefixed,
   StreamDefinition,
 } from '@sales-suite/messaging';
-import { extractTraceContext, jetstreamConsumedTotal } from '@sales-suite/observability';
+import { jetstreamConsumedTotal } from '@sales-suite/observability';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 
 const tracer = trace.getTracer('lead-funnel-consumers');
+const MAX_BATCH = 64;
 
 export interface DurableSubjectConsumer<T> {
   stream: StreamDefinition;
   durable: string;
   /** One subject, wildcards allowed (`crm.contact.*`). */
   subject: string;
-  handle: (event: ConsumedEvent<T>) => Promise<EventOutcome>;
+  /** Handles what arrived since the last call (in arrival order): one outcome per event. */
+  handleBatch: (events: ConsumedEvent<T>[]) => Promise<EventOutcome[]>;
 }
 
 /**
- * A durable pull consumer with explicit acks, like `JetStreamConsumerService`, but filtered with
+ * Durable pull consumers with explicit acks, like `JetStreamConsumerService`, but filtered with
  * `filter_subject` (one subject), which NATS 2.9 supports: the shared service asks for
- * `filter_subjects`, a 2.10 feature the nats client refuses on the 2.9 server we run. A message is
- * acked after its handler committed, nak'ed with back-off otherwise, so none is lost.
+ * `filter_subjects`, a 2.10 feature the nats client refuses on the 2.9 server we run.
+ *
+ * Messages are handed over in micro-batches: whatever arrived while the previous batch was being
+ * handled (one message when idle, up to MAX_BATCH under load), so a handler can apply a batch in
+ * one transaction. Messages are acked after their batch committed and nak'ed with back-off when
+ * it failed, so none is lost; handlers are idempotent, so a redelivery never counts twice.
  */
 @Injectable()
 export class DurableSubjectConsumers implements OnApplicationShutdown {
   private readonly logger = new Logger(DurableSubjectConsumers.name);
   private readonly running: ConsumerMessages[] = [];
+  private readonly workers: Promise<void>[] = [];
   private stopped = false;
 
   constructor(private readonly nats: NatsClientService) {}
@@ -56,37 +63,64 @@ export class DurableSubjectConsumers implements OnApplicationShutdown {
       ack_wait: 30_000_000_000,
     });
     const consumer = await nc.jetstream().consumers.get(stream, durable);
-    while (!this.stopped) {
-      const messages = await consumer.consume({ max_messages: 64 });
-      this.running.push(messages);
-      for await (const message of messages) await this.dispatch(definition, message, prefix);
-    }
+    const queue: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    const messages = await consumer.consume({
+      max_messages: MAX_BATCH * 2,
+      callback: (message) => {
+        queue.push(message);
+        wake?.();
+      },
+    });
+    this.running.push(messages);
+    const worker = (async () => {
+      while (!this.stopped) {
+        if (queue.length === 0) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        await this.dispatch(definition, queue.splice(0, MAX_BATCH), prefix);
+      }
+    })();
+    this.workers.push(worker);
+    messages.closed().then(
+      () => wake?.(),
+      () => wake?.(),
+    );
   }
 
   private async dispatch<T>(
     definition: DurableSubjectConsumer<T>,
-    message: JsMsg,
+    batch: JsMsg[],
     prefix: string,
   ): Promise<void> {
-    const subject = message.subject.slice(prefix.length);
-    const parent = extractTraceContext(message.headers);
-    const span = tracer.startSpan(`process ${subject}`, { kind: SpanKind.CONSUMER }, parent);
+    const span = tracer.startSpan(`process ${definition.subject}`, {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.batch.message_count': batch.length },
+    });
     try {
-      const outcome = await context.with(trace.setSpan(parent, span), () =>
-        definition.handle({
+      const outcomes = await definition.handleBatch(
+        batch.map((message) => ({
           messageId: message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`,
-          subject,
+          subject: message.subject.slice(prefix.length),
           data: message.json<T>(),
           deliveryCount: message.info.redeliveryCount,
-        }),
+        })),
       );
-      message.ack();
-      jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome });
+      batch.forEach((message, index) => {
+        message.ack();
+        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: outcomes[index] });
+      });
     } catch (error) {
-      message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+      for (const message of batch) {
+        message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' });
+      }
       span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' });
-      this.logger.error(`Handling ${subject} failed: ${(error as Error).message}`);
+      this.logger.error(
+        `Handling ${batch.length} ${definition.subject} message(s) failed: ${(error as Error).message}`,
+      );
     } finally {
       span.end();
     }
@@ -95,5 +129,6 @@ export class DurableSubjectConsumers implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled(this.running.map((messages) => messages.close()));
+    await Promise.allSettled(this.workers);
   }
 }

@@ -2,9 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EMAIL_EVENTS_STREAM, EmailEvents, EmailOpenedEventDto } from '@sales-suite/contracts';
 import { ConsumedEvent, EventOutcome } from '@sales-suite/messaging';
-import { InboxService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
+import { LeadDraft } from '../leads/lead-draft';
+import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
 import { DurableSubjectConsumers } from './durable-subject-consumer.service';
@@ -19,8 +20,9 @@ const opensTotal = new Counter({
 
 /**
  * Turns human email opens into EngagementRecorded on the lead (by lead id, else every open lead
- * of the contact or with the contact on its buying committee). Machine opens never score. The
- * inbox claim shares the transaction with the appends, so a redelivery never counts twice.
+ * of the contact or with the contact on its buying committee). Machine opens never score. A batch
+ * of opens is one transaction: inbox claims, appends and read models together, so a redelivered
+ * message is recognised and never counts twice, and each lead is re-scored once per batch.
  */
 @Injectable()
 export class EmailOpenedConsumer implements OnApplicationBootstrap {
@@ -29,7 +31,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consumers: DurableSubjectConsumers,
-    private readonly inbox: InboxService,
+    private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
   ) {}
 
@@ -38,59 +40,105 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
       stream: EMAIL_EVENTS_STREAM,
       durable: CONSUMER,
       subject: EmailEvents.Opened,
-      handle: (event) => retryOnConflict(() => this.handle(event)),
+      handleBatch: (batch) => retryOnConflict(() => this.handleBatch(batch)),
     });
   }
 
-  handle(consumed: ConsumedEvent<unknown>): Promise<EventOutcome> {
+  private handleBatch(batch: ConsumedEvent<unknown>[]): Promise<EventOutcome[]> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.inbox.claim(manager, CONSUMER, consumed.messageId))) return 'duplicate';
-      const parsed = parseEvent(EmailOpenedEventDto, consumed.data);
-      if ('violations' in parsed) {
-        eventsRejectedTotal.inc({ subject: consumed.subject });
-        this.logger.warn(
-          `Refused ${consumed.subject} ${consumed.messageId}: ${JSON.stringify(parsed.violations)}`,
-        );
+      const claimed = await this.claim(
+        manager,
+        batch.map((event) => event.messageId),
+      );
+      const opens: EmailOpenedEventDto[] = [];
+      const outcomes = batch.map((consumed): EventOutcome => {
+        if (!claimed.delete(consumed.messageId)) return 'duplicate';
+        const parsed = parseEvent(EmailOpenedEventDto, consumed.data);
+        if ('violations' in parsed) {
+          eventsRejectedTotal.inc({ subject: consumed.subject });
+          this.logger.warn(
+            `Refused ${consumed.subject} ${consumed.messageId}: ${JSON.stringify(parsed.violations)}`,
+          );
+        } else if (parsed.event.classification !== 'human') {
+          opensTotal.inc({ outcome: 'machine' });
+        } else {
+          opens.push(parsed.event);
+        }
         return 'processed';
-      }
-      const open = parsed.event;
-      if (open.classification !== 'human') {
-        opensTotal.inc({ outcome: 'machine' });
-        return 'processed';
-      }
-      const leadIds = await this.targetLeads(manager, open);
-      for (const leadId of leadIds) {
-        await this.writer.change(manager, leadId, EmailEvents.Opened, (draft, policy) => {
-          draft.record({
-            type: 'EngagementRecorded',
-            // A producer clock ahead of ours must not hide the open from the score until then.
-            occurredAt: Math.min(Date.parse(open.openedAt), policy.now),
-            data: { type: 'email_opened', contactId: open.contactId, sourceId: open.messageId },
-          });
-          draft.settle(policy);
-        });
-      }
-      opensTotal.inc({ outcome: leadIds.length > 0 ? 'scored' : 'no_lead' });
-      return 'processed';
+      });
+      if (opens.length > 0) await this.recordOpens(manager, opens);
+      return outcomes;
     });
   }
 
-  private async targetLeads(manager: EntityManager, open: EmailOpenedEventDto): Promise<string[]> {
-    if (open.leadId) {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM funnel.leads WHERE id = $1`,
-        [open.leadId],
-      );
-      return rows.map((row) => row.id);
-    }
-    if (!open.contactId) return [];
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM funnel.leads
-       WHERE stage NOT IN ('closed_won', 'closed_lost')
-         AND (contact_id = $1 OR committee @> jsonb_build_array(jsonb_build_object('contactId', $1::text)))
-       ORDER BY id`,
-      [open.contactId],
+  /** Claims the message ids in the inbox; answers those not handled before. */
+  private async claim(manager: EntityManager, messageIds: string[]): Promise<Set<string>> {
+    const rows: { message_id: string }[] = await manager.query(
+      `INSERT INTO funnel.inbox (consumer, message_id) SELECT $1, unnest($2::text[])
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [CONSUMER, messageIds],
     );
-    return rows.map((row) => row.id);
+    return new Set(rows.map((row) => row.message_id));
+  }
+
+  private async recordOpens(manager: EntityManager, opens: EmailOpenedEventDto[]): Promise<void> {
+    const byLead = await this.targetLeads(manager, opens);
+    const streams = await this.events.readMany(manager, [...byLead.keys()]);
+    const policy = await this.writer.policy(manager);
+    const drafts: LeadDraft[] = [];
+    for (const [leadId, leadOpens] of byLead) {
+      const stream = streams.get(leadId);
+      if (!stream) continue;
+      const draft = new LeadDraft(leadId, stream);
+      for (const open of leadOpens)
+        draft.record({
+          type: 'EngagementRecorded',
+          // A producer clock ahead of ours must not hide the open from the score until then.
+          occurredAt: Math.min(Date.parse(open.openedAt), policy.now),
+          data: { type: 'email_opened', contactId: open.contactId, sourceId: open.messageId },
+        });
+      draft.settle(policy);
+      drafts.push(draft);
+    }
+    await this.writer.commit(manager, drafts, EmailEvents.Opened);
+    for (const open of opens) {
+      const scored = [...byLead.values()].some((list) => list.includes(open));
+      opensTotal.inc({ outcome: scored ? 'scored' : 'no_lead' });
+    }
+  }
+
+  /** Which leads each open is for: its lead id, else the open leads of (or with) its contact. */
+  private async targetLeads(
+    manager: EntityManager,
+    opens: EmailOpenedEventDto[],
+  ): Promise<Map<string, EmailOpenedEventDto[]>> {
+    const contactIds = [
+      ...new Set(opens.filter((open) => !open.leadId && open.contactId).map((o) => o.contactId!)),
+    ];
+    const rows: { id: string; contacts: string[] }[] =
+      contactIds.length === 0
+        ? []
+        : await manager.query(
+            `SELECT id, array_remove(
+                      array_append(ARRAY(SELECT m->>'contactId' FROM jsonb_array_elements(committee) m),
+                                   contact_id), NULL) AS contacts
+             FROM funnel.leads
+             WHERE stage NOT IN ('closed_won', 'closed_lost')
+               AND (contact_id = ANY($1::text[]) OR EXISTS (
+                 SELECT 1 FROM jsonb_array_elements(committee) m WHERE m->>'contactId' = ANY($1::text[])))
+             ORDER BY id`,
+            [contactIds],
+          );
+    const byLead = new Map<string, EmailOpenedEventDto[]>();
+    const add = (leadId: string, open: EmailOpenedEventDto) => {
+      const list = byLead.get(leadId);
+      if (list) list.push(open);
+      else byLead.set(leadId, [open]);
+    };
+    for (const open of opens) {
+      if (open.leadId) add(open.leadId, open);
+      else for (const row of rows) if (row.contacts.includes(open.contactId!)) add(row.id, open);
+    }
+    return byLead;
   }
 }

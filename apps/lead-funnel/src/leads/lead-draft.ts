@@ -46,6 +46,13 @@ export class LeadDraft {
     return this.current !== null;
   }
 
+  /** Whether the pending events change the stage history (creation or a stage change). */
+  get movedStage(): boolean {
+    return this.pending.some(
+      (event) => event.type === 'LeadCreated' || event.type === 'StageChanged',
+    );
+  }
+
   events(): LeadEvent[] {
     return [...this.history, ...this.pending];
   }

@@ -10,7 +10,12 @@ const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms)
  */
 @Injectable()
 export class LeadProjection {
-  async save(manager: EntityManager, leads: readonly LeadState[]): Promise<void> {
+  /** Upserts the lead rows, and rewrites the stage visits of `movedLeads` (default: all). */
+  async save(
+    manager: EntityManager,
+    leads: readonly LeadState[],
+    movedLeads: readonly LeadState[] = leads,
+  ): Promise<void> {
     if (leads.length === 0) return;
     await manager.query(
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
@@ -67,7 +72,8 @@ export class LeadProjection {
         ),
       ],
     );
-    const ids = leads.map((lead) => lead.id);
+    if (movedLeads.length === 0) return;
+    const ids = movedLeads.map((lead) => lead.id);
     await manager.query(`DELETE FROM funnel.lead_stage_visits WHERE lead_id = ANY($1::uuid[])`, [
       ids,
     ]);
@@ -77,7 +83,7 @@ export class LeadProjection {
          AS v(lead_id uuid, seq integer, stage text, entered_at timestamptz, left_at timestamptz)`,
       [
         JSON.stringify(
-          leads.flatMap((lead) =>
+          movedLeads.flatMap((lead) =>
             lead.stageVisits.map((visit, seq) => ({
               lead_id: lead.id,
               seq,

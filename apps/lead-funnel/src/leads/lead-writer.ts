@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@sales-suite/contracts';
+import { DomainError, ErrorCode, ScoringModel } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
-import { FunnelDefinitionStore } from '../funnel/funnel-definition.store';
-import { ScoringModelStore } from '../scoring/scoring-model.store';
+import type { FunnelDefinition } from '../funnel/funnel-definition';
 import { TerritoryStore } from '../territories/territory.store';
 import { assignmentNeed, Territory } from '../territories/territory-rules';
 import { FunnelPolicy, LeadDraft } from './lead-draft';
@@ -24,20 +23,27 @@ export class LeadWriter {
   constructor(
     private readonly events: LeadEventStore,
     private readonly projection: LeadProjection,
-    private readonly definitions: FunnelDefinitionStore,
-    private readonly models: ScoringModelStore,
     private readonly territories: TerritoryStore,
   ) {}
 
+  /** The current funnel definition, scoring model and territories, in one round trip. */
   async policy(manager: EntityManager, now = Date.now()): Promise<LoadedPolicy> {
-    const definition = await this.definitions.current(manager);
-    const model = await this.models.current(manager);
-    const territories = await this.territories.current(manager);
+    const latest = (table: string) =>
+      `(SELECT json_build_object('version', version, 'document', document) FROM funnel.${table}
+        ORDER BY version DESC LIMIT 1)`;
+    const [row]: {
+      definition: { document: FunnelDefinition };
+      model: { version: number; document: ScoringModel };
+      territories: { document: Territory[] };
+    }[] = await manager.query(
+      `SELECT ${latest('funnel_definitions')} AS definition, ${latest('scoring_models')} AS model,
+              ${latest('territory_configs')} AS territories`,
+    );
     return {
-      definition: definition.document,
-      model: model.document,
-      modelVersion: model.version,
-      territories: territories.document,
+      definition: row.definition.document,
+      model: row.model.document,
+      modelVersion: row.model.version,
+      territories: row.territories.document,
       now,
     };
   }
@@ -64,6 +70,21 @@ export class LeadWriter {
     return draft;
   }
 
+  /** Like `change`, but a lead that does not exist is no error: answers null. */
+  async changeIfExists(
+    manager: EntityManager,
+    leadId: string,
+    actor: string,
+    decide: LeadDecision,
+  ): Promise<LeadDraft | null> {
+    try {
+      return await this.change(manager, leadId, actor, decide);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.LeadNotFound) return null;
+      throw error;
+    }
+  }
+
   /** Appends every draft's pending events and projects the states they lead to. */
   async commit(manager: EntityManager, drafts: LeadDraft[], actor: string): Promise<void> {
     const changed = drafts.filter((draft) => draft.pending.length > 0);
@@ -75,6 +96,7 @@ export class LeadWriter {
     await this.projection.save(
       manager,
       changed.map((draft) => draft.state),
+      changed.filter((draft) => draft.movedStage).map((draft) => draft.state),
     );
   }
 

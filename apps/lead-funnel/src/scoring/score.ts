@@ -44,6 +44,31 @@ type Engagement = LeadEventOf<'EngagementRecorded'>;
 const byTime = (a: Engagement, b: Engagement) =>
   a.occurredAt - b.occurredAt || a.version - b.version;
 
+/** The engagement rules looked up by event type, with their periods and half-lives in ms. */
+interface CompiledRules {
+  indexByType: Map<string, number>;
+  rules: EngagementRule[];
+  periodMs: number[];
+  halfLifeMs: number[];
+}
+
+// Scoring runs millions of times per model object: index its rules once.
+const compiledModels = new WeakMap<ScoringModel, CompiledRules>();
+
+function compile(model: ScoringModel): CompiledRules {
+  let compiled = compiledModels.get(model);
+  if (!compiled) {
+    compiled = {
+      indexByType: new Map(model.engagement.map((rule, index) => [rule.event, index])),
+      rules: model.engagement,
+      periodMs: model.engagement.map((rule) => (rule.cap ? rule.cap.periodDays * DAY_MS : 0)),
+      halfLifeMs: model.engagement.map((rule) => rule.halfLifeDays * DAY_MS),
+    };
+    compiledModels.set(model, compiled);
+  }
+  return compiled;
+}
+
 /**
  * The score of a lead at time `at`, from its events and a model, and nothing else.
  *
@@ -63,26 +88,30 @@ export function scoreLead(
   at: number,
   explain = true,
 ): LeadScore {
+  const compiled = compile(model);
   let fitEvent: LeadEventOf<'FitUpdated'> | null = null;
   let champion: LeadEventOf<'ChampionIdentified'> | null = null;
   const engagements: Engagement[] = [];
-  const members = new Map<string, CommitteeRole>();
-  const engagedContacts = new Set<string>();
+  let members: Map<string, CommitteeRole> | null = null;
   let sorted = true;
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
     if (event.occurredAt > at) continue;
     switch (event.type) {
       case 'EngagementRecorded':
-        if (engagements.length > 0 && byTime(engagements[engagements.length - 1], event) > 0)
+        if (
+          sorted &&
+          engagements.length > 0 &&
+          byTime(engagements[engagements.length - 1], event) > 0
+        )
           sorted = false;
         engagements.push(event);
-        if (event.data.contactId) engagedContacts.add(event.data.contactId);
         break;
       case 'FitUpdated':
         fitEvent = event;
         break;
       case 'CommitteeMemberAdded':
-        members.set(event.data.contactId, event.data.role);
+        (members ??= new Map()).set(event.data.contactId, event.data.role);
         break;
       case 'ChampionIdentified':
         champion = event;
@@ -115,28 +144,27 @@ export function scoreLead(
   let engagement = 0;
   if (engagements.length > 0) {
     if (!sorted) engagements.sort(byTime);
-    const rules = new Map<string, { rule: EngagementRule; period: number; used: number }>();
-    for (const rule of model.engagement) rules.set(rule.event, { rule, period: -1, used: 0 });
-    for (const event of engagements) {
-      const entry = rules.get(event.data.type);
-      if (!entry) continue;
-      const { rule } = entry;
+    const { indexByType, rules, periodMs, halfLifeMs } = compiled;
+    const periods = new Array<number>(rules.length).fill(-1);
+    const used = new Array<number>(rules.length).fill(0);
+    for (let i = 0; i < engagements.length; i++) {
+      const event = engagements[i];
+      const index = indexByType.get(event.data.type);
+      if (index === undefined) continue;
+      const rule = rules[index];
       let counted = rule.points;
       if (rule.cap) {
-        const period = Math.floor(event.occurredAt / (rule.cap.periodDays * DAY_MS));
-        if (period !== entry.period) {
-          entry.period = period;
-          entry.used = 0;
+        const period = Math.floor(event.occurredAt / periodMs[index]);
+        if (period !== periods[index]) {
+          periods[index] = period;
+          used[index] = 0;
         }
-        const room = Math.max(0, rule.cap.points - entry.used);
-        const size = Math.min(Math.abs(rule.points), room);
+        const size = Math.min(Math.abs(rule.points), Math.max(0, rule.cap.points - used[index]));
         counted = rule.points < 0 ? -size : size;
-        entry.used += size;
+        used[index] += size;
       }
       const decayed =
-        counted === 0
-          ? 0
-          : counted * 0.5 ** ((at - event.occurredAt) / (rule.halfLifeDays * DAY_MS));
+        counted === 0 ? 0 : counted * 0.5 ** ((at - event.occurredAt) / halfLifeMs[index]);
       engagement += decayed;
       if (explain)
         contributions.push({
@@ -151,10 +179,12 @@ export function scoreLead(
     }
   }
 
-  if (members.size > 0 && model.committee.pointsPerRole > 0) {
+  if (members && model.committee.pointsPerRole > 0) {
     const roles = new Set<CommitteeRole>();
-    for (const [contactId, role] of members)
-      if (role !== 'blocker' && engagedContacts.has(contactId)) roles.add(role);
+    for (const event of engagements) {
+      const role = event.data.contactId ? members.get(event.data.contactId) : undefined;
+      if (role && role !== 'blocker') roles.add(role);
+    }
     const bonus = Math.min(model.committee.maxPoints, model.committee.pointsPerRole * roles.size);
     if (bonus > 0) {
       engagement += bonus;
