@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connect, headers } from 'nats';
 import pg from 'pg';
@@ -262,6 +263,8 @@ try {
   console.log('re-score', rescore);
   writeResults('funnel', {
     targets: { leadScoresPerSecond: 100_000, rescore100kSeconds: 60, openToScoreP95Ms: 200 },
+    // The machine is shared: the 1-minute load average at the end says how contended it was.
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
     scoring,
     rescore,
     openToScore,

@@ -39,12 +39,7 @@ const toEvent = (row: EventRow): LeadEvent =>
 @Injectable()
 export class LeadEventStore {
   async read(manager: EntityManager, leadId: string): Promise<LeadEvent[]> {
-    const rows: EventRow[] = await manager.query(
-      `SELECT lead_id, version, type, data, occurred_at, actor FROM funnel.lead_events
-       WHERE lead_id = $1 ORDER BY version`,
-      [leadId],
-    );
-    return rows.map(toEvent);
+    return (await this.readWithActors(manager, leadId)).map((stored) => stored.event);
   }
 
   async readWithActors(manager: EntityManager, leadId: string): Promise<StoredLeadEvent[]> {

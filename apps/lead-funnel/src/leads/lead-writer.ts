@@ -70,21 +70,6 @@ export class LeadWriter {
     return draft;
   }
 
-  /** Like `change`, but a lead that does not exist is no error: answers null. */
-  async changeIfExists(
-    manager: EntityManager,
-    leadId: string,
-    actor: string,
-    decide: LeadDecision,
-  ): Promise<LeadDraft | null> {
-    try {
-      return await this.change(manager, leadId, actor, decide);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.LeadNotFound) return null;
-      throw error;
-    }
-  }
-
   /** Appends every draft's pending events and projects the states they lead to. */
   async commit(manager: EntityManager, drafts: LeadDraft[], actor: string): Promise<void> {
     const changed = drafts.filter((draft) => draft.pending.length > 0);
