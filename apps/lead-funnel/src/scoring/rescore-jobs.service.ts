@@ -8,6 +8,7 @@ import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 
 const BATCH_SIZE = 1000;
+const PARALLEL_BATCHES = 2;
 export const RESCORE_ACTOR = 'rescore-job';
 
 const leadsRescoredTotal = new Counter({
@@ -101,33 +102,38 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
     const { modelVersion } = await this.get(id);
     let after = '00000000-0000-0000-0000-000000000000';
     while (!this.stopped) {
-      const batch = await retryOnConflict(() => this.rescoreBatch(id, modelVersion, after), 20);
-      if (batch === 'superseded') return this.finish(id, 'superseded', null);
-      if (batch === null) return this.finish(id, 'completed', null);
-      after = batch;
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM funnel.leads
+         WHERE id > $1 AND (score_model_version IS NULL OR score_model_version < $2)
+         ORDER BY id LIMIT ${BATCH_SIZE * PARALLEL_BATCHES}`,
+        [after, modelVersion],
+      );
+      if (rows.length === 0) return this.finish(id, 'completed', null);
+      const ids = rows.map((row) => row.id);
+      const batches = Array.from({ length: Math.ceil(ids.length / BATCH_SIZE) }, (_, index) =>
+        ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+      );
+      // Batches side by side: while one waits for PostgreSQL the other computes.
+      const outcomes = await Promise.all(
+        batches.map((batch) =>
+          retryOnConflict(() => this.rescoreBatch(id, modelVersion, batch), 20),
+        ),
+      );
+      if (outcomes.includes('superseded')) return this.finish(id, 'superseded', null);
+      after = ids[ids.length - 1];
     }
   }
 
-  /** One batch in one transaction; answers the last lead id done, or null when none are left. */
+  /** One batch of leads in one transaction, unless a newer model has been saved since. */
   private rescoreBatch(
     jobId: string,
     modelVersion: number,
-    after: string,
-  ): Promise<string | null | 'superseded'> {
+    ids: string[],
+  ): Promise<'done' | 'superseded'> {
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.writer.policy(manager);
       if (policy.modelVersion !== modelVersion) return 'superseded';
-      const ids: { id: string }[] = await manager.query(
-        `SELECT id FROM funnel.leads
-         WHERE id > $1 AND (score_model_version IS NULL OR score_model_version < $2)
-         ORDER BY id LIMIT ${BATCH_SIZE}`,
-        [after, modelVersion],
-      );
-      if (ids.length === 0) return null;
-      const streams = await this.events.readMany(
-        manager,
-        ids.map((row) => row.id),
-      );
+      const streams = await this.events.readMany(manager, ids);
       const drafts = [...streams].map(([id, stream]) => new LeadDraft(id, stream));
       for (const draft of drafts) draft.settle(policy);
       await this.writer.commit(manager, drafts, RESCORE_ACTOR);
@@ -136,7 +142,7 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
         [jobId, drafts.length],
       );
       leadsRescoredTotal.inc(drafts.length);
-      return ids[ids.length - 1].id;
+      return 'done';
     });
   }
 
