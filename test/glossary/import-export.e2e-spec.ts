@@ -189,4 +189,25 @@ describe('glossary import and export', () => {
       620,
     );
   });
+
+  it('pages the export by size so large terms still fit NATS messages, and refuses an oversized import', async () => {
+    const large = (i: number) => ({
+      slug: `large-term-${i}`,
+      name: `Large Term ${i}`,
+      definition: 'A term with long details.',
+      details: `${'Lorem ipsum dolor sit amet. '.repeat(700)}${i}`,
+    });
+    const imported = await ctx.api<Report>('/v1/glossary/import', {
+      body: Array.from({ length: 30 }, (_, i) => large(i)),
+    });
+    expect(imported.status).toBe(200);
+    const exported = await ctx.api<Term[]>('/v1/glossary/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.filter((term) => term.slug.startsWith('large-term-'))).toHaveLength(30);
+    const tooBig = await ctx.api('/v1/glossary/import', {
+      body: Array.from({ length: 48 }, (_, i) => large(100 + i)),
+    });
+    expect(tooBig.status).toBe(413);
+    expect((await ctx.api('/v1/glossary/terms/large-term-100')).status).toBe(404);
+  });
 });

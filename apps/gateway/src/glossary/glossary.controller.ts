@@ -60,6 +60,8 @@ import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.deco
 import { notModified, parseIfMatch, termEntityTag } from './entity-tag';
 import { TermCache } from './term-cache';
 
+const IMPORT_MAX_MESSAGE_BYTES = 900 * 1024;
+
 const IF_MATCH_HEADER = {
   name: 'If-Match',
   required: true,
@@ -320,7 +322,7 @@ export class GlossaryController {
     },
   })
   @ApiOkResponse({ type: ImportReportView })
-  @ApiRoutedProblemResponses(400, 401, 403, 415, 422)
+  @ApiRoutedProblemResponses(400, 401, 403, 413, 415, 422)
   import(
     @Body() body: unknown,
     @Query() query: ImportQueryDto,
@@ -331,6 +333,12 @@ export class GlossaryController {
     const request = (contentType ?? '').startsWith('text/csv')
       ? { format: 'csv', csv: body, dryRun }
       : { format: 'json', rows: Array.isArray(body) ? body : invalidJsonImport(), dryRun };
+    // The request travels as one NATS message (1 MiB by default).
+    if (Buffer.byteLength(JSON.stringify(request)) > IMPORT_MAX_MESSAGE_BYTES)
+      throw new DomainError(
+        ErrorCode.PayloadTooLarge,
+        `An import is at most ${IMPORT_MAX_MESSAGE_BYTES} bytes once encoded: split it`,
+      );
     return this.write<ImportReportView>(GlossarySubjects.Import, request, caller, 30_000);
   }
 

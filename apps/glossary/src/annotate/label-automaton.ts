@@ -206,8 +206,8 @@ export class LabelAutomaton {
       for (let i = 0; i < bucket.length; i += 2) {
         const start = bucket[i];
         const end = start + length;
-        // Non-overlapping picks cover each position once, and a candidate is refused at its
-        // first or last position (mentions are intervals), so this stays linear.
+        // A candidate costs at most its length (a label is ≤ 200 characters): linear in the
+        // number of candidates, which is at most that many per position of the text.
         if (taken[start] || taken[end - 1] || this.coversTaken(taken, start, end)) continue;
         taken.fill(1, start, end);
         chosen.push({

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ExportPageRequestDto } from '@sales-suite/contracts';
+import { ExportPageRequestDto, TermView } from '@sales-suite/contracts';
 import { DataSource, MoreThan } from 'typeorm';
 import { TermEntity } from '../terms/term.entity';
 import { toTermView } from '../terms/term.mapper';
 import { csvHeader, termsToCsvRecords } from './term-csv';
 
 const EXPORT_PAGE_SIZE = 500;
+/** A page must fit in one NATS message (1 MiB by default): stop adding terms past this. */
+const EXPORT_PAGE_MAX_CHARS = 400_000;
 
 export interface ExportPage {
   chunk: string;
@@ -27,8 +29,15 @@ export class ExportService {
       order: { slug: 'ASC' },
       take: EXPORT_PAGE_SIZE + 1,
     });
-    const terms = rows.slice(0, EXPORT_PAGE_SIZE).map(toTermView);
-    const last = rows.length <= EXPORT_PAGE_SIZE;
+    const terms: TermView[] = [];
+    let chars = 0;
+    for (const row of rows.slice(0, EXPORT_PAGE_SIZE)) {
+      if (terms.length > 0 && chars > EXPORT_PAGE_MAX_CHARS) break;
+      const term = toTermView(row);
+      chars += JSON.stringify(term).length;
+      terms.push(term);
+    }
+    const last = rows.length === terms.length;
     const nextAfter = last ? null : terms[terms.length - 1].slug;
     const first = after === undefined;
     if (format === 'csv')
