@@ -100,5 +100,5 @@ export class CrmEnrichmentEnv extends BaseEnv {
   @IsInt()
   @Min(1)
   @Max(5000)
-  CRM_IMPORT_BATCH_SIZE = 500;
+  CRM_IMPORT_BATCH_SIZE = 250;
 }

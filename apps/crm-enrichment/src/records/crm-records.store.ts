@@ -39,7 +39,8 @@ export interface OutboxEvent {
   payload: unknown;
 }
 
-const CONTACT_COLUMNS = `id, fields, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const STAMP_COLUMNS = `id, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields`;
 const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
 
 /**
@@ -69,12 +70,13 @@ export class CrmRecordsStore {
     return rows.filter((row, index) => index === 0 || rows[index - 1].emailKey !== row.emailKey);
   }
 
+  /** Answers the stored rows in input order; the fields are the ones given (not read back). */
   async insertContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
-    return manager.query(
+    const stored: Omit<RecordRow, 'fields'>[] = await manager.query(
       `INSERT INTO crm.contacts (fields, email_key, stale_at)
        SELECT r.fields, r.email_key, r.stale_at FROM jsonb_to_recordset($1::jsonb)
          AS r(ord int, fields jsonb, email_key text, stale_at timestamptz) ORDER BY r.ord
-       RETURNING ${CONTACT_COLUMNS}`,
+       RETURNING ${STAMP_COLUMNS}`,
       [
         JSON.stringify(
           rows.map((row, ord) => ({
@@ -86,6 +88,7 @@ export class CrmRecordsStore {
         ),
       ],
     );
+    return stored.map((row, index) => ({ ...row, fields: rows[index].fields }));
   }
 
   async updateContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
@@ -94,7 +97,7 @@ export class CrmRecordsStore {
       `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
          version = c.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
-       WHERE c.id = r.id RETURNING c.id, c.fields, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`,
+       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -105,8 +108,9 @@ export class CrmRecordsStore {
           })),
         ),
       ],
-    )) as [RecordRow[], number];
-    return updated;
+    )) as [Omit<RecordRow, 'fields'>[], number];
+    const fieldsById = new Map(rows.map((row) => [row.id, row.fields]));
+    return updated.map((row) => ({ ...row, fields: fieldsById.get(row.id)! }));
   }
 
   /** Updates only the freshness of fields whose value did not change (no version bump). */
