@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, normalizeLabel, renderSnippet } from './search-text';
 
 const DEFAULT_SEARCH_RESULTS = 20;
-/** word_similarity above which a label counts as a typo of the query (`champoin` ≈ 0.56). */
+/** word_similarity from which a label counts as a typo of the query (`champoin` ≈ 0.56). */
 const TYPO_THRESHOLD = 0.4;
 
 /** Ordered best first: the tier number in SQL is the index here, reversed. */
@@ -38,15 +38,10 @@ export class SearchService {
   async search({ q, limit }: SearchQueryDto): Promise<SearchHitView[]> {
     const query = normalizeLabel(q);
     if (query === '') return [];
-    const rows = await this.dataSource.transaction(async (manager) => {
-      // Local to this transaction: the `<%` operator (trigram index) uses this threshold.
-      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
-        String(TYPO_THRESHOLD),
-      ]);
-      return manager.query(
-        // Each tier is found through its own index and cut to the page size before anything is
-        // scored, so the cost follows the page, not the number of terms that match.
-        `WITH labelled AS (
+    const rows: SearchRow[] = await this.dataSource.query(
+      // Each tier is found through its own index and cut to the page size before anything is
+      // scored, so the cost follows the page, not the number of terms that match.
+      `WITH labelled AS (
            SELECT id, CASE WHEN search_labels LIKE $2 THEN 3 ELSE 2 END AS tier
            FROM glossary.terms WHERE search_labels LIKE $3 OR search_labels LIKE $4
            ORDER BY tier DESC, length(name), slug LIMIT $6
@@ -56,8 +51,11 @@ export class SearchService {
            ORDER BY ts_rank(search_vector, websearch_to_tsquery('english', $1)) DESC, slug
            LIMIT $6
          ), typos AS (
-           SELECT id, 0 AS tier FROM glossary.terms WHERE $5 <% search_labels
-           ORDER BY $5 <<-> search_labels LIMIT $6
+           -- Nearest labels first (GiST), then only those close enough to be a typo.
+           SELECT id, 0 AS tier FROM (
+             SELECT id, $5 <<-> search_labels AS distance FROM glossary.terms
+             ORDER BY distance LIMIT $6
+           ) nearest WHERE distance <= $7
          ), candidates AS (
            SELECT id, max(tier) AS tier FROM (
              SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos
@@ -74,9 +72,16 @@ export class SearchService {
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
          FROM best ORDER BY tier DESC, relevance DESC, slug`,
-        [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit ?? DEFAULT_SEARCH_RESULTS],
-      ) as Promise<SearchRow[]>;
-    });
+      [
+        q,
+        `%|${query}|%`,
+        `%|${query}%`,
+        `% ${query}%`,
+        query,
+        limit ?? DEFAULT_SEARCH_RESULTS,
+        1 - TYPO_THRESHOLD,
+      ],
+    );
     return rows.map((row) => ({
       slug: row.slug,
       name: row.name,
