@@ -49,6 +49,9 @@ interface Engagement {
 const KEY_1 = Buffer.alloc(32, 1).toString('base64');
 const KEY_2 = Buffer.alloc(32, 2).toString('base64');
 const PUBLIC_BASE_URL = 'https://t.example.test';
+const LEAD_ADA = '6a1f7d0e-8b2c-4d3e-9f40-5a6b7c8d9e01';
+const LEAD_1 = '6a1f7d0e-8b2c-4d3e-9f40-5a6b7c8d9e02';
+const LEAD_3 = '6a1f7d0e-8b2c-4d3e-9f40-5a6b7c8d9e03';
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 
 describe('email open tracking: campaigns → signed pixel → classified opens → stats', () => {
@@ -105,7 +108,7 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
     it('creates a campaign and messages with absolute signed pixel URLs on the public base URL', async () => {
       const campaignId = await createCampaign('Launch');
       const messages = await addMessages(campaignId, [
-        { email: 'ada@example.com', contactId: 'c-ada', leadId: 'l-ada' },
+        { email: 'ada@example.com', contactId: 'c-ada', leadId: LEAD_ADA },
         { email: 'bob@example.com' },
       ]);
       expect(messages).toHaveLength(2);
@@ -118,7 +121,7 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
         campaignId,
         email: 'ada@example.com',
         contactId: 'c-ada',
-        leadId: 'l-ada',
+        leadId: LEAD_ADA,
         status: 'sent',
       });
     });
@@ -135,11 +138,13 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
     it('refuses bad input with 400 naming the fields, writing nothing, and unknown campaigns with 404', async () => {
       const campaignId = await createCampaign('Strict');
       const bad = await api(`/v1/email/campaigns/${campaignId}/messages`, {
-        body: { messages: [{ email: 'ok@example.com' }, { email: 'nope', extra: 1 }] },
+        body: {
+          messages: [{ email: 'ok@example.com' }, { email: 'nope', extra: 1, leadId: 'lead-7' }],
+        },
       });
       expect(bad.status).toBe(400);
       const fields = (bad.body.errors as { field: string }[]).map((e) => e.field).sort();
-      expect(fields).toEqual(['messages.1.email', 'messages.1.extra']);
+      expect(fields).toEqual(['messages.1.email', 'messages.1.extra', 'messages.1.leadId']);
       expect((await stats(campaignId)).sent).toBe(0);
       const tooMany = await api(`/v1/email/campaigns/${campaignId}/messages`, {
         body: { messages: Array.from({ length: 10_001 }, () => ({ email: 'a@b.co' })) },
@@ -311,9 +316,9 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
     beforeAll(async () => {
       campaignId = await createCampaign('Classified');
       messages = await addMessages(campaignId, [
-        { email: 'm1@example.com', contactId: 'c-1', leadId: 'l-1' },
+        { email: 'm1@example.com', contactId: 'c-1', leadId: LEAD_1 },
         { email: 'm2@example.com', contactId: 'c-2' },
-        { email: 'm3@example.com', contactId: 'c-3', leadId: 'l-3' },
+        { email: 'm3@example.com', contactId: 'c-3', leadId: LEAD_3 },
         { email: 'm4@example.com', contactId: 'c-4' },
         { email: 'm5@example.com', contactId: 'c-5' },
       ]);
@@ -459,7 +464,7 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
       expect(settled.find((e) => e.messageId === m1.id)).toMatchObject({
         campaignId,
         contactId: 'c-1',
-        leadId: 'l-1',
+        leadId: LEAD_1,
         classification: 'human',
         openedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
@@ -475,9 +480,13 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
         ip: '203.0.113.10',
       };
       const js = nc.jetstream();
-      // Without a message id header the stream keeps both copies: only the consumer can dedupe.
-      await js.publish(`${run.subjectPrefix}email.pixel.hit`, JSON.stringify(hit));
-      await js.publish(`${run.subjectPrefix}email.pixel.hit`, JSON.stringify(hit));
+      // Two messages carrying the same hit (as after a redelivery): only the consumer can dedupe.
+      for (const batchId of [randomUUID(), randomUUID()])
+        await js.publish(
+          `${run.subjectPrefix}email.pixel.hits`,
+          JSON.stringify({ batchId, hits: [hit, hit] }),
+          { msgID: batchId },
+        );
       await statsWhen(campaignId, 7);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(await stats(campaignId)).toMatchObject({ totalOpens: 7, uniqueHumanOpens: 2 });

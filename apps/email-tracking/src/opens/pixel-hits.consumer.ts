@@ -1,20 +1,26 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EMAIL_PIXEL_HITS_STREAM, EmailPixelHit, EmailPixelSubjects } from '@sales-suite/contracts';
+import {
+  EMAIL_PIXEL_HITS_STREAM,
+  EmailPixelHit,
+  EmailPixelHitBatch,
+  EmailPixelSubjects,
+} from '@sales-suite/contracts';
 import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
 import { jetstreamConsumedTotal } from '@sales-suite/observability';
 import { AckPolicy, Consumer, DeliverPolicy, JsMsg } from 'nats';
 import { OpenRecorderService } from './open-recorder.service';
 
 const DURABLE = 'email-tracking-pixel-hits';
-const BATCH_SIZE = 256;
+/** Messages fetched at once; each carries up to 256 hits, recorded in one transaction. */
+const MESSAGES_PER_FETCH = 4;
 const FETCH_EXPIRES_MS = 1000;
 const ACK_WAIT_NS = 30 * 1_000_000_000;
 
 /**
- * Reads the hits the gateway published with a durable pull consumer, a batch at a time: a batch
- * is recorded in one transaction and acked after the commit (no hit lost; redeliveries are
- * absorbed by the unique hit id). When a batch fails, its hits are retried one by one so that
- * one bad hit cannot hold back the others; a failing hit is nak'ed with back-off.
+ * Reads the hit batches the gateway published with a durable pull consumer: the hits of a few
+ * messages are recorded in one transaction and the messages acked after the commit (no hit lost;
+ * redeliveries are absorbed by the unique hit id). When that fails, each message is retried on
+ * its own, so one bad message cannot hold back the others; a failing one is nak'ed with back-off.
  */
 @Injectable()
 export class PixelHitsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,7 +45,7 @@ export class PixelHitsConsumer implements OnApplicationBootstrap, OnApplicationS
         while (!this.stopped) {
           const messages: JsMsg[] = [];
           for await (const message of await consumer.fetch({
-            max_messages: BATCH_SIZE,
+            max_messages: MESSAGES_PER_FETCH,
             expires: FETCH_EXPIRES_MS,
           }))
             messages.push(message);
@@ -63,56 +69,65 @@ export class PixelHitsConsumer implements OnApplicationBootstrap, OnApplicationS
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subject: prefixed(prefix, EmailPixelSubjects.Hit),
+      filter_subject: prefixed(prefix, EmailPixelSubjects.Hits),
       ack_wait: ACK_WAIT_NS,
-      max_ack_pending: BATCH_SIZE * 8,
+      max_ack_pending: MESSAGES_PER_FETCH * 8,
     });
     return this.nats.jetstream().consumers.get(stream, durable);
   }
 
   private async process(received: JsMsg[]): Promise<void> {
-    const messages: JsMsg[] = [];
-    const hits: EmailPixelHit[] = [];
+    const messages: { message: JsMsg; hits: EmailPixelHit[] }[] = [];
     for (const message of received) {
-      try {
-        hits.push(message.json<EmailPixelHit>());
-        messages.push(message);
-      } catch {
+      const hits = readHits(message);
+      if (hits) messages.push({ message, hits });
+      else {
         // Unreadable forever: redelivering it would only block the stream.
         message.term();
         jetstreamConsumedTotal.inc({ consumer: DURABLE, outcome: 'failed' });
+        this.logger.error(`Dropped an unreadable pixel hit message (seq ${message.seq})`);
       }
     }
     if (messages.length === 0) return;
     try {
-      const outcomes = await this.recorder.recordAll(hits);
-      messages.forEach((message, index) => {
-        message.ack();
-        jetstreamConsumedTotal.inc({ consumer: DURABLE, outcome: outcomes[index] });
-      });
+      await this.recorder.recordAll(messages.flatMap(({ hits }) => hits));
+      for (const { message } of messages) this.acked(message);
     } catch (error) {
       this.logger.warn(
-        `Recording ${messages.length} hits together failed (${(error as Error).message}); retrying one by one`,
+        `Recording ${messages.length} messages together failed (${(error as Error).message}); retrying one by one`,
       );
-      for (const [index, message] of messages.entries()) {
+      for (const { message, hits } of messages) {
         try {
-          const [outcome] = await this.recorder.recordAll([hits[index]]);
-          message.ack();
-          jetstreamConsumedTotal.inc({ consumer: DURABLE, outcome });
-        } catch (hitError) {
+          await this.recorder.recordAll(hits);
+          this.acked(message);
+        } catch (messageError) {
           const redeliveries = message.info.redeliveryCount;
           message.nak(Math.min(30_000, 500 * 2 ** Math.min(redeliveries, 6)));
           jetstreamConsumedTotal.inc({ consumer: DURABLE, outcome: 'failed' });
           this.logger.error(
-            `Recording hit ${hits[index].hitId} failed (delivery ${redeliveries}): ${(hitError as Error).message}`,
+            `Recording pixel hits (seq ${message.seq}, delivery ${redeliveries}) failed: ${(messageError as Error).message}`,
           );
         }
       }
     }
   }
 
+  private acked(message: JsMsg): void {
+    message.ack();
+    jetstreamConsumedTotal.inc({ consumer: DURABLE, outcome: 'processed' });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.loop;
+  }
+}
+
+function readHits(message: JsMsg): EmailPixelHit[] | null {
+  try {
+    const batch = message.json<EmailPixelHitBatch>();
+    return Array.isArray(batch.hits) ? batch.hits : null;
+  } catch {
+    return null;
   }
 }

@@ -5,8 +5,15 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EMAIL_PIXEL_HITS_STREAM, EmailPixelHit, EmailPixelSubjects } from '@sales-suite/contracts';
+import {
+  EMAIL_PIXEL_HITS_STREAM,
+  EmailPixelHit,
+  EmailPixelHitBatch,
+  EmailPixelSubjects,
+  MAX_HITS_PER_MESSAGE,
+} from '@sales-suite/contracts';
 import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
+import { randomUUID } from 'node:crypto';
 import {
   pixelHitsBuffered,
   pixelHitsPublishedTotal,
@@ -14,23 +21,25 @@ import {
   pixelRequestsTotal,
 } from './pixel.metrics';
 
-const BATCH_SIZE = 512;
+/** Messages published at once; with full messages, 2,048 hits per round trip. */
+const CONCURRENT_MESSAGES = 8;
 const PUBLISH_TIMEOUT_MS = 3000;
 const MAX_BACKOFF_MS = 2000;
 
 /**
  * Holds valid pixel hits in memory and publishes them to JetStream in the background, so the
- * pixel never waits for NATS. A hit leaves the buffer only when JetStream acknowledged it; a
- * failed publish goes back to the front and is retried with back-off (NATS restarting, stream
- * missing). The hit id is the JetStream message id, so a retry of a publish whose ack was lost
- * is dropped as a duplicate. On shutdown the buffer is flushed before NATS is drained.
+ * pixel never waits for NATS. Hits travel in batches (one message per up to 256 hits: the edge
+ * pays one publish and one acknowledgement per batch, not per hit). A batch leaves memory only
+ * when JetStream acknowledged it; a failed publish is retried, with the same batch id as message
+ * id (so a publish whose ack was lost is dropped as a duplicate) and back-off, while NATS
+ * restarts or the stream is missing. On shutdown the buffer is flushed before NATS is drained.
  */
 @Injectable()
 export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PixelHitBuffer.name);
   private pending: EmailPixelHit[] = [];
-  /** Hits of the batch being published: still ours until JetStream acknowledges them. */
-  private inFlight = 0;
+  /** Batches made and not yet acknowledged (being published, or waiting for a retry). */
+  private unacknowledged: EmailPixelHitBatch[] = [];
   private readonly capacity: number;
   private readonly shutdownGraceMs: number;
   private wake?: () => void;
@@ -48,7 +57,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
 
   /** Queues a hit; false when the buffer is full (the hit is dropped and counted). */
   add(hit: EmailPixelHit): boolean {
-    if (this.pending.length >= this.capacity) {
+    if (this.size >= this.capacity) {
       pixelRequestsTotal.inc({ outcome: 'dropped' });
       return false;
     }
@@ -60,7 +69,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
 
   /** Hits not yet acknowledged by JetStream. */
   get size(): number {
-    return this.pending.length + this.inFlight;
+    return this.unacknowledged.reduce((sum, batch) => sum + batch.hits.length, this.pending.length);
   }
 
   onApplicationBootstrap(): void {
@@ -72,43 +81,52 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   private async run(): Promise<void> {
     await this.nats.connected();
     await this.ensureStream();
-    const subject = prefixed(this.nats.subjectPrefix, EmailPixelSubjects.Hit);
-    while (!this.stopping || this.pending.length > 0) {
-      if (this.pending.length === 0) {
+    const subject = prefixed(this.nats.subjectPrefix, EmailPixelSubjects.Hits);
+    while (!this.stopping || this.size > 0) {
+      while (this.unacknowledged.length < CONCURRENT_MESSAGES && this.pending.length > 0)
+        this.unacknowledged.push({
+          batchId: randomUUID(),
+          hits: this.pending.splice(0, MAX_HITS_PER_MESSAGE),
+        });
+      if (this.unacknowledged.length === 0) {
         await this.sleep(this.stopping ? 0 : 1000);
         continue;
       }
-      const batch = this.pending.splice(0, BATCH_SIZE);
-      this.inFlight = batch.length;
+      const batches = this.unacknowledged;
       const js = this.nats.jetstream();
       const results = await Promise.allSettled(
-        batch.map((hit) =>
-          js.publish(subject, JSON.stringify(hit), {
-            msgID: hit.hitId,
+        batches.map((batch) =>
+          js.publish(subject, JSON.stringify(batch), {
+            msgID: batch.batchId,
             timeout: PUBLISH_TIMEOUT_MS,
           }),
         ),
       );
-      const failed = batch.filter((_, index) => results[index].status === 'rejected');
-      this.inFlight = 0;
-      pixelHitsPublishedTotal.inc(batch.length - failed.length);
-      if (failed.length > 0) {
-        this.pending = failed.concat(this.pending);
-        pixelPublishRetriesTotal.inc(failed.length);
-        this.failures++;
-        const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult)
-          .reason as Error;
-        if (this.failures === 1 || this.failures % 20 === 0)
-          this.logger.warn(
-            `Publishing ${failed.length} pixel hits failed (${reason.message}); ${this.pending.length} buffered, retrying`,
-          );
-        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 5)));
-        if (this.failures % 10 === 0) await this.ensureStream().catch(() => undefined);
-      } else {
-        this.failures = 0;
-      }
+      this.unacknowledged = batches.filter((_, index) => results[index].status === 'rejected');
+      const published = batches.length - this.unacknowledged.length;
+      pixelHitsPublishedTotal.inc(
+        batches.reduce(
+          (sum, batch, index) =>
+            results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
+          0,
+        ),
+      );
+      if (published < batches.length) await this.backOff(results);
+      else this.failures = 0;
       pixelHitsBuffered.set(this.size);
     }
+  }
+
+  private async backOff(results: PromiseSettledResult<unknown>[]): Promise<void> {
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    pixelPublishRetriesTotal.inc(failed.length);
+    this.failures++;
+    if (this.failures === 1 || this.failures % 20 === 0)
+      this.logger.warn(
+        `Publishing ${failed.length} pixel hit batches failed (${(failed[0].reason as Error).message}); ${this.size} hits buffered, retrying`,
+      );
+    await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 5)));
+    if (this.failures % 10 === 0) await this.ensureStream();
   }
 
   private async ensureStream(): Promise<void> {

@@ -89,11 +89,9 @@ export class NewMessageDto {
   @Matches(EXTERNAL_ID_PATTERN, { message: `contactId ${EXTERNAL_ID_MESSAGE}` })
   contactId?: string;
 
-  @ApiPropertyOptional({ example: 'lead-7', maxLength: 100 })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The lead in the lead funnel, if any.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(EXTERNAL_ID_PATTERN, { message: `leadId ${EXTERNAL_ID_MESSAGE}` })
+  @IsUUID()
   leadId?: string;
 }
 

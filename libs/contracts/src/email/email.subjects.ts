@@ -13,9 +13,9 @@ export const EmailSubjects = {
   SetConsent: 'email.consent.set',
 } as const;
 
-/** Raw pixel hits, published by the gateway and consumed (classified, counted) by the service. */
+/** Raw pixel hits, published by the gateway in batches and consumed (classified, counted) by the service. */
 export const EmailPixelSubjects = {
-  Hit: 'email.pixel.hit',
+  Hits: 'email.pixel.hits',
 } as const;
 
 export const EMAIL_PIXEL_HITS_STREAM = {
@@ -24,9 +24,9 @@ export const EMAIL_PIXEL_HITS_STREAM = {
 } as const;
 
 /**
- * One fetch of a valid pixel, as the edge saw it. `hitId` is the JetStream message id: a hit
- * republished after a lost acknowledgement is dropped by the stream or by the consumer's inbox.
- * Raw IP and user agent live only in this message; the service keeps truncated forms.
+ * One fetch of a valid pixel, as the edge saw it. `hitId` is unique in the service's opens, so
+ * a hit delivered twice counts once. Raw IP and user agent live only in this message; the
+ * service keeps truncated forms.
  */
 export interface EmailPixelHit {
   hitId: string;
@@ -36,6 +36,18 @@ export interface EmailPixelHit {
   userAgent: string;
   ip: string;
 }
+
+/**
+ * What one JetStream message carries: the hits the edge had buffered, up to
+ * `MAX_HITS_PER_MESSAGE`. `batchId` is the JetStream message id (a retried publish reuses it).
+ */
+export interface EmailPixelHitBatch {
+  batchId: string;
+  hits: EmailPixelHit[];
+}
+
+/** Hits per message: with 512-character user agents a batch stays well under NATS's 1 MB. */
+export const MAX_HITS_PER_MESSAGE = 256;
 
 /** Longest user agent carried in a hit; longer ones are cut (the verdict needs only the start). */
 export const MAX_HIT_USER_AGENT_LENGTH = 512;
