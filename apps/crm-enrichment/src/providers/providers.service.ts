@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { existsSync } from 'node:fs';
 import { Counter } from 'prom-client';
 import type { Proposal } from '../provenance/field-provenance';
 import { CompanyDirectoryProvider } from './company-directory.provider';
@@ -24,7 +25,12 @@ export class ProvidersService {
 
   constructor(config: ConfigService<CrmEnrichmentEnv, true>) {
     const directoryPath = config.get('CRM_COMPANY_DIRECTORY_PATH', { infer: true });
-    if (directoryPath) this.providers.push(CompanyDirectoryProvider.fromFile(directoryPath));
+    if (directoryPath && existsSync(directoryPath))
+      this.providers.push(CompanyDirectoryProvider.fromFile(directoryPath));
+    else if (directoryPath)
+      this.logger.warn(
+        `No company directory at ${directoryPath}: the company-directory provider is off`,
+      );
     const url = config.get('CRM_HTTP_PROVIDER_URL', { infer: true });
     if (url) {
       this.providers.push(

@@ -13,6 +13,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -32,6 +33,7 @@ import {
   DuplicatesQueryDto,
   EnrichmentPreviewView,
   FieldHistoryPageView,
+  FieldProvenanceView,
   ListAccountsQueryDto,
   ListContactsQueryDto,
   MergeContactsDto,
@@ -51,6 +53,7 @@ const ENRICHING_TIMEOUT_MS = 15000;
 
 @ApiTags('crm')
 @ApiBearerAuth()
+@ApiExtraModels(FieldProvenanceView)
 @Controller('v1/crm')
 export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
