@@ -6,6 +6,7 @@ import { SeedSalesTerms1764150000001 } from './migrations/1764150000001-seed-sal
 import { TermsSearchRelationsRevisions1764160000000 } from './migrations/1764160000000-terms-search-relations-revisions';
 import { EnrichSalesSeed1764160000001 } from './migrations/1764160000001-enrich-sales-seed';
 import { SearchKnnIndex1764160000002 } from './migrations/1764160000002-search-knn-index';
+import { TypoCandidatesFunction1764160000003 } from './migrations/1764160000003-typo-candidates-function';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
@@ -16,5 +17,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     TermsSearchRelationsRevisions1764160000000,
     EnrichSalesSeed1764160000001,
     SearchKnnIndex1764160000002,
+    TypoCandidatesFunction1764160000003,
   ],
 };

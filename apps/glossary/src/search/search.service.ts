@@ -12,8 +12,6 @@ import { DataSource } from 'typeorm';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, normalizeLabel, renderSnippet } from './search-text';
 
 const DEFAULT_SEARCH_RESULTS = 20;
-/** word_similarity from which a label counts as a typo of the query (`champoin` ≈ 0.56). */
-const TYPO_THRESHOLD = 0.4;
 
 /** Ordered best first: the tier number in SQL is the index here, reversed. */
 const TIERS = [...MATCH_KINDS].reverse();
@@ -51,11 +49,7 @@ export class SearchService {
            ORDER BY ts_rank(search_vector, websearch_to_tsquery('english', $1)) DESC, slug
            LIMIT $6
          ), typos AS (
-           -- Nearest labels first (GiST), then only those close enough to be a typo.
-           SELECT id, 0 AS tier FROM (
-             SELECT id, $5 <<-> search_labels AS distance FROM glossary.terms
-             ORDER BY distance LIMIT $6
-           ) nearest WHERE distance <= $7
+           SELECT id, 0 AS tier FROM glossary.typo_candidates($5::text, $6::integer) AS id
          ), candidates AS (
            SELECT id, max(tier) AS tier FROM (
              SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos
@@ -72,15 +66,7 @@ export class SearchService {
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
          FROM best ORDER BY tier DESC, relevance DESC, slug`,
-      [
-        q,
-        `%|${query}|%`,
-        `%|${query}%`,
-        `% ${query}%`,
-        query,
-        limit ?? DEFAULT_SEARCH_RESULTS,
-        1 - TYPO_THRESHOLD,
-      ],
+      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit ?? DEFAULT_SEARCH_RESULTS],
     );
     return rows.map((row) => ({
       slug: row.slug,
