@@ -10,10 +10,12 @@ export class CrmGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   /** Multipart parsing for the import upload (streamed: files are never buffered whole). */
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     if (fastify.hasContentTypeParser('multipart/form-data')) return;
-    await fastify.register(multipart, {
+    // Queued, not awaited: awaiting it here loads Fastify's plugin queue early, and the
+    // gateway's problem+json handler then no longer answered Fastify's own errors (413).
+    void fastify.register(multipart, {
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
     });
   }
