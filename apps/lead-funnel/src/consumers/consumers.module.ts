@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
 import { ContactFitConsumer } from './contact-fit.consumer';
-import { DurableSubjectConsumers } from './durable-subject-consumer.service';
 import { EmailOpenedConsumer } from './email-opened.consumer';
 
 /** Durable JetStream consumers of the events other services publish. */
 @Module({
   imports: [LeadsModule],
-  providers: [DurableSubjectConsumers, EmailOpenedConsumer, ContactFitConsumer],
+  providers: [EmailOpenedConsumer, ContactFitConsumer],
 })
 export class ConsumersModule {}

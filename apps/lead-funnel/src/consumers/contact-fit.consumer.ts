@@ -1,13 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CRM_EVENTS_STREAM, CrmContactChangedEventDto, CrmEvents } from '@sales-suite/contracts';
-import { ConsumedEvent, EventOutcome } from '@sales-suite/messaging';
+import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
 import { InboxService } from '@sales-suite/persistence';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
-import { DurableSubjectConsumers } from './durable-subject-consumer.service';
 
 const CONSUMER = 'lead-funnel-contact-fit';
 const CONTACT_CHANGES: readonly string[] = [CrmEvents.ContactEnriched, CrmEvents.ContactUpdated];
@@ -23,7 +22,7 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consumers: DurableSubjectConsumers,
+    private readonly consumers: JetStreamConsumerService,
     private readonly inbox: InboxService,
     private readonly writer: LeadWriter,
   ) {}

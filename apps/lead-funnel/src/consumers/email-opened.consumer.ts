@@ -1,14 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EMAIL_EVENTS_STREAM, EmailEvents, EmailOpenedEventDto } from '@sales-suite/contracts';
-import { ConsumedEvent, EventOutcome } from '@sales-suite/messaging';
+import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadDraft } from '../leads/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
-import { DurableSubjectConsumers } from './durable-subject-consumer.service';
 
 const CONSUMER = 'lead-funnel-email-opened';
 
@@ -30,7 +29,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly consumers: DurableSubjectConsumers,
+    private readonly consumers: JetStreamConsumerService,
     private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
   ) {}
