@@ -44,7 +44,7 @@ export async function readCrmEvents(
 export async function waitForEvents(
   nc: NatsConnection,
   predicate: (events: ReceivedEvent[]) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<ReceivedEvent[]> {
   const deadline = Date.now() + timeoutMs;
   let events: ReceivedEvent[] = [];

@@ -338,7 +338,7 @@ describe('CRM contacts and accounts: gateway → NATS → crm-enrichment → Pos
       account: Record<string, unknown>;
     }>('/v1/crm/enrich/preview', {
       body: {
-        email: 'bill.lumbergh@hooli.com',
+        email: 'eldon.tyrell@tyrell.com',
         title: 'Chief Revenue Officer',
         phone: '+44 20 7946 0958',
       },
@@ -347,15 +347,15 @@ describe('CRM contacts and accounts: gateway → NATS → crm-enrichment → Pos
     expect(preview.body.contact).toMatchObject({
       seniority: 'c_suite',
       department: 'sales',
-      firstName: 'Bill',
+      firstName: 'Eldon',
       phoneE164: '+442079460958',
       country: 'GB',
     });
     expect(preview.body.account).toMatchObject({
       id: null,
-      domain: 'hooli.com',
-      name: 'Hooli',
-      industry: 'Internet',
+      domain: 'tyrell.com',
+      name: 'Tyrell Corporation',
+      industry: 'Biotechnology',
     });
     const after = await db.query(
       'SELECT (SELECT count(*) FROM crm.contacts) + (SELECT count(*) FROM crm.accounts) AS n',
