@@ -18,7 +18,6 @@ import {
   pixelHitsBuffered,
   pixelHitsPublishedTotal,
   pixelPublishRetriesTotal,
-  pixelRequestsTotal,
 } from './pixel.metrics';
 
 /** Messages published at once; with full messages, 2,048 hits per round trip. */
@@ -55,12 +54,9 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     this.shutdownGraceMs = config.getOrThrow<number>('SHUTDOWN_GRACE_MS');
   }
 
-  /** Queues a hit; false when the buffer is full (the hit is dropped and counted). */
+  /** Queues a hit; false when the buffer is full (the caller counts the hit as dropped). */
   add(hit: EmailPixelHit): boolean {
-    if (this.size >= this.capacity) {
-      pixelRequestsTotal.inc({ outcome: 'dropped' });
-      return false;
-    }
+    if (this.size >= this.capacity) return false;
     this.pending.push(hit);
     pixelHitsBuffered.set(this.size);
     this.wake?.();

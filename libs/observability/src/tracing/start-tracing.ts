@@ -10,8 +10,15 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 
 let sdk: NodeSDK | undefined;
 
-/** Paths whose spans are noise: probes and scrapes hit them every few seconds. */
+function isUntraced(path: string): boolean {
+  return (
+    UNTRACED_PATHS.includes(path) || UNTRACED_PREFIXES.some((prefix) => path.startsWith(prefix))
+  );
+}
+
+/** Paths whose spans are noise (probes, scrapes) or too costly for what they say (the pixel). */
 const UNTRACED_PATHS = ['/health/live', '/health/ready', '/metrics'];
+const UNTRACED_PREFIXES = ['/t/'];
 
 /**
  * Starts OpenTelemetry before the app's modules load, so http, pg and Nest get patched. The
@@ -38,8 +45,7 @@ export function startTracing(serviceName: string): void {
     ],
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) =>
-          UNTRACED_PATHS.includes((request.url ?? '').split('?')[0]),
+        ignoreIncomingRequestHook: (request) => isUntraced((request.url ?? '').split('?')[0]),
       }),
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
       new NestInstrumentation(),
