@@ -380,19 +380,25 @@ describe('CRM contacts and accounts: gateway → NATS → crm-enrichment → Pos
       firstName: 'michael',
       lastName: 'bolton',
     });
-    const groups = await api<{ groups: { reason: string; key: string; contactIds: string[] }[] }>(
-      '/v1/crm/contacts/duplicates',
-    );
-    expect(groups.body.groups).toEqual(
+    type Groups = { groups: { reason: string; key: string; contactIds: string[] }[] };
+    // Other test files import many contacts into this run's database: list duplicates by account
+    // where one is given, so their groups cannot crowd these out of the bounded answer.
+    const byEmail = await api<Groups>('/v1/crm/contacts/duplicates');
+    expect(byEmail.body.groups).toEqual(
       expect.arrayContaining([
         { reason: 'email', key: 'samlee@gmail.com', contactIds: [first.body.id, second.body.id] },
-        {
-          reason: 'name_at_account',
-          key: `${third.body.accountId}:michael bolton`,
-          contactIds: [third.body.id, fourth.body.id],
-        },
       ]),
     );
+    const atInitech = await api<Groups>(
+      `/v1/crm/contacts/duplicates?accountId=${third.body.accountId}`,
+    );
+    expect(atInitech.body.groups).toEqual([
+      {
+        reason: 'name_at_account',
+        key: `${third.body.accountId}:michael bolton`,
+        contactIds: [third.body.id, fourth.body.id],
+      },
+    ]);
 
     const merged = await api<Contact>('/v1/crm/contacts/merge', {
       body: { primaryId: first.body.id, duplicateIds: [second.body.id] },
