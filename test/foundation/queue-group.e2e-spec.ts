@@ -23,7 +23,9 @@ describe('glossary replicas share one queue group', () => {
 
   beforeAll(async () => {
     [first, second] = await Promise.all([apps.start('glossary'), apps.start('glossary')]);
-    api = apiClient((await apps.start('gateway')).url);
+    // Traffic as fast as the gateway answers: far beyond the default per-key rate limit.
+    const gateway = await apps.start('gateway', { env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+    api = apiClient(gateway.url);
   });
   afterAll(() => apps.stopAll());
 

@@ -1,5 +1,4 @@
 import './preflight';
-import helmet from '@fastify/helmet';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { GATEWAY_HELMET_OPTIONS, registerSecurityHeaders } from './security/security-headers';
 
 async function bootstrap(): Promise<void> {
   const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
@@ -26,16 +26,7 @@ async function bootstrap(): Promise<void> {
   // One request id per request, logged, echoed, and carried to the services in NATS headers.
   registerRequestContext(fastify);
   registerHttpMetrics(fastify);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  registerSecurityHeaders(fastify, GATEWAY_HELMET_OPTIONS);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);
