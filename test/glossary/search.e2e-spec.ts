@@ -1,4 +1,4 @@
-import { glossaryApps, Term } from './glossary-helpers';
+import { glossaryApps, sql, Term } from './glossary-helpers';
 
 interface Hit {
   slug: string;
@@ -67,6 +67,8 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
   });
 
   it('finds a new term at once, and by a hidden label', async () => {
+    // Asked before the term exists, so an answer is cached that the creation must replace.
+    expect((await search('icp')).map((hit) => hit.slug)).not.toContain('ideal-customer-profile');
     const created = await ctx.api<Term>('/v1/glossary/terms', {
       body: {
         slug: 'ideal-customer-profile',
@@ -85,6 +87,44 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
       slug: 'ideal-customer-profile',
       match: 'exact',
     });
+  });
+
+  it('answers again, not from its cache, once another replica changed the terms', async () => {
+    const slugs = async () => (await search('pipeline hygiene')).map((hit) => hit.slug);
+    expect(await slugs()).not.toContain('pipeline-hygiene');
+    // Another replica's write reaches this one only through the database: do it there directly.
+    await sql(
+      `INSERT INTO glossary.terms (slug, name, definition) VALUES ('pipeline-hygiene', 'Pipeline Hygiene', 'Keeping deals current.')`,
+    );
+    const started = Date.now();
+    let first: string | undefined;
+    while (Date.now() - started < 5000 && first !== 'pipeline-hygiene') {
+      [first] = await slugs();
+      if (first !== 'pipeline-hygiene') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(first).toBe('pipeline-hygiene');
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('answers repeated queries from its cache, counted in the metrics', async () => {
+    const lookups = async () => {
+      const text = await (await fetch(`${ctx.glossary.url}/metrics`)).text();
+      const count = (outcome: string) =>
+        Number(
+          new RegExp(
+            `^glossary_search_cache_lookups_total\\{kind="search",outcome="${outcome}"\\} (\\d+)`,
+            'm',
+          ).exec(text)?.[1] ?? 0,
+        );
+      return { hit: count('hit'), miss: count('miss') };
+    };
+    const before = await lookups();
+    const first = await search('lead scoring model');
+    const again = await search('lead scoring model');
+    expect(again).toEqual(first);
+    const after = await lookups();
+    expect(after.miss - before.miss).toBe(1);
+    expect(after.hit - before.hit).toBe(1);
   });
 
   it('answers an empty list for nothing related, and 400 for a bad query', async () => {

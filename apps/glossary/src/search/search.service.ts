@@ -9,9 +9,14 @@ import {
   SUGGEST_MAX_RESULTS,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { TermsVersion } from '../terms/terms-version';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, normalizeLabel, renderSnippet } from './search-text';
+import { searchCacheLookupsTotal } from './search.metrics';
+import { VersionedResultCache } from './versioned-result-cache';
 
 const DEFAULT_SEARCH_RESULTS = 20;
+/** Distinct queries remembered per kind: people search for the same few hundred words. */
+const CACHED_QUERIES = 5000;
 
 /** Ordered best first: the tier number in SQL is the index here, reversed. */
 const TIERS = [...MATCH_KINDS].reverse();
@@ -26,14 +31,54 @@ interface SearchRow {
 
 @Injectable()
 export class SearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly searches = new VersionedResultCache<SearchHitView[]>(CACHED_QUERIES);
+  private readonly suggestions = new VersionedResultCache<SuggestionView[]>(CACHED_QUERIES);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly version: TermsVersion,
+  ) {}
+
+  /**
+   * Results are a function of the query and the terms, so they are cached until the terms'
+   * version moves (at once for this replica's writes, within a second for another's).
+   */
+  async search(query: SearchQueryDto): Promise<SearchHitView[]> {
+    const limit = query.limit ?? DEFAULT_SEARCH_RESULTS;
+    return this.cached('search', this.searches, `${limit} ${query.q}`, () =>
+      this.findTerms(query.q, limit),
+    );
+  }
+
+  async suggest({ prefix, limit }: SuggestQueryDto): Promise<SuggestionView[]> {
+    const normalized = normalizeLabel(prefix);
+    if (normalized === '') return [];
+    const wanted = limit ?? SUGGEST_MAX_RESULTS;
+    return this.cached('suggest', this.suggestions, `${wanted} ${normalized}`, () =>
+      this.suggestTerms(normalized, wanted),
+    );
+  }
+
+  private async cached<V>(
+    kind: string,
+    cache: VersionedResultCache<V>,
+    key: string,
+    compute: () => Promise<V>,
+  ): Promise<V> {
+    const { generation, stamp } = await this.version.current();
+    const { hit, value } = cache.lookup(`${generation}/${stamp}`, key, compute);
+    searchCacheLookupsTotal.inc({ kind, outcome: hit ? 'hit' : 'miss' });
+    return value;
+  }
 
   /**
    * Tiers, best first: a name, alias or hidden label equal to the query (3), one starting with
    * it or with a word starting with it (2), a full-text match (1), a typo-level trigram match
    * (0). Within a tier, full-text rank (weights A name … D details) plus trigram similarity.
+   * A lower tier can only fill places the higher ones leave free, so the costliest, the typo
+   * tier, is not run when the others already fill the page.
    */
-  async search({ q, limit }: SearchQueryDto): Promise<SearchHitView[]> {
+  private async findTerms(q: string, limit: number): Promise<SearchHitView[]> {
     const query = normalizeLabel(q);
     if (query === '') return [];
     const rows: SearchRow[] = await this.dataSource.query(
@@ -50,6 +95,7 @@ export class SearchService {
            LIMIT $6
          ), typos AS (
            SELECT id, 0 AS tier FROM glossary.typo_candidates($5::text, $6::integer) AS id
+           WHERE (SELECT count(*) FROM (SELECT id FROM labelled UNION SELECT id FROM texts) found) < $6
          ), candidates AS (
            SELECT id, max(tier) AS tier FROM (
              SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos
@@ -66,7 +112,7 @@ export class SearchService {
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
          FROM best ORDER BY tier DESC, relevance DESC, slug`,
-      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit ?? DEFAULT_SEARCH_RESULTS],
+      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit],
     );
     return rows.map((row) => ({
       slug: row.slug,
@@ -78,15 +124,13 @@ export class SearchService {
   }
 
   /** Terms whose name, alias or hidden label starts with the prefix; names first, short first. */
-  async suggest({ prefix, limit }: SuggestQueryDto): Promise<SuggestionView[]> {
-    const normalized = normalizeLabel(prefix);
-    if (normalized === '') return [];
+  private async suggestTerms(normalized: string, limit: number): Promise<SuggestionView[]> {
     const rows: { slug: string; name: string; aliases: string[] }[] = await this.dataSource.query(
       `SELECT slug, name, aliases FROM glossary.terms
        WHERE search_labels LIKE $1
        ORDER BY glossary.normalize_label(name) LIKE $2 DESC, length(name), name, slug
        LIMIT $3`,
-      [`%|${normalized}%`, `${normalized}%`, limit ?? SUGGEST_MAX_RESULTS],
+      [`%|${normalized}%`, `${normalized}%`, limit],
     );
     return rows.map((row) => ({
       slug: row.slug,
