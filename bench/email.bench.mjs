@@ -14,6 +14,7 @@ import { once } from 'node:events';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBareServer } from './support/bare-server.mjs';
 import { createSuite, freePort, writeResults } from './support/suite.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,16 +39,6 @@ require('node:http').createServer((request, response) => {
   response.end(GIF);
 }).listen(Number(process.env.PORT), '127.0.0.1', () => process.send('ready'));
 `;
-
-async function startBareServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
-    env: { PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await once(child, 'message');
-  return { url: `http://127.0.0.1:${port}`, child };
-}
 
 async function api(gatewayUrl, adminKey, path, body) {
   const response = await fetch(`${gatewayUrl}${path}`, {
@@ -181,7 +172,7 @@ async function throughputAndZeroLoss() {
     const gateway = await suite.start('gateway', { PIXEL_HTTP_PORT: String(pixelPort) });
     const listenerUrl = `http://127.0.0.1:${pixelPort}`;
     const { campaignId, paths } = await createPixels(gateway.url, suite.adminKey, 'throughput');
-    const bare = await startBareServer();
+    const bare = await startBareServer(BARE_SERVER);
     // Warm up (JIT, connections, JetStream) before measuring.
     await load(listenerUrl, 3, paths);
     await load(gateway.url, 3, paths);
@@ -190,7 +181,7 @@ async function throughputAndZeroLoss() {
       pixelDedicatedListener: { url: listenerUrl, paths },
       pixelApiPort: { url: gateway.url, paths },
     });
-    bare.child.kill();
+    await bare.stop();
 
     // Zero loss: let everything so far be counted, then a 30 s run on the listener.
     const acceptedBefore = await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}');

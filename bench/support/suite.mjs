@@ -41,9 +41,9 @@ export async function createSuite(name) {
     natsUrl: NATS_URL,
     subjectPrefix: `bench${id}.`,
     adminKey,
-    async start(app, env = {}) {
+    async start(app, env = {}, nodeArgs = []) {
       const port = await freePort();
-      const child = spawn(process.execPath, [join(DIST, `apps/${app}/src/main.js`)], {
+      const child = spawn(process.execPath, [...nodeArgs, join(DIST, `apps/${app}/src/main.js`)], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
