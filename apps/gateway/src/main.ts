@@ -3,11 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe } from '@sales-suite/contracts';
-import {
-  registerHttpMetrics,
-  registerRequestContext,
-  requestIdAdapterOptions,
-} from '@sales-suite/observability';
+import { registerHttpObservability, requestIdAdapterOptions } from '@sales-suite/observability';
 import { installShutdownHandlers } from '@sales-suite/platform';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
@@ -24,8 +20,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   // One request id per request, logged, echoed, and carried to the services in NATS headers.
-  registerRequestContext(fastify);
-  registerHttpMetrics(fastify);
+  registerHttpObservability(fastify);
   registerSecurityHeaders(fastify, GATEWAY_HELMET_OPTIONS);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -3,15 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
-import { ApiKeyRateLimitGuard } from './rate-limit/api-key-rate-limit.guard';
+import { RequestAuthorizer } from './request-authorizer';
 
 @Module({
   controllers: [ApiKeysController],
-  providers: [
-    ApiKeysService,
-    // Order matters: authenticate first, so the rate limit is counted per key.
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_GUARD, useClass: ApiKeyRateLimitGuard },
-  ],
+  providers: [ApiKeysService, RequestAuthorizer, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [RequestAuthorizer],
 })
 export class AuthModule {}

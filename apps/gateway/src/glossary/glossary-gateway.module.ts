@@ -2,10 +2,16 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { IMPORT_MAX_CSV_CHARS } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
+import { AuthModule } from '../auth/auth.module';
+import { CachedTermReads } from './cached-term-reads';
 import { GlossaryController } from './glossary.controller';
 import { TermCache } from './term-cache';
 
-@Module({ controllers: [GlossaryController], providers: [TermCache] })
+@Module({
+  imports: [AuthModule],
+  controllers: [GlossaryController],
+  providers: [TermCache, CachedTermReads],
+})
 export class GlossaryGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

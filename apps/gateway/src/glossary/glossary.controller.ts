@@ -120,7 +120,8 @@ export class GlossaryController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TermView | undefined> {
-    let term = this.cache.get(params.slug);
+    // Usually answered from the cache before this point (CachedTermReads); here on a miss.
+    let term = this.cache.get(params.slug)?.term;
     if (!term) {
       const generation = this.cache.currentGeneration;
       term = await this.nats.request<TermView>(GlossarySubjects.GetTerm, params);

@@ -2,10 +2,18 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { GlossaryEvents, TermView } from '@sales-suite/contracts';
 import { NatsClientService, prefixed } from '@sales-suite/messaging';
 import type { NatsConnection } from 'nats';
+import { termEntityTag } from './entity-tag';
 
 /** A backstop: an event lost while NATS was away cannot keep a term stale longer than this. */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
+
+/** A cached term with what answering it needs, computed once per entry rather than per read. */
+export interface CachedTerm {
+  term: TermView;
+  json: string;
+  etag: string;
+}
 
 /**
  * The gateway's copy of recently read terms, so `GET /terms/:slug` skips the NATS round trip.
@@ -16,7 +24,7 @@ const MAX_ENTRIES = 10_000;
 @Injectable()
 export class TermCache implements OnApplicationBootstrap {
   private readonly logger = new Logger(TermCache.name);
-  private readonly entries = new Map<string, { term: TermView; expiresAt: number }>();
+  private readonly entries = new Map<string, CachedTerm & { expiresAt: number }>();
   private generation = 0;
 
   constructor(private readonly nats: NatsClientService) {}
@@ -28,10 +36,10 @@ export class TermCache implements OnApplicationBootstrap {
       .catch((error: Error) => this.logger.warn(`Term cache disabled: ${error.message}`));
   }
 
-  get(slug: string): TermView | undefined {
+  get(slug: string): CachedTerm | undefined {
     const entry = this.entries.get(slug);
     if (!entry) return undefined;
-    if (entry.expiresAt > Date.now()) return entry.term;
+    if (entry.expiresAt > Date.now()) return entry;
     this.entries.delete(slug);
     return undefined;
   }
@@ -45,7 +53,12 @@ export class TermCache implements OnApplicationBootstrap {
     if (generation !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES)
       this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(term.slug, { term, expiresAt: Date.now() + TTL_MS });
+    this.entries.set(term.slug, {
+      term,
+      json: JSON.stringify(term),
+      etag: termEntityTag(term.version),
+      expiresAt: Date.now() + TTL_MS,
+    });
   }
 
   forget(slug: string): void {
