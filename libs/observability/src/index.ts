@@ -3,3 +3,4 @@ export * from './logging';
 export * from './metrics';
 export * from './tracing/nats-trace-context';
 export { HealthController } from './health/health.controller';
+export * from './http-observability';

@@ -3,11 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe } from '@sales-suite/contracts';
-import {
-  registerHttpMetrics,
-  registerRequestContext,
-  requestIdAdapterOptions,
-} from '@sales-suite/observability';
+import { registerHttpObservability, requestIdAdapterOptions } from '@sales-suite/observability';
 import { Logger } from 'nestjs-pino';
 import { RpcDomainExceptionFilter, SalesNatsServer } from '@sales-suite/messaging';
 import { installShutdownHandlers } from './shutdown';
@@ -27,8 +23,7 @@ export async function bootstrapService(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  registerRequestContext(app.getHttpAdapter().getInstance());
-  registerHttpMetrics(app.getHttpAdapter().getInstance());
+  registerHttpObservability(app.getHttpAdapter().getInstance());
   const config = app.get(ConfigService);
   // Registered on the app and inherited by the microservice: a hybrid's microservice is already
   // initialised when connected, so its own global pipes and filters would be ignored.
