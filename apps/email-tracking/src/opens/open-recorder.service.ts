@@ -7,7 +7,6 @@ import {
   OpenClassification,
   TrackingMode,
 } from '@sales-suite/contracts';
-import type { EventOutcome } from '@sales-suite/messaging';
 import { OutboxRelayService, OutboxService } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { truncateIp } from './network-source';
@@ -27,10 +26,38 @@ interface TargetRow {
   do_not_track: boolean;
 }
 
+/** Pixel tokens carry the message id the service issued: anything else matches no message. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface OpenRow {
+  hit: EmailPixelHit;
+  /** Lower case, as PostgreSQL prints uuids. */
+  hitId: string;
+  messageId: string;
+  target: TargetRow;
+  openedAt: Date;
+  classification: OpenClassification;
+  reason: string;
+  individual: boolean;
+  source: string | null;
+}
+
+interface MessageTally {
+  opens: number;
+  humanOpens: number;
+  firstOpenAt: Date;
+  firstHumanOpenAt: Date | null;
+  /** The batch's first human open, when it is the message's first ever: `email.opened`. */
+  firstHumanOpen?: OpenRow;
+}
+
 /**
- * Turns one pixel hit into a classified open. Idempotent: the hit id is unique in `opens`, so a
- * redelivered hit changes nothing. The raw IP and user agent are used for the verdict and then
- * only their truncated forms are kept (none at all in anonymous mode).
+ * Turns pixel hits into classified opens, a batch at a time with a fixed number of statements
+ * (lock the messages, insert the opens, update the counters, enqueue the events), whatever the
+ * batch size: per-hit round trips made recording the bottleneck under a mailing's burst of opens.
+ * Idempotent: the hit id is unique in `opens`, so a redelivered hit changes nothing. The raw IP
+ * and user agent are used for the verdict and then only their truncated forms are kept (none at
+ * all in anonymous mode).
  */
 @Injectable()
 export class OpenRecorderService {
@@ -43,102 +70,178 @@ export class OpenRecorderService {
   ) {}
 
   /**
-   * Records hits in one transaction (one commit for a whole batch); if any fails, none is
-   * recorded and the caller retries them one by one.
+   * Records hits in one transaction; if it fails, none is recorded and the caller retries them
+   * (one message at a time).
    */
-  async recordAll(hits: readonly EmailPixelHit[]): Promise<EventOutcome[]> {
-    let emitted = false;
-    const outcomes = await this.dataSource.transaction(async (manager) => {
-      const results: EventOutcome[] = [];
-      for (const hit of hits) {
-        const { outcome, emittedOpened } = await this.recordIn(manager, hit);
-        results.push(outcome);
-        emitted ||= emittedOpened;
-      }
-      return results;
-    });
-    if (emitted) this.relay.publishSoon();
-    return outcomes;
+  async recordAll(hits: readonly EmailPixelHit[]): Promise<void> {
+    if (hits.length === 0) return;
+    const emitted = await this.dataSource.transaction((manager) => this.recordIn(manager, hits));
+    if (emitted > 0) this.relay.publishSoon();
   }
 
-  private async recordIn(
+  /** Returns how many `email.opened` events it enqueued. */
+  private async recordIn(manager: EntityManager, hits: readonly EmailPixelHit[]): Promise<number> {
+    const targets = await this.lockTargets(manager, hits);
+    const rows = this.classify(hits, targets);
+    if (rows.length === 0) return 0;
+    const inserted = await this.insertOpens(manager, rows);
+    const tallies = new Map<string, MessageTally>();
+    for (const row of rows) {
+      if (!inserted.has(row.hitId)) continue;
+      emailOpensRecordedTotal.inc({ classification: row.classification });
+      const human = row.classification === 'human';
+      let tally = tallies.get(row.messageId);
+      if (!tally) {
+        tally = { opens: 0, humanOpens: 0, firstOpenAt: row.openedAt, firstHumanOpenAt: null };
+        tallies.set(row.messageId, tally);
+      }
+      tally.opens++;
+      if (row.openedAt < tally.firstOpenAt) tally.firstOpenAt = row.openedAt;
+      if (!human) continue;
+      tally.humanOpens++;
+      if (!tally.firstHumanOpenAt || row.openedAt < tally.firstHumanOpenAt)
+        tally.firstHumanOpenAt = row.openedAt;
+      if (!tally.firstHumanOpen && row.individual && row.target.first_human_open_at === null)
+        tally.firstHumanOpen = row;
+    }
+    if (tallies.size === 0) return 0;
+    await this.updateCounters(manager, tallies);
+    let emitted = 0;
+    for (const { firstHumanOpen: row } of tallies.values()) {
+      if (!row) continue;
+      await this.outbox.enqueue(manager, EmailEvents.Opened, {
+        messageId: row.messageId,
+        campaignId: row.target.campaign_id,
+        contactId: row.target.contact_id,
+        leadId: row.target.lead_id,
+        openedAt: row.openedAt.toISOString(),
+        classification: row.classification,
+        reason: row.reason,
+      } satisfies EmailOpened);
+      emitted++;
+    }
+    return emitted;
+  }
+
+  /**
+   * The hits' messages, locked in id order (so concurrent batches cannot deadlock): hits on the
+   * same message from several consumers are serialised, so "first human open" is exact.
+   */
+  private async lockTargets(
     manager: EntityManager,
-    hit: EmailPixelHit,
-  ): Promise<{ outcome: EventOutcome; emittedOpened: boolean }> {
-    const processed = { outcome: 'processed' as const, emittedOpened: false };
-    // Locking the message serialises concurrent hits on it, so "first human open" is exact.
-    const [target]: TargetRow[] = await manager.query(
-      `SELECT m.campaign_id, m.contact_id, m.lead_id, m.delivered_at, m.first_human_open_at,
-                s.tracking_mode, COALESCE(ct.do_not_track, false) AS do_not_track
+    hits: readonly EmailPixelHit[],
+  ): Promise<Map<string, TargetRow>> {
+    const ids = [...new Set(hits.map((hit) => hit.messageId.toLowerCase()))]
+      .filter((id) => UUID.test(id))
+      .sort();
+    if (ids.length === 0) return new Map();
+    const rows: (TargetRow & { id: string })[] = await manager.query(
+      `SELECT m.id, m.campaign_id, m.contact_id, m.lead_id, m.delivered_at, m.first_human_open_at,
+              s.tracking_mode, COALESCE(ct.do_not_track, false) AS do_not_track
          FROM email.messages m
          CROSS JOIN email.settings s
          LEFT JOIN email.contact_tracking ct ON ct.contact_id = m.contact_id
-         WHERE m.id = $1
+         WHERE m.id = ANY($1::uuid[])
+         ORDER BY m.id
          FOR UPDATE OF m`,
-      [hit.messageId],
+      [ids],
     );
-    const skip = !target
-      ? 'unknown_message'
-      : target.tracking_mode === 'off'
-        ? 'tracking_off'
-        : target.do_not_track
-          ? 'do_not_track'
-          : null;
-    if (skip) {
-      emailHitsNotRecordedTotal.inc({ reason: skip });
-      return processed;
+    return new Map(rows.map(({ id, ...target }) => [id, target]));
+  }
+
+  /** Verdicts in arrival order (the burst window depends on it); skipped hits are counted. */
+  private classify(hits: readonly EmailPixelHit[], targets: Map<string, TargetRow>): OpenRow[] {
+    const rows: OpenRow[] = [];
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      const hitId = hit.hitId.toLowerCase();
+      const messageId = hit.messageId.toLowerCase();
+      if (seen.has(hitId)) continue; // the same hit twice in one batch: a redelivery
+      seen.add(hitId);
+      const target = targets.get(messageId);
+      const skip = !UUID.test(hitId)
+        ? 'malformed_hit'
+        : !target
+          ? 'unknown_message'
+          : target.tracking_mode === 'off'
+            ? 'tracking_off'
+            : target.do_not_track
+              ? 'do_not_track'
+              : null;
+      if (skip || !target) {
+        emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
+        continue;
+      }
+      const openedAt = new Date(hit.at);
+      const source = truncateIp(hit.ip);
+      const verdict = classifyOpen({
+        userAgent: hit.userAgent,
+        ip: hit.ip,
+        openedAt,
+        deliveredAt: target.delivered_at,
+        messagesFromSourceInWindow: source
+          ? this.bursts.record(source, hit.messageId, openedAt)
+          : 1,
+      });
+      rows.push({
+        hit,
+        hitId,
+        messageId,
+        target,
+        openedAt,
+        classification: verdict.classification,
+        reason: verdict.reason,
+        individual: target.tracking_mode === 'individual',
+        source,
+      });
     }
-    const openedAt = new Date(hit.at);
-    const source = truncateIp(hit.ip);
-    const verdict = classifyOpen({
-      userAgent: hit.userAgent,
-      ip: hit.ip,
-      openedAt,
-      deliveredAt: target.delivered_at,
-      messagesFromSourceInWindow: source ? this.bursts.record(source, hit.messageId, openedAt) : 1,
-    });
-    const individual = target.tracking_mode === 'individual';
-    const inserted: unknown[] = await manager.query(
+    return rows;
+  }
+
+  /** Inserts the opens; answers the hit ids that were new. */
+  private async insertOpens(manager: EntityManager, rows: OpenRow[]): Promise<Set<string>> {
+    const inserted: { hit_id: string }[] = await manager.query(
       `INSERT INTO email.opens
            (hit_id, message_id, campaign_id, contact_id, opened_at, classification, reason, ip_prefix, ua_family)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (hit_id) DO NOTHING RETURNING 1`,
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[],
+                              $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[])
+         ON CONFLICT (hit_id) DO NOTHING RETURNING hit_id`,
       [
-        hit.hitId,
-        hit.messageId,
-        target.campaign_id,
-        individual ? target.contact_id : null,
-        openedAt,
-        verdict.classification,
-        verdict.reason,
-        individual ? source : null,
-        individual ? userAgentFamily(hit.userAgent) : null,
+        rows.map((row) => row.hitId),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.target.campaign_id),
+        rows.map((row) => (row.individual ? row.target.contact_id : null)),
+        rows.map((row) => row.openedAt.toISOString()),
+        rows.map((row) => row.classification),
+        rows.map((row) => row.reason),
+        rows.map((row) => (row.individual ? row.source : null)),
+        rows.map((row) => (row.individual ? userAgentFamily(row.hit.userAgent) : null)),
       ],
     );
-    if (inserted.length === 0) return { outcome: 'duplicate', emittedOpened: false };
-    const human = verdict.classification === 'human';
+    return new Set(inserted.map((row) => row.hit_id));
+  }
+
+  private async updateCounters(
+    manager: EntityManager,
+    tallies: Map<string, MessageTally>,
+  ): Promise<void> {
+    const entries = [...tallies.entries()];
     await manager.query(
-      `UPDATE email.messages
-         SET open_count = open_count + 1,
-             human_open_count = human_open_count + $2,
-             first_open_at = LEAST(first_open_at, $3::timestamptz),
-             first_human_open_at = CASE WHEN $2 = 1 THEN LEAST(first_human_open_at, $3::timestamptz) ELSE first_human_open_at END
-         WHERE id = $1`,
-      [hit.messageId, human ? 1 : 0, openedAt],
+      `UPDATE email.messages m
+         SET open_count = m.open_count + u.opens,
+             human_open_count = m.human_open_count + u.human_opens,
+             first_open_at = LEAST(m.first_open_at, u.first_open_at),
+             first_human_open_at = LEAST(m.first_human_open_at, u.first_human_open_at)
+         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[])
+           AS u(id, opens, human_opens, first_open_at, first_human_open_at)
+         WHERE m.id = u.id`,
+      [
+        entries.map(([id]) => id),
+        entries.map(([, tally]) => tally.opens),
+        entries.map(([, tally]) => tally.humanOpens),
+        entries.map(([, tally]) => tally.firstOpenAt.toISOString()),
+        entries.map(([, tally]) => tally.firstHumanOpenAt?.toISOString() ?? null),
+      ],
     );
-    emailOpensRecordedTotal.inc({ classification: verdict.classification });
-    if (human && individual && target.first_human_open_at === null) {
-      await this.outbox.enqueue(manager, EmailEvents.Opened, {
-        messageId: hit.messageId,
-        campaignId: target.campaign_id,
-        contactId: target.contact_id,
-        leadId: target.lead_id,
-        openedAt: openedAt.toISOString(),
-        classification: verdict.classification satisfies OpenClassification,
-        reason: verdict.reason,
-      } satisfies EmailOpened);
-      return { outcome: 'processed', emittedOpened: true };
-    }
-    return processed;
   }
 }

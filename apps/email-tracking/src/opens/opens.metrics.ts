@@ -8,6 +8,6 @@ export const emailOpensRecordedTotal = new Counter({
 
 export const emailHitsNotRecordedTotal = new Counter({
   name: 'email_hits_not_recorded_total',
-  help: 'Valid pixel hits deliberately not recorded, by reason (tracking_off, do_not_track, unknown_message)',
+  help: 'Valid pixel hits deliberately not recorded, by reason (tracking_off, do_not_track, unknown_message, malformed_hit)',
   labelNames: ['reason'] as const,
 });
