@@ -1,13 +1,21 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { jetstreamConsumedTotal } from '@sales-suite/observability';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
+import {
+  AckPolicy,
+  ConsumerConfig,
+  ConsumerMessages,
+  DeliverPolicy,
+  JetStreamManager,
+  JsMsg,
+} from 'nats';
 import { NatsClientService } from '../nats-client.service';
 import { prefixed } from '../nats-options';
 import { ensureStream, StreamDefinition } from './streams';
 
 const tracer = trace.getTracer('sales-suite-messaging');
-const MAX_BATCH = 64;
+const DEFAULT_MAX_BATCH = 64;
+const ACK_WAIT_NS = 30_000_000_000;
 
 /** One event as a durable consumer sees it. `messageId` is stable across redeliveries. */
 export interface ConsumedEvent<T = unknown> {
@@ -25,6 +33,13 @@ export interface DurableConsumerDefinition<T> {
   durable: string;
   /** One subject, wildcards allowed (`crm.contact.*`): `filter_subject` works on NATS 2.9 too. */
   subject: string;
+  /** Most messages handed to one `handleBatch` call (default 64). */
+  maxBatch?: number;
+  /**
+   * Whether a message's JSON is something `handleBatch` can ever handle. One that is not (nor
+   * JSON at all) is terminated rather than redelivered: retrying it would change nothing.
+   */
+  accepts?: (data: unknown) => data is T;
   /**
    * Handles what arrived since the last call, in arrival order, and returns one outcome per
    * event. Must be idempotent ('duplicate' for a message id already applied, e.g. via the inbox).
@@ -36,9 +51,12 @@ export interface DurableConsumerDefinition<T> {
  * Durable pull consumers with explicit acks, for events that must not be lost.
  *
  * Messages are handed over in micro-batches: whatever arrived while the previous batch was being
- * handled (one message when idle, up to MAX_BATCH under load), so a handler can apply a batch in
- * one transaction. Messages are acked after their batch committed and nak'ed with back-off when
- * it failed, so none is lost; handlers are idempotent, so a redelivery never counts twice.
+ * handled (one message when idle, up to `maxBatch` under load), so a handler can apply a batch in
+ * one transaction. Messages are acked after their batch committed. When a batch fails, each of
+ * its messages is tried on its own, so one bad message cannot hold back the others; a message
+ * that still fails is nak'ed with back-off and redelivered until it succeeds (never dropped after
+ * some number of attempts: a long database outage must not lose events). Handlers are
+ * idempotent, so a redelivery never counts twice.
  */
 @Injectable()
 export class JetStreamConsumerService implements OnApplicationShutdown {
@@ -49,10 +67,16 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
 
   constructor(private readonly nats: NatsClientService) {}
 
+  /** Starts consuming; setting up is retried every second until NATS and JetStream answer. */
   start<T>(definition: DurableConsumerDefinition<T>): void {
-    void this.run(definition).catch((error: Error) =>
-      this.logger.error(`Consumer ${definition.durable} stopped: ${error.message}`),
-    );
+    const attempt = (): void => {
+      if (this.stopped) return;
+      this.run(definition).catch((error: Error) => {
+        this.logger.warn(`Consumer ${definition.durable} not started, retrying: ${error.message}`);
+        setTimeout(attempt, 1000).unref();
+      });
+    };
+    attempt();
   }
 
   private async run<T>(definition: DurableConsumerDefinition<T>): Promise<void> {
@@ -61,19 +85,20 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     const prefix = this.nats.subjectPrefix;
     const stream = await ensureStream(manager, definition.stream, prefix);
     const durable = `${prefix.replace(/\./g, '_')}${definition.durable}`;
-    await manager.consumers.add(stream, {
+    const maxBatch = definition.maxBatch ?? DEFAULT_MAX_BATCH;
+    await addOrUpdateConsumer(manager, stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: prefixed(prefix, definition.subject),
-      max_deliver: 20,
-      ack_wait: 30_000_000_000,
+      max_deliver: -1,
+      ack_wait: ACK_WAIT_NS,
     });
     const consumer = await nc.jetstream().consumers.get(stream, durable);
     const queue: JsMsg[] = [];
     let wake: (() => void) | undefined;
     const messages = await consumer.consume({
-      max_messages: MAX_BATCH * 2,
+      max_messages: maxBatch * 2,
       callback: (message) => {
         queue.push(message);
         wake?.();
@@ -87,7 +112,7 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
           wake = undefined;
           continue;
         }
-        await this.dispatch(definition, queue.splice(0, MAX_BATCH), prefix);
+        await this.dispatch(definition, queue.splice(0, maxBatch), prefix);
       }
     })();
     this.workers.push(worker);
@@ -99,38 +124,61 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
 
   private async dispatch<T>(
     definition: DurableConsumerDefinition<T>,
-    batch: JsMsg[],
+    received: JsMsg[],
     prefix: string,
   ): Promise<void> {
+    const readable: { message: JsMsg; event: ConsumedEvent<T> }[] = [];
+    for (const message of received) {
+      const event = readEvent(definition, message, prefix);
+      if (event) readable.push({ message, event });
+      else {
+        message.term();
+        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'unreadable' });
+        this.logger.error(
+          `Terminated an unreadable ${definition.subject} message (seq ${message.seq}): it can never be handled`,
+        );
+      }
+    }
+    if (readable.length === 0) return;
     const span = tracer.startSpan(`process ${definition.subject}`, {
       kind: SpanKind.CONSUMER,
-      attributes: { 'messaging.batch.message_count': batch.length },
+      attributes: { 'messaging.batch.message_count': readable.length },
     });
     try {
-      const outcomes = await definition.handleBatch(
-        batch.map((message) => ({
-          messageId: message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`,
-          subject: message.subject.slice(prefix.length),
-          data: message.json<T>(),
-          deliveryCount: message.info.redeliveryCount,
-        })),
-      );
-      batch.forEach((message, index) => {
-        message.ack();
-        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: outcomes[index] });
-      });
-    } catch (error) {
-      for (const message of batch) {
-        message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
-        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' });
-      }
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      this.logger.error(
-        `Handling ${batch.length} ${definition.subject} message(s) failed: ${(error as Error).message}`,
-      );
+      if (await this.handle(definition, readable)) return;
+      if (readable.length === 1) return this.retryLater(definition, readable[0].message);
+      // Isolate whatever failed the batch: the others go through now.
+      for (const item of readable)
+        if (!(await this.handle(definition, [item]))) this.retryLater(definition, item.message);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'batch failed' });
     } finally {
       span.end();
     }
+  }
+
+  /** Handles and acks the batch; false (nothing acked) when the handler failed. */
+  private async handle<T>(
+    definition: DurableConsumerDefinition<T>,
+    batch: { message: JsMsg; event: ConsumedEvent<T> }[],
+  ): Promise<boolean> {
+    try {
+      const outcomes = await definition.handleBatch(batch.map(({ event }) => event));
+      batch.forEach(({ message }, index) => {
+        message.ack();
+        jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: outcomes[index] });
+      });
+      return true;
+    } catch (error) {
+      this.logger.error(
+        `Handling ${batch.length} ${definition.subject} message(s) failed: ${(error as Error).message}`,
+      );
+      return false;
+    }
+  }
+
+  private retryLater<T>(definition: DurableConsumerDefinition<T>, message: JsMsg): void {
+    message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+    jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -138,4 +186,41 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     await Promise.allSettled(this.running.map((messages) => messages.close()));
     await Promise.allSettled(this.workers);
   }
+}
+
+function readEvent<T>(
+  definition: DurableConsumerDefinition<T>,
+  message: JsMsg,
+  prefix: string,
+): ConsumedEvent<T> | undefined {
+  let data: unknown;
+  try {
+    data = message.json();
+  } catch {
+    return undefined;
+  }
+  if (definition.accepts && !definition.accepts(data)) return undefined;
+  return {
+    messageId: message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`,
+    subject: message.subject.slice(prefix.length),
+    data: data as T,
+    deliveryCount: message.info.redeliveryCount,
+  };
+}
+
+/** Creates the durable consumer, or brings an existing one to this configuration. */
+async function addOrUpdateConsumer(
+  manager: JetStreamManager,
+  stream: string,
+  config: Partial<ConsumerConfig> & { durable_name: string },
+): Promise<void> {
+  const existing = await manager.consumers.info(stream, config.durable_name).catch(() => null);
+  if (!existing) {
+    await manager.consumers.add(stream, config);
+    return;
+  }
+  // What this code has changed over time; the rest (subject, policies) stays as created.
+  const { max_deliver, ack_wait } = config;
+  if (existing.config.max_deliver !== max_deliver || existing.config.ack_wait !== ack_wait)
+    await manager.consumers.update(stream, config.durable_name, { max_deliver, ack_wait });
 }

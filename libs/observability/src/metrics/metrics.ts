@@ -60,7 +60,7 @@ export const outboxBatchSize = new Histogram({
 
 export const jetstreamConsumedTotal = new Counter({
   name: 'jetstream_messages_consumed_total',
-  help: 'JetStream messages handled by durable consumers, by consumer and outcome (processed, duplicate, failed)',
+  help: 'JetStream messages handled by durable consumers, by consumer and outcome (processed, duplicate, failed, unreadable)',
   labelNames: ['consumer', 'outcome'] as const,
 });
 

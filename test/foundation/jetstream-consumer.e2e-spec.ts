@@ -1,0 +1,122 @@
+import { ConfigService } from '@nestjs/config';
+import {
+  ConsumedEvent,
+  JetStreamConsumerService,
+  NatsClientService,
+  prefixed,
+  prefixedStreamName,
+} from '@sales-suite/messaging';
+import { randomBytes } from 'node:crypto';
+import { e2eRun } from '../support/test-env';
+
+interface Job {
+  n: number;
+  poison?: boolean;
+}
+
+const isJob = (data: unknown): data is Job =>
+  typeof data === 'object' && data !== null && typeof (data as Job).n === 'number';
+
+async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// The shared durable consumer against the real NATS server: what the services rely on.
+describe('JetStreamConsumerService (shared durable consumer)', () => {
+  const prefix = `${e2eRun().subjectPrefix}consumer${randomBytes(3).toString('hex')}.`;
+  const settings: Record<string, unknown> = {
+    NATS_URL: e2eRun().natsUrl,
+    NATS_SUBJECT_PREFIX: prefix,
+  };
+  const nats = new NatsClientService(
+    { get: (key: string) => settings[key] } as unknown as ConfigService<never, true>,
+    { serviceName: 'consumer-test' },
+  );
+  const consumers = new JetStreamConsumerService(nats);
+  const stream = { name: 'CONSUMER_TEST', subjects: ['consumer.test.>'] };
+  const handled: ConsumedEvent<Job>[] = [];
+  const batchSizes: number[] = [];
+  let poisonFails = true;
+
+  const streamName = prefixedStreamName(prefix, stream.name);
+
+  beforeAll(async () => {
+    nats.onModuleInit();
+    await nats.connected();
+    const manager = await nats.jetstreamManager();
+    consumers.start<Job>({
+      stream,
+      durable: 'consumer-test',
+      subject: 'consumer.test.>',
+      maxBatch: 8,
+      accepts: isJob,
+      handleBatch: async (events) => {
+        batchSizes.push(events.length);
+        if (poisonFails && events.some((event) => event.data.poison))
+          throw new Error('cannot handle the poison message yet');
+        handled.push(...events);
+        return events.map(() => 'processed' as const);
+      },
+    });
+    // The consumer creates the stream and its durable consumer; publish once both exist.
+    const durable = `${prefix.replace(/\./g, '_')}consumer-test`;
+    let ready = false;
+    while (!ready) {
+      ready = await manager.consumers.info(streamName, durable).then(
+        () => true,
+        () => false,
+      );
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
+  afterAll(async () => {
+    await consumers.onApplicationShutdown();
+    const manager = await nats.jetstreamManager();
+    await manager.streams.delete(streamName).catch(() => false);
+    await nats.onApplicationShutdown();
+  });
+
+  const publish = async (payload: string, id: string) => {
+    await nats.jetstream().publish(prefixed(prefix, 'consumer.test.job'), payload, { msgID: id });
+  };
+
+  it('hands over batches, isolates a failing message so the others go through, and retries it until it succeeds', async () => {
+    for (let n = 1; n <= 10; n++) await publish(JSON.stringify({ n, poison: n === 4 }), `job-${n}`);
+    await until(() => handled.length === 9);
+    expect(handled.map((event) => event.data.n).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 5, 6, 7, 8, 9, 10,
+    ]);
+    expect(handled.every((event) => event.subject === 'consumer.test.job')).toBe(true);
+    expect(handled.find((event) => event.data.n === 1)?.messageId).toBe('job-1');
+    poisonFails = false;
+    await until(() => handled.some((event) => event.data.n === 4));
+    const poison = handled.find((event) => event.data.n === 4)!;
+    expect(poison.deliveryCount).toBeGreaterThan(1);
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(8);
+  });
+
+  it('terminates messages it can never handle (not JSON, or not accepted) instead of retrying them', async () => {
+    const before = handled.length;
+    const sizesBefore = batchSizes.length;
+    await publish('{not json', 'bad-1');
+    await publish(JSON.stringify({ unexpected: true }), 'bad-2');
+    await publish(JSON.stringify({ n: 11 }), 'job-11');
+    await until(() => handled.length === before + 1);
+    expect(handled.at(-1)?.data.n).toBe(11);
+    // Neither bad message ever reached the handler, and nothing is waiting to be redelivered.
+    expect(batchSizes.slice(sizesBefore).reduce((sum, size) => sum + size, 0)).toBe(1);
+    const manager = await nats.jetstreamManager();
+    const info = await manager.consumers.info(
+      streamName,
+      `${prefix.replace(/\./g, '_')}consumer-test`,
+    );
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.num_pending).toBe(0);
+    expect(info.config.max_deliver).toBe(-1);
+  });
+});
