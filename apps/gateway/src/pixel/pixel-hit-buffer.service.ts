@@ -24,6 +24,11 @@ import {
 const CONCURRENT_MESSAGES = 8;
 const PUBLISH_TIMEOUT_MS = 3000;
 const MAX_BACKOFF_MS = 2000;
+/**
+ * How long a batch may wait to fill before it is published (as Kafka's linger.ms): publishing as
+ * soon as one hit arrived made a publish, and its acknowledgement, for every few hits under load.
+ */
+const LINGER_MS = 10;
 
 /**
  * Holds valid pixel hits in memory and publishes them to JetStream in the background, so the
@@ -44,6 +49,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   private wake?: () => void;
   private loop?: Promise<void>;
   private stopping = false;
+  private lingering = false;
   private failures = 0;
 
   constructor(
@@ -59,7 +65,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     if (this.size >= this.capacity) return false;
     this.pending.push(hit);
     pixelHitsBuffered.set(this.size);
-    this.wake?.();
+    if (!this.lingering || this.pending.length >= MAX_HITS_PER_MESSAGE) this.wake?.();
     return true;
   }
 
@@ -79,15 +85,22 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     await this.ensureStream();
     const subject = prefixed(this.nats.subjectPrefix, EmailPixelSubjects.Hits);
     while (!this.stopping || this.size > 0) {
+      if (this.unacknowledged.length === 0 && !this.stopping) {
+        if (this.pending.length === 0) {
+          await this.sleep(1000);
+          continue;
+        }
+        if (this.pending.length < MAX_HITS_PER_MESSAGE) {
+          this.lingering = true;
+          await this.sleep(LINGER_MS);
+          this.lingering = false;
+        }
+      }
       while (this.unacknowledged.length < CONCURRENT_MESSAGES && this.pending.length > 0)
         this.unacknowledged.push({
           batchId: randomUUID(),
           hits: this.pending.splice(0, MAX_HITS_PER_MESSAGE),
         });
-      if (this.unacknowledged.length === 0) {
-        await this.sleep(this.stopping ? 0 : 1000);
-        continue;
-      }
       const batches = this.unacknowledged;
       const js = this.nats.jetstream();
       const results = await Promise.allSettled(
