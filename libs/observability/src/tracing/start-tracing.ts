@@ -51,7 +51,9 @@ export function startTracing(serviceName: string): void {
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => isUntraced((request.url ?? '').split('?')[0]),
       }),
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
+      // Queries outside a traced request (outbox polling, import batches, schedulers) would each
+      // be a root span of their own: noise at the cost of a span per query.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
       new NestInstrumentation(),
     ],
   });
