@@ -57,4 +57,25 @@ describe('SourceBurstWindow', () => {
     expect(window.record('a', 'm3', at(2))).toBe(3);
     expect(window.record('b', 'm2', at(2))).toBe(1);
   });
+
+  it('agrees with counting every fetch in the window, over long runs of many messages', () => {
+    // A fixed pseudo-random sequence: one scanner, 300 messages, times moving forward.
+    let seed = 42;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const window = new SourceBurstWindow(10_000);
+    const fetches: { messageId: string; time: number }[] = [];
+    let time = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < 5000; i++) {
+      time += next(40);
+      const messageId = `m${next(300)}`;
+      fetches.push({ messageId, time });
+      const expected = new Set(
+        fetches.filter((fetch) => time - fetch.time <= 10_000).map((fetch) => fetch.messageId),
+      ).size;
+      expect(window.record('scanner', messageId, new Date(time))).toBe(expected);
+    }
+  });
 });
