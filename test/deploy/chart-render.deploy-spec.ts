@@ -46,6 +46,7 @@ const COMMON_ENV = [
 ];
 const GATEWAY_ENV = [
   'BOOTSTRAP_ADMIN_KEY',
+  'PIXEL_HTTP_PORT',
   'NATS_REQUEST_TIMEOUT_MS',
   'RATE_LIMIT_PER_MINUTE',
   'BODY_LIMIT_BYTES',
@@ -265,6 +266,49 @@ describe.each(Object.entries(VALUE_SETS))('helm template with %s values', (set, 
     },
   );
 
+  itHelm(
+    "serves the tracking pixel from the gateway's own listener, routed from the Ingress",
+    () => {
+      const pixelPortOf = (ports: Obj[]) => ports.find((p) => p.name === 'pixel');
+      for (const d of byKind(objects, 'Deployment')) {
+        const c = list(podSpec(d).containers)[0];
+        const env = list(c.env).find((e) => e.name === 'PIXEL_HTTP_PORT');
+        if (component(d) === 'gateway') {
+          expect(pixelPortOf(list(c.ports))?.containerPort).toBe(3010);
+          expect(env?.value).toBe('3010');
+        } else {
+          expect(pixelPortOf(list(c.ports))).toBeUndefined();
+          expect(env).toBeUndefined();
+        }
+      }
+      const service = byKind(objects, 'Service').find((s) => component(s) === 'gateway')!;
+      expect(pixelPortOf(list(obj(service.spec).ports))).toMatchObject({
+        port: 3010,
+        targetPort: 'pixel',
+      });
+      const gatewayPolicy = byKind(objects, 'NetworkPolicy').find(
+        (p) => component(p) === 'gateway',
+      );
+      if (gatewayPolicy) {
+        const ports = list(obj(gatewayPolicy.spec).ingress).flatMap((rule) =>
+          list(rule.ports).map((p) => p.port),
+        );
+        expect(ports).toEqual(expect.arrayContaining(['http', 'pixel']));
+      }
+      for (const ingress of byKind(objects, 'Ingress')) {
+        const routes = list(obj(ingress.spec).rules).flatMap((r) =>
+          list(obj(r.http).paths).map((p) => [p.path, obj(obj(obj(p.backend).service).port).name]),
+        );
+        expect(routes).toEqual(
+          expect.arrayContaining([
+            ['/v1', 'http'],
+            ['/t/', 'pixel'],
+          ]),
+        );
+      }
+    },
+  );
+
   itHelm('migrates in a pre-install/pre-upgrade Job after its Secret exists', () => {
     const [job] = byKind(objects, 'Job');
     expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
@@ -304,6 +348,24 @@ describe.each(Object.entries(VALUE_SETS))('helm template with %s values', (set, 
       expect(byKind(objects, 'Secret')).toHaveLength(0);
     });
   }
+});
+
+describe('helm template without the pixel listener', () => {
+  itWhen(helm, 'helm')('serves /t/ on the API port and opens no pixel port', () => {
+    const { objects } = render([
+      ...VALUE_SETS.default,
+      join(FIXTURES, 'no-pixel-port-values.yaml'),
+    ]);
+    const gateway = byKind(objects, 'Deployment').find((d) => component(d) === 'gateway')!;
+    const c = list(podSpec(gateway).containers)[0];
+    expect(list(c.ports).map((p) => p.name)).toEqual(['http']);
+    expect(list(c.env).map((e) => e.name)).not.toContain('PIXEL_HTTP_PORT');
+    const [ingress] = byKind(objects, 'Ingress');
+    const ports = list(obj(ingress.spec).rules).flatMap((r) =>
+      list(obj(r.http).paths).map((p) => obj(obj(obj(p.backend).service).port).name),
+    );
+    expect(new Set(ports)).toEqual(new Set(['http']));
+  });
 });
 
 describe('deliberately broken values are refused', () => {
