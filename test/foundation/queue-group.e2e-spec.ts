@@ -1,18 +1,12 @@
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
+import { metricValue } from '../support/metrics';
 
-async function handledBy(app: RunningApp): Promise<number> {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find(
-      (row) =>
-        row.startsWith('nats_server_requests_total{') &&
-        row.includes('subject="glossary.term.list"') &&
-        row.includes('outcome="ok"'),
-    );
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const handledBy = (app: RunningApp) =>
+  metricValue(app, 'nats_server_requests_total', {
+    subject: 'glossary.term.list',
+    outcome: 'ok',
+  });
 
 // Listing goes to the service every time (single terms may be answered from the gateway's cache).
 describe('glossary replicas share one queue group', () => {

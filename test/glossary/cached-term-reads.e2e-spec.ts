@@ -1,19 +1,13 @@
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
+import { metricValue } from '../support/metrics';
 
 /** Term reads the glossary service answered (NATS requests on glossary.term.get). */
-async function servedByGlossary(glossary: RunningApp): Promise<number> {
-  const text = await (await fetch(`${glossary.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find(
-      (row) =>
-        row.startsWith('nats_server_requests_total{') &&
-        row.includes('subject="glossary.term.get"') &&
-        row.includes('outcome="ok"'),
-    );
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const servedByGlossary = (glossary: RunningApp) =>
+  metricValue(glossary, 'nats_server_requests_total', {
+    subject: 'glossary.term.get',
+    outcome: 'ok',
+  });
 
 const PATH = '/v1/glossary/terms/sales-champion';
 

@@ -1,3 +1,4 @@
+import { metricValue } from '../support/metrics';
 import { glossaryApps, sql, Term } from './glossary-helpers';
 
 interface Hit {
@@ -107,17 +108,16 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
   });
 
   it('answers repeated queries from its cache, counted in the metrics', async () => {
-    const lookups = async () => {
-      const text = await (await fetch(`${ctx.glossary.url}/metrics`)).text();
-      const count = (outcome: string) =>
-        Number(
-          new RegExp(
-            `^glossary_search_cache_lookups_total\\{kind="search",outcome="${outcome}"\\} (\\d+)`,
-            'm',
-          ).exec(text)?.[1] ?? 0,
-        );
-      return { hit: count('hit'), miss: count('miss') };
-    };
+    const lookups = async () => ({
+      hit: await metricValue(ctx.glossary, 'glossary_search_cache_lookups_total', {
+        kind: 'search',
+        outcome: 'hit',
+      }),
+      miss: await metricValue(ctx.glossary, 'glossary_search_cache_lookups_total', {
+        kind: 'search',
+        outcome: 'miss',
+      }),
+    });
     const before = await lookups();
     const first = await search('lead scoring model');
     const again = await search('lead scoring model');
