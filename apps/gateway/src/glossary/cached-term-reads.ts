@@ -1,11 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, Reflector } from '@nestjs/core';
+import type { ApiScope } from '@sales-suite/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { REQUIRED_SCOPES } from '../auth/auth.decorators';
 import { RequestAuthorizer } from '../auth/request-authorizer';
 import { notModified } from './entity-tag';
+import { GlossaryController } from './glossary.controller';
 import { TermCache } from './term-cache';
 
-/** The route whose cached answers are served here; the controller declares and documents it. */
+/** The route whose cached answers are served here: GlossaryController.get declares it. */
 const TERM_ROUTE = '/v1/glossary/terms/:slug';
 
 /**
@@ -17,11 +20,20 @@ const TERM_ROUTE = '/v1/glossary/terms/:slug';
  */
 @Injectable()
 export class CachedTermReads implements OnModuleInit {
+  /** The controller's own scopes for the route, so the two can never disagree. */
+  private readonly requiredScopes: readonly ApiScope[] | undefined;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly cache: TermCache,
     private readonly authorizer: RequestAuthorizer,
-  ) {}
+    reflector: Reflector,
+  ) {
+    this.requiredScopes = reflector.get<ApiScope[] | undefined>(
+      REQUIRED_SCOPES,
+      GlossaryController.prototype.get,
+    );
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
@@ -42,7 +54,7 @@ export class CachedTermReads implements OnModuleInit {
     const cached = slug === undefined ? undefined : this.cache.get(slug);
     if (!cached) return false;
     try {
-      await this.authorizer.authorize(request.headers, ['glossary:read']);
+      await this.authorizer.authorize(request.headers, this.requiredScopes);
     } catch {
       // Refusals are the controller's to word (problem+json); a refused request was not counted
       // against the rate limit, so asking again there changes nothing.
