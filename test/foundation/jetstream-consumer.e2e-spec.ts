@@ -6,6 +6,7 @@ import {
   prefixed,
   prefixedStreamName,
 } from '@sales-suite/messaging';
+import { AckPolicy } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { e2eRun } from '../support/test-env';
 
@@ -37,7 +38,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     { serviceName: 'consumer-test' },
   );
   const consumers = new JetStreamConsumerService(nats);
-  const stream = { name: 'CONSUMER_TEST', subjects: ['consumer.test.>'] };
+  const stream = { name: 'CONSUMER_TEST', subjects: ['consumer.test.>', 'consumer.legacy.>'] };
   const handled: ConsumedEvent<Job>[] = [];
   const batchSizes: number[] = [];
   let poisonFails = true;
@@ -118,5 +119,34 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     expect(info.num_ack_pending).toBe(0);
     expect(info.num_pending).toBe(0);
     expect(info.config.max_deliver).toBe(-1);
+  });
+
+  it('brings a durable created with a delivery limit up to date instead of failing to start', async () => {
+    const manager = await nats.jetstreamManager();
+    const durable = `${prefix.replace(/\./g, '_')}consumer-legacy`;
+    await manager.consumers.add(streamName, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: prefixed(prefix, 'consumer.legacy.>'),
+      max_deliver: 20,
+    });
+    const legacy = new JetStreamConsumerService(nats);
+    const seen: number[] = [];
+    legacy.start<Job>({
+      stream,
+      durable: 'consumer-legacy',
+      subject: 'consumer.legacy.>',
+      accepts: isJob,
+      handleBatch: async (events) => {
+        seen.push(...events.map((event) => event.data.n));
+        return events.map(() => 'processed' as const);
+      },
+    });
+    await nats
+      .jetstream()
+      .publish(prefixed(prefix, 'consumer.legacy.job'), JSON.stringify({ n: 1 }));
+    await until(() => seen.length === 1);
+    expect((await manager.consumers.info(streamName, durable)).config.max_deliver).toBe(-1);
+    await legacy.onApplicationShutdown();
   });
 });
