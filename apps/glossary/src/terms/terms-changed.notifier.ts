@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-/** In-process signal that this replica committed a change to terms (read by annotate). */
+/** In-process signal that this replica committed a change to terms (read by TermsVersion). */
 @Injectable()
 export class TermsChangedNotifier {
   private generation = 0;

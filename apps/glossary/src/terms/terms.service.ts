@@ -104,7 +104,8 @@ export class TermsService {
 
   /**
    * Runs a change in one transaction; afterwards the relay publishes its events at once and the
-   * annotate automaton is rebuilt. Races surface as 409s, never 500s.
+   * terms' version moves (the annotate automaton and cached search results follow it). Races
+   * surface as 409s, never 500s.
    */
   async change<T>(work: (manager: EntityManager) => Promise<T>, slug?: string): Promise<T> {
     try {
