@@ -74,4 +74,14 @@ export class BaseEnv {
   @IsOptional()
   @IsUrl({ require_tld: false })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /**
+   * This replica's stable name as an owner of leases (the pod name in Kubernetes): a restarted
+   * replica with the same name resumes its own jobs at once. Unset: host name and process id.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+    message: 'REPLICA_ID must be 1-128 letters, digits, ".", "_", ":" or "-"',
+  })
+  REPLICA_ID?: string;
 }

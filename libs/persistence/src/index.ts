@@ -1,4 +1,6 @@
 export * from './data-source-options';
+export * from './leases/lease-keeper.service';
+export * from './leases/lease.service';
 export * from './database-health.indicator';
 export * from './migrations/run-migrations';
 export * from './migrations/schema-sql';

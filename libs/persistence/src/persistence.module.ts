@@ -2,6 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { LeaseKeeper } from './leases/lease-keeper.service';
+import { LeaseService } from './leases/lease.service';
 import { MigrationOnBootService } from './migration-on-boot.service';
 import { InboxService } from './outbox/inbox.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
@@ -12,7 +14,7 @@ import { PERSISTENCE_OPTIONS, PersistenceOptions } from './persistence.options';
 @Module({})
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
-    const exported = [OutboxService, OutboxRelayService, InboxService];
+    const exported = [OutboxService, OutboxRelayService, InboxService, LeaseService, LeaseKeeper];
     return {
       module: PersistenceModule,
       imports: [

@@ -1,9 +1,14 @@
 import type { ServiceDatabase } from '@sales-suite/persistence';
 import { CreateEmailTrackingSchema1764150000000 } from './migrations/1764150000000-create-email-tracking-schema';
 import { CreateEmailTrackingTables1764150000100 } from './migrations/1764150000100-create-email-tracking-tables';
+import { CreateEmailTrackingLeases1764900000000 } from './migrations/1764900000000-create-leases';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
   entities: [],
-  migrations: [CreateEmailTrackingSchema1764150000000, CreateEmailTrackingTables1764150000100],
+  migrations: [
+    CreateEmailTrackingSchema1764150000000,
+    CreateEmailTrackingTables1764150000100,
+    CreateEmailTrackingLeases1764900000000,
+  ],
 };

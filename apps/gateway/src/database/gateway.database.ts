@@ -1,9 +1,10 @@
 import type { ServiceDatabase } from '@sales-suite/persistence';
 import { ApiKeyEntity } from '../auth/api-key.entity';
 import { CreateGatewaySchema1764150000000 } from './migrations/1764150000000-create-gateway-schema';
+import { CreateGatewayLeases1764900000000 } from './migrations/1764900000000-create-leases';
 
 export const GATEWAY_DATABASE: ServiceDatabase = {
   schema: 'gateway',
   entities: [ApiKeyEntity],
-  migrations: [CreateGatewaySchema1764150000000],
+  migrations: [CreateGatewaySchema1764150000000, CreateGatewayLeases1764900000000],
 };

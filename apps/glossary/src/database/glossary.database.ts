@@ -7,6 +7,7 @@ import { TermsSearchRelationsRevisions1764160000000 } from './migrations/1764160
 import { EnrichSalesSeed1764160000001 } from './migrations/1764160000001-enrich-sales-seed';
 import { SearchKnnIndex1764160000002 } from './migrations/1764160000002-search-knn-index';
 import { TypoCandidatesFunction1764160000003 } from './migrations/1764160000003-typo-candidates-function';
+import { CreateGlossaryLeases1764900000000 } from './migrations/1764900000000-create-leases';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
@@ -18,5 +19,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     EnrichSalesSeed1764160000001,
     SearchKnnIndex1764160000002,
     TypoCandidatesFunction1764160000003,
+    CreateGlossaryLeases1764900000000,
   ],
 };

@@ -32,3 +32,20 @@ export function dropOutboxAndInboxSql(schema: string): string[] {
   const s = quoteIdent(schema);
   return [`DROP TABLE IF EXISTS ${s}.inbox`, `DROP TABLE IF EXISTS ${s}.outbox`];
 }
+
+/** Named leases: which replica does work that must run once across replicas (LeaseService). */
+export function createLeasesSql(schema: string): string[] {
+  const s = quoteIdent(schema);
+  return [
+    `CREATE TABLE ${s}.leases (
+      name text PRIMARY KEY,
+      owner text NOT NULL,
+      expires_at timestamptz NOT NULL,
+      acquired_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  ];
+}
+
+export function dropLeasesSql(schema: string): string[] {
+  return [`DROP TABLE IF EXISTS ${quoteIdent(schema)}.leases`];
+}
