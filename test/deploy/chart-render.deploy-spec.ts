@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { APP_HTTP_PORTS } from '../../libs/config/src/app-ports';
 import {
   appNames,
@@ -28,6 +31,14 @@ const VALUE_SETS = {
   default: [join(CHART_DIR, 'ci', 'default-values.yaml')],
   production: [join(CHART_DIR, 'ci', 'production-values.yaml')],
 };
+/** NATS_URL each value set must give the apps: its NATS seed list, joined with commas. */
+const NATS_URL_OF: Record<keyof typeof VALUE_SETS, string> = {
+  default:
+    'nats://nats-0.nats-headless:4222,nats://nats-1.nats-headless:4222,nats://nats-2.nats-headless:4222',
+  production:
+    'nats://nats-0.nats-headless.messaging:4222,nats://nats-1.nats-headless.messaging:4222,' +
+    'nats://nats-2.nats-headless.messaging:4222',
+};
 
 /** Every variable an app may receive, from the apps' conventions. */
 const COMMON_ENV = [
@@ -43,6 +54,8 @@ const COMMON_ENV = [
   'SHUTDOWN_GRACE_MS',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
+  'NATS_STREAM_REPLICAS',
+  'REPLICA_ID',
 ];
 const GATEWAY_ENV = [
   'BOOTSTRAP_ADMIN_KEY',
@@ -62,9 +75,38 @@ function render(valueFiles: string[]): { text: string; objects: K8sObject[] } {
   return { text: res.stdout, objects: parseManifests(res.stdout) };
 }
 
+/** Values written to a temporary file, for the cases that need no fixture of their own. */
+const tmpValuesDir = mkdtempSync(join(tmpdir(), 'sales-suite-chart-'));
+afterAll(() => rmSync(tmpValuesDir, { recursive: true, force: true }));
+let tmpValuesCount = 0;
+function valuesFile(values: Obj): string {
+  const file = join(tmpValuesDir, `values-${++tmpValuesCount}.yaml`);
+  writeFileSync(file, stringify(values));
+  return file;
+}
+
+/**
+ * Pods a PodDisruptionBudget lets Kubernetes evict at once when the app runs `replicas` pods, as the
+ * disruption controller counts them (percentages rounded up).
+ */
+function evictable(spec: Obj, replicas: number): number {
+  const count = (v: unknown) =>
+    typeof v === 'string' ? Math.ceil((parseInt(v, 10) * replicas) / 100) : Number(v);
+  if (spec.minAvailable !== undefined) return replicas - count(spec.minAvailable);
+  return Math.min(replicas, count(spec.maxUnavailable));
+}
+
 const byKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
 const component = (o: K8sObject) => o.metadata.labels?.['app.kubernetes.io/component'];
 const podSpec = (d: K8sObject) => obj(obj(obj(d.spec).template).spec);
+
+/** The fewest pods a Deployment runs: its HPA's minimum, else its fixed replica count. */
+function fewestReplicas(objects: K8sObject[], deployment: K8sObject): number {
+  const hpa = byKind(objects, 'HorizontalPodAutoscaler').find(
+    (h) => obj(obj(h.spec).scaleTargetRef).name === deployment.metadata.name,
+  );
+  return Number(hpa ? obj(hpa.spec).minReplicas : obj(deployment.spec).replicas);
+}
 
 describe('helm lint --strict', () => {
   itWhen(helm, 'helm')('passes on the chart with values.yaml alone', () => {
@@ -169,7 +211,7 @@ describe.each(Object.entries(VALUE_SETS))('helm template with %s values', (set, 
     }
   });
 
-  itHelm('waits longer than the NATS drain before SIGKILL, and spreads replicas', () => {
+  itHelm('waits longer than the NATS drain before SIGKILL', () => {
     const config = byKind(objects, 'ConfigMap')[0];
     const drainMs = Number(config.data?.SHUTDOWN_GRACE_MS);
     expect(drainMs).toBeGreaterThan(0);
@@ -180,12 +222,74 @@ describe.each(Object.entries(VALUE_SETS))('helm template with %s values', (set, 
         (obj(obj(obj(container.lifecycle).preStop).exec).command as string[] | undefined) ?? [];
       const preStopMs = preStop.length ? Number(preStop[preStop.length - 1]) * 1000 : 0;
       expect(Number(pod.terminationGracePeriodSeconds) * 1000).toBeGreaterThan(drainMs + preStopMs);
-      const spread = list(pod.topologySpreadConstraints).map((t) => t.topologyKey);
-      expect(spread).toEqual(
-        expect.arrayContaining(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']),
-      );
     }
   });
+
+  itHelm(
+    "spreads each app's replicas over nodes and zones, preferring rather than requiring",
+    () => {
+      for (const d of byKind(objects, 'Deployment')) {
+        const app = component(d);
+        const pod = podSpec(d);
+        const ownPods = (selector: unknown) =>
+          obj(obj(selector).matchLabels)['app.kubernetes.io/component'] === app;
+        const spread = list(pod.topologySpreadConstraints);
+        expect(spread.map((t) => t.topologyKey)).toEqual([
+          'topology.kubernetes.io/zone',
+          'kubernetes.io/hostname',
+        ]);
+        for (const t of spread) {
+          expect({ app, ownPods: ownPods(t.labelSelector), maxSkew: t.maxSkew }).toEqual({
+            app,
+            ownPods: true,
+            maxSkew: 1,
+          });
+          // production-values.yaml requires the spread on purpose; the chart's default only prefers it.
+          expect(t.whenUnsatisfiable).toBe(
+            set === 'production' ? 'DoNotSchedule' : 'ScheduleAnyway',
+          );
+        }
+        const antiAffinity = obj(obj(pod.affinity).podAntiAffinity);
+        expect(Object.keys(antiAffinity)).toEqual([
+          'preferredDuringSchedulingIgnoredDuringExecution',
+        ]);
+        const preferred = list(antiAffinity.preferredDuringSchedulingIgnoredDuringExecution).map(
+          (t) => ({
+            key: obj(t.podAffinityTerm).topologyKey,
+            weight: t.weight,
+            ownPods: ownPods(obj(t.podAffinityTerm).labelSelector),
+          }),
+        );
+        expect({ app, preferred }).toEqual({
+          app,
+          preferred: [
+            { key: 'kubernetes.io/hostname', weight: 100, ownPods: true },
+            { key: 'topology.kubernetes.io/zone', weight: 50, ownPods: true },
+          ],
+        });
+      }
+    },
+  );
+
+  itHelm(
+    'gives every app the NATS seed list, the stream replicas and its pod name as REPLICA_ID',
+    () => {
+      const config = byKind(objects, 'ConfigMap')[0];
+      expect(config.data?.NATS_URL).toBe(NATS_URL_OF[set as keyof typeof VALUE_SETS]);
+      expect(config.data?.NATS_STREAM_REPLICAS).toBe('3');
+      for (const d of byKind(objects, 'Deployment')) {
+        const c = list(podSpec(d).containers)[0];
+        const fromConfigMaps = list(c.envFrom).map((e) => obj(e.configMapRef).name);
+        expect({ app: component(d), fromConfigMaps }).toEqual({
+          app: component(d),
+          fromConfigMaps: [config.metadata.name],
+        });
+        expect(list(c.env).filter((e) => e.name === 'REPLICA_ID')).toEqual([
+          { name: 'REPLICA_ID', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        ]);
+      }
+    },
+  );
 
   itHelm('hands each app only the environment variables of the conventions', () => {
     const config = byKind(objects, 'ConfigMap')[0];
@@ -216,18 +320,47 @@ describe.each(Object.entries(VALUE_SETS))('helm template with %s values', (set, 
     }
   });
 
-  itHelm('scales with autoscaling/v2 and protects replicas with PodDisruptionBudgets', () => {
+  itHelm('runs every app on at least 2 replicas, autoscaled with autoscaling/v2', () => {
     const hpas = byKind(objects, 'HorizontalPodAutoscaler');
     expect(hpas.length).toBeGreaterThan(0);
     for (const hpa of hpas) {
       expect(hpa.apiVersion).toBe('autoscaling/v2');
+      const spec = obj(hpa.spec);
       const target = byKind(objects, 'Deployment').find(
-        (d) => d.metadata.name === obj(obj(hpa.spec).scaleTargetRef).name,
+        (d) => d.metadata.name === obj(spec.scaleTargetRef).name,
       );
       expect(target).toBeDefined();
       expect(obj(target?.spec).replicas).toBeUndefined(); // the HPA owns the replica count
+      expect(spec.minReplicas).toBeGreaterThanOrEqual(2);
+      expect(spec.maxReplicas).toBeGreaterThanOrEqual(spec.minReplicas as number);
     }
-    expect(byKind(objects, 'PodDisruptionBudget').map(component).sort()).toEqual(appNames());
+    for (const d of byKind(objects, 'Deployment')) {
+      const fewest = fewestReplicas(objects, d);
+      expect({ app: component(d), atLeastTwo: fewest >= 2 }).toEqual({
+        app: component(d),
+        atLeastTwo: true,
+      });
+    }
+  });
+
+  itHelm('gives every app a disruption budget that always lets a drain evict one pod', () => {
+    const pdbs = byKind(objects, 'PodDisruptionBudget');
+    expect(pdbs.map(component).sort()).toEqual(appNames());
+    for (const pdb of pdbs) {
+      const spec = obj(pdb.spec);
+      const d = byKind(objects, 'Deployment').find((x) => component(x) === component(pdb))!;
+      const fewest = fewestReplicas(objects, d);
+      // At the fewest replicas a drain may evict at least one pod, and never all of them at once.
+      const atFewest = evictable(spec, fewest);
+      expect({
+        app: component(pdb),
+        fewest,
+        drainable: atFewest >= 1 && atFewest < fewest,
+      }).toEqual({ app: component(pdb), fewest, drainable: true });
+      expect(spec.unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
+      expect(obj(spec.selector).matchLabels).toEqual(obj(obj(d.spec).selector).matchLabels);
+      if (set === 'default') expect(spec).toMatchObject({ maxUnavailable: 1 });
+    }
   });
 
   itHelm(
@@ -366,6 +499,126 @@ describe('helm template without the pixel listener', () => {
     );
     expect(new Set(ports)).toEqual(new Set(['http']));
   });
+});
+
+describe('helm template with other replica and NATS settings', () => {
+  const databaseUrl = { secrets: { databaseUrl: 'postgres://u:p@db:5432/sales_suite' } };
+  const renderWith = (values: Obj) => render([valuesFile({ ...databaseUrl, ...values })]);
+  const configOf = (objects: K8sObject[]) => byKind(objects, 'ConfigMap')[0].data ?? {};
+  const itHelm = itWhen(helm, 'helm');
+
+  itHelm('keeps the single-value config.natsUrl of earlier chart versions working', () => {
+    const { objects } = renderWith({ config: { natsUrl: 'nats://nats:4222' } });
+    expect(configOf(objects).NATS_URL).toBe('nats://nats:4222');
+  });
+
+  itHelm('runs against a single NATS server with one stream replica', () => {
+    const { objects } = renderWith({ nats: { urls: ['nats://nats:4222'], streamReplicas: 1 } });
+    expect(configOf(objects)).toMatchObject({
+      NATS_URL: 'nats://nats:4222',
+      NATS_STREAM_REPLICAS: '1',
+    });
+  });
+
+  itHelm('renders no disruption budget for an app on a single replica without an HPA', () => {
+    const { objects } = renderWith({
+      services: {
+        gateway: { replicaCount: 1, autoscaling: { enabled: false } },
+        glossary: { replicaCount: 1 },
+      },
+    });
+    const replicasOf = (app: string) =>
+      obj(byKind(objects, 'Deployment').find((d) => component(d) === app)?.spec).replicas;
+    expect([replicasOf('gateway'), replicasOf('glossary')]).toEqual([1, 1]);
+    expect(byKind(objects, 'PodDisruptionBudget').map(component).sort()).toEqual(
+      appNames().filter((app) => !['gateway', 'glossary'].includes(app)),
+    );
+  });
+
+  itHelm("keeps an app's own pod anti-affinity, and adds none when turned off", () => {
+    const own = {
+      requiredDuringSchedulingIgnoredDuringExecution: [
+        {
+          topologyKey: 'kubernetes.io/hostname',
+          labelSelector: { matchLabels: { 'app.kubernetes.io/component': 'gateway' } },
+        },
+      ],
+    };
+    const withOwn = renderWith({ services: { gateway: { affinity: { podAntiAffinity: own } } } });
+    const affinityOf = (objects: K8sObject[], app: string) =>
+      podSpec(byKind(objects, 'Deployment').find((d) => component(d) === app)!).affinity;
+    expect(affinityOf(withOwn.objects, 'gateway')).toEqual({ podAntiAffinity: own });
+    expect(obj(affinityOf(withOwn.objects, 'glossary')).podAntiAffinity).toBeDefined();
+    const off = renderWith({ podAntiAffinity: { enabled: false } });
+    for (const d of byKind(off.objects, 'Deployment')) expect(podSpec(d).affinity).toBeUndefined();
+  });
+
+  itHelm('accepts a minAvailable that still leaves a pod evictable', () => {
+    const { objects } = renderWith({
+      services: {
+        gateway: { pdb: { minAvailable: '50%' } },
+        glossary: { replicaCount: 3, pdb: { minAvailable: 2 } },
+      },
+    });
+    const specOf = (app: string) =>
+      obj(byKind(objects, 'PodDisruptionBudget').find((p) => component(p) === app)?.spec);
+    expect(specOf('gateway').minAvailable).toBe('50%');
+    expect(specOf('gateway')).not.toHaveProperty('maxUnavailable');
+    expect(specOf('glossary').minAvailable).toBe(2);
+  });
+
+  itHelm.each<[string, Obj, RegExp]>([
+    [
+      'a minAvailable equal to the replica count',
+      { services: { glossary: { pdb: { minAvailable: 2 } } } },
+      /services\.glossary\.pdb\.minAvailable \(2\) keeps all of its 2 replicas/,
+    ],
+    [
+      'a minAvailable of 100% of the HPA minimum',
+      { services: { gateway: { pdb: { minAvailable: '100%' } } } },
+      /services\.gateway\.pdb\.minAvailable \(100%\) keeps all of its 2 replicas/,
+    ],
+    [
+      'a minAvailable of 60% of 2 replicas (rounded up to 2)',
+      { services: { glossary: { pdb: { minAvailable: '60%' } } } },
+      /services\.glossary\.pdb\.minAvailable \(60%\) keeps all of its 2 replicas/,
+    ],
+    [
+      'an HPA whose maximum is below its minimum',
+      { services: { gateway: { autoscaling: { minReplicas: 4, maxReplicas: 3 } } } },
+      /services\.gateway\.autoscaling\.maxReplicas \(3\) is below minReplicas \(4\)/,
+    ],
+    [
+      'a NATS URL on a port the NetworkPolicy keeps closed',
+      { nats: { urls: ['nats://nats-0.nats-headless:4222', 'nats://nats-1.nats-headless:4223'] } },
+      /NATS URL nats:\/\/nats-1\.nats-headless:4223 uses port 4223, but the NetworkPolicy opens only networkPolicy\.nats\.port \(4222\)/,
+    ],
+    [
+      'a NATS URL without a port (4222) when the NetworkPolicy opens another',
+      { nats: { urls: ['nats://nats'] }, networkPolicy: { nats: { port: 4223 } } },
+      /NATS URL nats:\/\/nats uses port 4222/,
+    ],
+  ])('refuses %s', (_what, values, error) => {
+    const res = helmTemplate(helm as string, [valuesFile({ ...databaseUrl, ...values })]);
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toMatch(error);
+  });
+
+  itHelm(
+    'accepts NATS URLs on another port once the NetworkPolicy opens it, or without one',
+    () => {
+      const urls = ['nats://nats-0.nats-headless:4223', 'tls://nats-1.nats-headless:4223'];
+      const opened = renderWith({ nats: { urls }, networkPolicy: { nats: { port: 4223 } } });
+      expect(configOf(opened.objects).NATS_URL).toBe(urls.join(','));
+      const egressPorts = byKind(opened.objects, 'NetworkPolicy')
+        .filter((p) => component(p) === 'gateway')
+        .flatMap((p) => list(obj(p.spec).egress).flatMap((r) => list(r.ports).map((x) => x.port)));
+      expect(egressPorts).toContain(4223);
+      const noPolicy = renderWith({ nats: { urls }, networkPolicy: { enabled: false } });
+      expect(byKind(noPolicy.objects, 'NetworkPolicy')).toEqual([]);
+      expect(configOf(noPolicy.objects).NATS_URL).toBe(urls.join(','));
+    },
+  );
 });
 
 describe('deliberately broken values are refused', () => {

@@ -75,6 +75,61 @@ describe('values.schema.json', () => {
     expect(errors).toMatch(/\/config\/logLevel must be equal to one of the allowed values/);
   });
 
+  // Cluster settings: each override over values.yaml, and the error the schema must give for it.
+  it.each<[string, Values, RegExp]>([
+    [
+      'an HPA that may scale an app down to 1 replica',
+      { services: { gateway: { autoscaling: { minReplicas: 1 } } } },
+      /\/services\/gateway\/autoscaling\/minReplicas must be >= 2/,
+    ],
+    [
+      'a disruption budget that lets no pod go (maxUnavailable: 0)',
+      { services: { glossary: { pdb: { maxUnavailable: 0 } } } },
+      /\/services\/glossary\/pdb\/maxUnavailable must match exactly one schema in oneOf/,
+    ],
+    [
+      "a disruption budget that lets no pod go (maxUnavailable: '0%')",
+      { services: { glossary: { pdb: { maxUnavailable: '0%' } } } },
+      /\/services\/glossary\/pdb\/maxUnavailable must match exactly one schema in oneOf/,
+    ],
+    [
+      'more stream replicas than JetStream allows',
+      { nats: { streamReplicas: 6 } },
+      /\/nats\/streamReplicas must be <= 5/,
+    ],
+    ['no NATS URL', { nats: { urls: [] } }, /\/nats\/urls must NOT have fewer than 1 items/],
+    [
+      'two NATS URLs in one list entry',
+      { nats: { urls: ['nats://a:4222,nats://b:4222'] } },
+      /\/nats\/urls\/0 must match pattern/,
+    ],
+    [
+      'a REPLICA_ID of its own for an app',
+      { services: { glossary: { env: { REPLICA_ID: 'glossary-1' } } } },
+      /\/services\/glossary\/env property name must be valid/,
+    ],
+    [
+      'a stream replica count for one app only',
+      { services: { 'lead-funnel': { extraEnv: [{ name: 'NATS_STREAM_REPLICAS', value: '1' }] } } },
+      /\/services\/lead-funnel\/extraEnv\/0\/name must NOT be valid/,
+    ],
+  ])('refuses %s', (_what, override, error) => {
+    const errors = errorsOf(validate, coalesce(chartValues, override));
+    expect(errors.join('\n')).toMatch(error);
+  });
+
+  it.each<[string, Values]>([
+    ['a single NATS server', { nats: { urls: ['nats://nats:4222'], streamReplicas: 1 } }],
+    [
+      'the single-value NATS URL of earlier chart versions',
+      { config: { natsUrl: 'nats://nats:4222' } },
+    ],
+    ['one replica without an HPA (development)', { services: { glossary: { replicaCount: 1 } } }],
+    ['a budget as a percentage', { services: { gateway: { pdb: { minAvailable: '50%' } } } }],
+  ])('accepts %s', (_what, override) => {
+    expect(errorsOf(validate, coalesce(chartValues, override))).toEqual([]);
+  });
+
   it('accepts the fixtures that only the renderer or kubeconform can refuse', () => {
     for (const file of ['bad-grace-values.yaml', 'bad-manifest-values.yaml']) {
       const values = coalesce(chartValues, loadYaml(join(FIXTURES, file)));

@@ -130,9 +130,36 @@ imagePullSecrets:
 {{- end }}
 {{- end -}}
 
+{{/* NATS_URL: the seed list joined with commas, or the deprecated single value when it is set. */}}
+{{- define "sales-suite.natsUrl" -}}
+{{- if .Values.config.natsUrl -}}
+{{- .Values.config.natsUrl -}}
+{{- else -}}
+{{- join "," .Values.nats.urls -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Refuses a NATS URL whose port the NetworkPolicy would block: the apps would never become ready.
+A URL without a port uses the client default of its scheme.
+*/}}
+{{- define "sales-suite.checkNatsPorts" -}}
+{{- if .Values.networkPolicy.enabled -}}
+{{- $defaults := dict "nats" "4222" "tls" "4222" "ws" "80" "wss" "443" -}}
+{{- range splitList "," (include "sales-suite.natsUrl" .) -}}
+{{- $url := urlParse (trim .) -}}
+{{- $port := trimPrefix ":" (regexFind ":[0-9]+$" $url.host) | default (index $defaults $url.scheme) -}}
+{{- if ne $port (toString $.Values.networkPolicy.nats.port) -}}
+{{- fail (printf "NATS URL %s uses port %s, but the NetworkPolicy opens only networkPolicy.nats.port (%v) towards NATS" (trim .) $port $.Values.networkPolicy.nats.port) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Non-secret environment shared by every app (the ConfigMap's data). */}}
 {{- define "sales-suite.configData" -}}
-NATS_URL: {{ .Values.config.natsUrl | quote }}
+NATS_URL: {{ include "sales-suite.natsUrl" . | quote }}
+NATS_STREAM_REPLICAS: {{ .Values.nats.streamReplicas | int | quote }}
 NATS_SUBJECT_PREFIX: {{ .Values.config.natsSubjectPrefix | quote }}
 HTTP_HOST: "0.0.0.0"
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
@@ -146,4 +173,35 @@ BODY_LIMIT_BYTES: {{ .Values.config.gateway.bodyLimitBytes | int | quote }}
 {{- with .Values.config.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
+{{- end -}}
+
+
+{{/*
+Fewest replicas an app runs: the HPA's minimum, or the fixed count. Call with the service's values.
+*/}}
+{{- define "sales-suite.minReplicas" -}}
+{{- ternary .autoscaling.minReplicas .replicaCount .autoscaling.enabled | int -}}
+{{- end -}}
+
+{{/*
+Disruption budget of one app, as the spec fields, or nothing when the app runs fewer than 2
+replicas. Refuses a minAvailable that would leave no pod evictable at the fewest replicas: such a
+budget blocks every node drain. Call with (dict "app" $app "svc" $svc).
+*/}}
+{{- define "sales-suite.pdbSpec" -}}
+{{- $svc := .svc -}}
+{{- $replicas := include "sales-suite.minReplicas" $svc | int -}}
+{{- if and $svc.pdb.enabled (ge $replicas 2) -}}
+{{- $min := $svc.pdb.minAvailable -}}
+{{- if kindIs "invalid" $min -}}
+maxUnavailable: {{ $svc.pdb.maxUnavailable }}
+{{- else -}}
+{{- /* Kubernetes rounds a percentage of minAvailable up. */ -}}
+{{- $keep := ternary (div (add (mul (int (trimSuffix "%" (toString $min))) $replicas) 99) 100) (int $min) (kindIs "string" $min) -}}
+{{- if ge (int $keep) $replicas -}}
+{{- fail (printf "services.%s.pdb.minAvailable (%v) keeps all of its %d replicas: no pod could be evicted and node drains would block; lower it or use maxUnavailable" .app $min $replicas) -}}
+{{- end -}}
+minAvailable: {{ $min }}
+{{- end -}}
+{{- end -}}
 {{- end -}}
