@@ -51,6 +51,7 @@ const shown = (path) => (path.startsWith(ROOT) ? relative(ROOT, path) : path);
 const started = []; // nats-server and PostgreSQL when this script started them, stopped in reverse
 const replicas = []; // every app replica, supervised
 let stopping = false;
+let labelWidth = 17; // `[crm-enrichment]`, and 2 more with replica numbers
 
 /** `--replicas N` or SALES_SUITE_REPLICAS=N (default 1), and the base port; exits on bad input. */
 function parseSettings(args) {
@@ -239,7 +240,7 @@ function adminKey() {
 
 /** Pino JSON lines become `[app] LEVEL message {rest}`; anything else is shown as it is. */
 function prefix(name, colour, text) {
-  const label = paint(colour, `[${name}]`.padEnd(19));
+  const label = paint(colour, `[${name}]`.padEnd(labelWidth));
   return text
     .split('\n')
     .filter((line) => line.length > 0)
@@ -320,7 +321,10 @@ class Replica {
 
   exited(child, code, signal) {
     if (this.child === child) this.child = undefined;
-    if (stopping) return;
+    if (stopping) {
+      say(`${this.id} stopped (${describeExit(code, signal)})`);
+      return;
+    }
     if (Date.now() - this.startedAt >= STABLE_AFTER_MS) this.restartsInARow = 0;
     this.restartsInARow++;
     const delayMs = restartDelayMs(this.restartsInARow);
@@ -383,6 +387,7 @@ async function main() {
       child?.kill('SIGKILL');
   });
   const { count, basePort } = parseSettings(process.argv.slice(2));
+  if (count > 1) labelWidth += 2;
   if (!existsSync(join(DIST, 'apps/gateway/src/main.js'))) {
     console.error('The apps are not built: run `npm start` (it builds first) or `npm run build`.');
     process.exit(1);

@@ -207,8 +207,15 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
     script.child.kill('SIGINT');
     const [code] = await script.exited;
     expect(code).toBe(0);
-    expect(script.logs().slice(from)).toContain('stopping: gateways, then services');
-    expect(script.logs().slice(from)).not.toContain('exited unexpectedly');
+    const after = script.logs().slice(from);
+    expect(after).toContain('stopping: gateways, then services');
+    expect(after).not.toContain('exited unexpectedly');
+    expect(after).not.toMatch(/ started \(pid/);
+    // Every replica drained and exited by itself (code 0, not killed after the grace period),
+    // both gateways before any service.
+    const stopped = [...after.matchAll(/\] (\S+)-\d stopped \((.+)\)/g)];
+    expect(stopped.map(([, , how]) => how)).toEqual(Array(10).fill('code 0'));
+    expect(stopped.slice(0, 2).map(([, app]) => app)).toEqual(['gateway', 'gateway']);
     expect(pids.filter(isAlive)).toEqual([]);
   }, 40_000);
 });
