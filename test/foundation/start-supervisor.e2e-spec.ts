@@ -136,6 +136,7 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
         SHUTDOWN_GRACE_MS: '5000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, as in a terminal: Ctrl-C signals the whole group
     });
     script = new StartScript(child);
     await script.waitForLine(/sales-suite is up \(2 replicas of each app\)/, 50_000);
@@ -144,7 +145,7 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
   afterAll(async () => {
     // Only after a failed test is anything left: stop it hard so that nothing outlives the run.
     if (script.child.exitCode === null && script.child.signalCode === null)
-      script.child.kill('SIGKILL');
+      process.kill(-script.child.pid!, 'SIGKILL');
     for (const pid of script.pids().values()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -200,19 +201,20 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
     expect(isAlive(killed)).toBe(false);
   }, 40_000);
 
-  it('stops everything on SIGINT, restarting nothing, and leaves no process behind', async () => {
+  it('stops everything in order on Ctrl-C, restarting nothing, and leaves no process behind', async () => {
     const pids = [...script.pids().values()];
     expect(pids.every(isAlive)).toBe(true);
     const from = script.logs().length;
-    script.child.kill('SIGINT');
+    // What a terminal's Ctrl-C does: SIGINT to every process of the foreground process group.
+    process.kill(-script.child.pid!, 'SIGINT');
     const [code] = await script.exited;
     expect(code).toBe(0);
     const after = script.logs().slice(from);
     expect(after).toContain('stopping: gateways, then services');
     expect(after).not.toContain('exited unexpectedly');
     expect(after).not.toMatch(/ started \(pid/);
-    // Every replica drained and exited by itself (code 0, not killed after the grace period),
-    // both gateways before any service.
+    // Every replica drained and exited by itself (code 0: neither killed after the grace period
+    // nor cut short by a second signal), both gateways before any service.
     const stopped = [...after.matchAll(/\] (\S+)-\d stopped \((.+)\)/g)];
     expect(stopped.map(([, , how]) => how)).toEqual(Array(10).fill('code 0'));
     expect(stopped.slice(0, 2).map(([, app]) => app)).toEqual(['gateway', 'gateway']);
