@@ -171,7 +171,7 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
       const pixel = await fetch(`http://127.0.0.1:${base + step + PIXEL_OFFSET}/t/o/none.gif`);
       expect(pixel.headers.get('content-type')).toBe('image/gif');
     }
-    // The script wrote nothing under the repository: the admin key came from the environment.
+    // With BOOTSTRAP_ADMIN_KEY given, no key file is written (and .data/ is the temp dir anyway).
     expect(existsSync(join(dataDir, 'bootstrap-admin-key'))).toBe(false);
   });
 
