@@ -288,15 +288,15 @@ class Replica {
     return this.app.name === 'gateway';
   }
 
-  start(env) {
-    this.env = {
-      ...env,
-      HTTP_PORT: String(this.port),
-      REPLICA_ID: this.id,
-      ...(this.pixelPort ? { PIXEL_HTTP_PORT: String(this.pixelPort) } : {}),
-    };
+  start(suiteEnv) {
+    this.suiteEnv = suiteEnv;
     const child = spawn(process.execPath, [join(DIST, `apps/${this.app.name}/src/main.js`)], {
-      env: this.env,
+      env: {
+        ...suiteEnv,
+        HTTP_PORT: String(this.port),
+        REPLICA_ID: this.id,
+        ...(this.pixelPort ? { PIXEL_HTTP_PORT: String(this.pixelPort) } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches only this script, which then sends one
       // SIGTERM in order. (A direct SIGINT followed by our SIGTERM would count as a second signal,
@@ -332,7 +332,7 @@ class Replica {
     );
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
-      if (!stopping) this.start(this.env);
+      if (!stopping) this.start(this.suiteEnv);
     }, delayMs);
   }
 
