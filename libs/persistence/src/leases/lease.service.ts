@@ -51,7 +51,8 @@ export class LeaseService {
       `INSERT INTO ${this.table} AS l (name, owner, expires_at)
          VALUES ($1, $2, clock_timestamp() + make_interval(secs => $3 / 1000.0))
        ON CONFLICT (name) DO UPDATE
-         SET owner = excluded.owner, expires_at = excluded.expires_at,
+         SET owner = excluded.owner,
+             expires_at = clock_timestamp() + make_interval(secs => $3 / 1000.0),
              acquired_at = CASE WHEN l.owner = excluded.owner THEN l.acquired_at ELSE now() END
          WHERE l.owner = excluded.owner OR l.expires_at < clock_timestamp()
        RETURNING 1`,
@@ -63,7 +64,8 @@ export class LeaseService {
   /** Extends those of `names` this replica still holds, in one statement; answers them. */
   async renew(names: readonly string[], ttlMs = LEASE_TTL_MS): Promise<Set<string>> {
     if (names.length === 0) return new Set();
-    const rows: { name: string }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [{ name: string }[], number] = await this.dataSource.query(
       `UPDATE ${this.table} SET expires_at = clock_timestamp() + make_interval(secs => $3 / 1000.0)
        WHERE name = ANY($1::text[]) AND owner = $2 AND expires_at >= clock_timestamp()
        RETURNING name`,
