@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { leasedJobRunsTotal } from '@sales-suite/observability';
+import { claimableJobs } from './claimable-jobs';
 import { LeaseKeeper } from './lease-keeper.service';
 
 /**
@@ -91,13 +92,8 @@ export class LeasedJobRunner {
     const ids = (await this.jobs.unfinished()).filter((id) => !this.running.has(id));
     if (ids.length === 0) return;
     const owners = await this.keeper.leases.live(this.jobs.prefix);
-    const me = this.keeper.leases.owner;
-    const ownerOf = (id: string) => owners.get(this.jobs.prefix + id);
-    const claimable = ids
-      .filter((id) => (ownerOf(id) ?? me) === me)
-      // Our own first: a restarted replica resumes what it was doing.
-      .sort((a, b) => Number(ownerOf(b) === me) - Number(ownerOf(a) === me));
-    for (const id of claimable) {
+    const { owner } = this.keeper.leases;
+    for (const id of claimableJobs(ids, owners, this.jobs.prefix, owner)) {
       if (this.stopped || this.running.size >= this.jobs.concurrency) return;
       const lease = this.jobs.prefix + id;
       if (await this.keeper.take(lease)) this.launch(id, lease);
