@@ -4,30 +4,12 @@ import { eventually } from '../email/support';
 import { AppSet, RunningApp } from '../support/apps';
 import { metricValue } from '../support/metrics';
 import { e2eRun } from '../support/test-env';
+import { ImportRow, taggedContactsCsv, uploadImport } from './import.harness';
 
 const ROWS = 3_000;
 const BAD_ROWS = ROWS / 500;
 /** The lease TTL (10 s) plus one renewal (3 s) plus the poll (1 s), with slack: the issue's bound. */
 const TAKEOVER_BOUND_MS = 15_000;
-
-interface ImportRow {
-  status: string;
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: unknown[];
-}
-
-/** Rows of a CSV whose emails are unique to this test (the run's database is shared); one bad row per 500. */
-function contactsCsv(tag: string): string {
-  const lines = ['Email,First Name,Job Title,Do Not Contact'];
-  for (let i = 1; i <= ROWS; i++)
-    lines.push(`jobs${tag}.${i}@initech.com,First${i},VP Sales,${i % 500 === 0 ? 'maybe' : ''}`);
-  return `${lines.join('\n')}\n`;
-}
 
 // Two crm-enrichment replicas (REPLICA_ID crm-a, crm-b) on one database: each background job runs
 // on one of them, a killed owner's import is finished by the other, a restarted owner resumes.
@@ -83,15 +65,7 @@ describe('CRM background jobs across replicas', () => {
   });
 
   it('an import whose owner is killed is taken over by the other replica within 15 s', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([contactsCsv(tag)], { type: 'text/csv' }), 'contacts.csv');
-    const response = await fetch(`${gateway.url}/v1/crm/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-      body: form,
-    });
-    expect(response.status).toBe(202);
-    importId = ((await response.json()) as { id: string }).id;
+    importId = await uploadImport(gateway.url, taggedContactsCsv(tag, ROWS));
 
     await eventually(importRow, (row) => row.processed > 0, 30_000);
     const owner = (await leaseOwner(`import:${importId}`))!;
