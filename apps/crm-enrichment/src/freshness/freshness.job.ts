@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxRelayService } from '@sales-suite/persistence';
+import { LeasedSchedule, LeaseKeeper, OutboxRelayService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CrmEnrichmentEnv } from '../config/crm-enrichment.env';
@@ -27,46 +27,37 @@ const ACTOR = 'freshness-job';
 /**
  * Re-enriches records whose enriched fields passed their staleness limit ("dynamic data"):
  * accounts ask the providers again, contacts re-run the rules and re-link their account. Runs
- * every `CRM_FRESHNESS_INTERVAL_MS` in batches; SKIP LOCKED lets replicas share the work.
+ * every `CRM_FRESHNESS_INTERVAL_MS` in batches, on the one replica holding the lease
+ * `crm-freshness` (so providers are not asked twice); SKIP LOCKED keeps a run safe beside a
+ * request or a former holder's last run.
  */
 @Injectable()
 export class FreshnessJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FreshnessJob.name);
   private readonly intervalMs: number;
   private readonly batchSize: number;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly schedule: LeasedSchedule;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: CrmRecordsStore,
     private readonly writer: RecordWriter,
     private readonly relay: OutboxRelayService,
+    keeper: LeaseKeeper,
     config: ConfigService<CrmEnrichmentEnv, true>,
   ) {
     this.intervalMs = config.get('CRM_FRESHNESS_INTERVAL_MS', { infer: true });
     this.batchSize = config.get('CRM_FRESHNESS_BATCH_SIZE', { infer: true });
+    this.schedule = new LeasedSchedule(keeper, 'crm-freshness', this.intervalMs, () =>
+      this.runOnce(),
+    );
   }
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) this.schedule();
+    if (this.intervalMs > 0) this.schedule.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.warn(`Freshness run failed: ${error.message}`))
-        .finally(() => {
-          if (this.timer) this.schedule();
-        });
-    }, this.intervalMs);
+    await this.schedule.stop();
   }
 
   /** One pass: a batch of stale accounts, then a batch of stale contacts. Answers how many. */

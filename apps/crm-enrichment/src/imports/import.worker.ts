@@ -1,7 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxRelayService } from '@sales-suite/persistence';
+import {
+  isTransientDatabaseError,
+  LeasedJobRunner,
+  LeaseKeeper,
+  OutboxRelayService,
+} from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CrmEnrichmentEnv } from '../config/crm-enrichment.env';
@@ -20,9 +25,6 @@ const importedRows = new Counter({
 });
 
 const MAX_STORED_ERRORS = 1000;
-const IDLE_POLL_MS = 1000;
-/** A running import whose worker has not reported for this long is taken over (crashed replica). */
-const ABANDONED_AFTER = '2 minutes';
 
 interface ClaimedImport {
   id: string;
@@ -50,89 +52,107 @@ function keyOf(email: string): string {
  * writes the contacts, their history and events, advances the import's progress and removes the
  * staged rows, so a crash resumes exactly where the last batch ended. Rows are matched to
  * existing contacts by normalised email; re-importing a file changes nothing.
+ *
+ * Each import runs on one replica at a time, under the lease `import:<id>`: every batch
+ * transaction first checks that this replica still holds it (fencing), so a replica that lost
+ * it writes nothing more, and the replica that takes over reads the staged rows only after the
+ * last fenced batch committed — counts stay exact. A dead owner's import is taken over within
+ * 15 s; a restarted owner (same REPLICA_ID) resumes it at once.
  */
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ImportWorker.name);
   private readonly batchSize: number;
-  private stopped = false;
-  private wakeUp?: () => void;
-  private loop?: Promise<void>;
+  private readonly runner: LeasedJobRunner;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: CrmRecordsStore,
     private readonly writer: RecordWriter,
     private readonly relay: OutboxRelayService,
+    private readonly keeper: LeaseKeeper,
     config: ConfigService<CrmEnrichmentEnv, true>,
   ) {
     this.batchSize = config.get('CRM_IMPORT_BATCH_SIZE', { infer: true });
+    // One import at a time per replica: several imports spread over the replicas.
+    this.runner = new LeasedJobRunner(
+      keeper,
+      {
+        prefix: 'import:',
+        concurrency: 1,
+        unfinished: () => this.unfinished(),
+        run: (id, lease) => this.run(id, lease),
+      },
+      ImportWorker.name,
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.loop;
+    await this.runner.stop();
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.runner.wake();
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      let job: ClaimedImport | undefined;
-      try {
-        job = await this.claim();
-        if (job) await this.process(job);
-      } catch (error) {
-        this.logger.error(`Import ${job?.id ?? '?'} failed: ${(error as Error).message}`);
-        if (job) await this.fail(job.id, (error as Error).message).catch(() => undefined);
-      }
-      if (!job)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, IDLE_POLL_MS);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+  private async unfinished(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM crm.imports WHERE status IN ('queued', 'running') ORDER BY created_at`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async run(id: string, lease: string): Promise<void> {
+    try {
+      const job = await this.keeper.leases.fenced(lease, (manager) => this.claim(manager, id));
+      if (job) await this.process(job, lease);
+    } catch (error) {
+      // PostgreSQL away, or the lease lost: the import stays running and is resumed.
+      if (isTransientDatabaseError(error) || !this.keeper.has(lease)) throw error;
+      this.logger.error(`Import ${id} failed: ${(error as Error).message}`);
+      await this.fail(id, lease, (error as Error).message);
     }
   }
 
-  private async claim(): Promise<ClaimedImport | undefined> {
-    const [rows]: [ClaimedImport[], number] = await this.dataSource.query(
+  private async claim(manager: EntityManager, id: string): Promise<ClaimedImport | undefined> {
+    const [rows]: [ClaimedImport[], number] = await manager.query(
       `UPDATE crm.imports SET status = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now()
-       WHERE id = (SELECT id FROM crm.imports
-                   WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - interval '${ABANDONED_AFTER}')
-                   ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       WHERE id = $1 AND status IN ('queued', 'running')
        RETURNING id, actor, columns`,
+      [id],
     );
     return rows[0];
   }
 
-  private async process(job: ClaimedImport): Promise<void> {
+  private async process(job: ClaimedImport, lease: string): Promise<void> {
     for (;;) {
-      if (this.stopped) return; // another replica (or this one, restarted) takes over after the heartbeat lapses
+      if (this.runner.stopping) return; // the import stays running: another replica resumes it
       const staged: StagedRow[] = await this.dataSource.query(
         `SELECT row_number, cells FROM crm.import_rows WHERE import_id = $1 ORDER BY row_number LIMIT $2`,
         [job.id, this.batchSize],
       );
       if (staged.length === 0) break;
-      await this.processBatch(job, staged);
+      if (!(await this.processBatch(job, lease, staged))) return; // lease lost: its new holder goes on
       this.relay.publishSoon();
     }
-    await this.dataSource.query(
-      `UPDATE crm.imports SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`,
-      [job.id],
+    await this.keeper.leases.fenced(lease, (manager) =>
+      manager.query(
+        `UPDATE crm.imports SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`,
+        [job.id],
+      ),
     );
   }
 
-  private async processBatch(job: ClaimedImport, staged: StagedRow[]): Promise<void> {
+  /** Writes one batch, unless this replica no longer holds the import's lease (then false). */
+  private async processBatch(
+    job: ClaimedImport,
+    lease: string,
+    staged: StagedRow[],
+  ): Promise<boolean> {
     const errors: RowError[] = [];
     const inputs: { row: number; input: ContactInput; key: string }[] = [];
     for (const { row_number: row, cells } of staged) {
@@ -163,15 +183,16 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     });
     const facts = await this.writer.gatherAccountFacts(domains);
     const now = new Date().toISOString();
-    await this.dataSource.transaction(async (manager) => {
+    const counts = await this.keeper.leases.fenced(lease, async (manager) => {
       // A batch lost in a crash is redone from its staged rows (matched by email): no need to
       // wait for the WAL flush at each commit.
       await manager.query(`SET LOCAL synchronous_commit = off`);
-      const counts = { created: 0, updated: 0, unchanged: 0 };
+      const counts = { created: 0, updated: 0, unchanged: 0, failed: errors.length };
       for (const round of rounds) {
         const outcomes = await this.writeRound(manager, job.actor, round, facts, now);
         for (const outcome of outcomes) counts[outcome]++;
       }
+      // heartbeat_at: replicas of versions before leases take over an import only when it lapses.
       await manager.query(
         `UPDATE crm.imports SET processed = processed + $2, created = created + $3, updated = updated + $4,
            unchanged = unchanged + $5, failed = failed + $6, heartbeat_at = now(),
@@ -193,9 +214,11 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         job.id,
         staged[staged.length - 1].row_number,
       ]);
-      for (const [outcome, count] of Object.entries(counts)) importedRows.inc({ outcome }, count);
-      importedRows.inc({ outcome: 'failed' }, errors.length);
+      return counts;
     });
+    if (!counts) return false;
+    for (const [outcome, count] of Object.entries(counts)) importedRows.inc({ outcome }, count);
+    return true;
   }
 
   private async writeRound(
@@ -226,12 +249,14 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return outcomes.map((outcome) => outcome.result);
   }
 
-  private async fail(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE crm.imports SET status = 'failed', finished_at = now(),
-         errors = errors || jsonb_build_array(jsonb_build_object('row', 0, 'field', null, 'reason', $2::text))
-       WHERE id = $1`,
-      [id, reason],
+  private async fail(id: string, lease: string, reason: string): Promise<void> {
+    await this.keeper.leases.fenced(lease, (manager) =>
+      manager.query(
+        `UPDATE crm.imports SET status = 'failed', finished_at = now(),
+           errors = errors || jsonb_build_array(jsonb_build_object('row', 0, 'field', null, 'reason', $2::text))
+         WHERE id = $1`,
+        [id, reason],
+      ),
     );
   }
 }

@@ -1,30 +1,35 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LeasedSchedule, LeaseKeeper } from '@sales-suite/persistence';
 import { DataSource } from 'typeorm';
 
-/** Clears the IP prefix and UA family of opens older than the configured retention. */
+/**
+ * Clears the IP prefix and UA family of opens older than the configured retention, every
+ * `OPEN_DETAILS_PURGE_INTERVAL_MS` on the one replica holding the lease `open-details-retention`
+ * (the purge is idempotent: the lease only spares the other replicas the same scan).
+ */
 @Injectable()
 export class OpenDetailsRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OpenDetailsRetentionService.name);
-  private timer?: NodeJS.Timeout;
   private readonly retentionHours: number;
-  private readonly intervalMs: number;
+  private readonly schedule: LeasedSchedule;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    keeper: LeaseKeeper,
     config: ConfigService,
   ) {
     this.retentionHours = config.getOrThrow<number>('OPEN_DETAILS_RETENTION_HOURS');
-    this.intervalMs = config.getOrThrow<number>('OPEN_DETAILS_PURGE_INTERVAL_MS');
+    this.schedule = new LeasedSchedule(
+      keeper,
+      'open-details-retention',
+      config.getOrThrow<number>('OPEN_DETAILS_PURGE_INTERVAL_MS'),
+      () => this.purge(),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.purge().catch((error: Error) =>
-        this.logger.warn(`Open details purge will retry: ${error.message}`),
-      );
-    }, this.intervalMs);
+    this.schedule.start();
   }
 
   /** Returns how many opens lost their details. */
@@ -38,7 +43,7 @@ export class OpenDetailsRetentionService implements OnApplicationBootstrap, OnAp
     return affected;
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.schedule.stop();
   }
 }

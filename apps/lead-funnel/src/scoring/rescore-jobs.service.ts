@@ -1,14 +1,18 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, RescoreJobStatus, RescoreJobView } from '@sales-suite/contracts';
+import { isTransientDatabaseError, LeasedJobRunner, LeaseKeeper } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LeadFunnelEnv } from '../config/lead-funnel.env';
 import { LeadDraft } from '../leads/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 
-const BATCH_SIZE = 1000;
 const PARALLEL_BATCHES = 2;
+/** A newer model supersedes older jobs at their next batch, so few run at once. */
+const JOBS_AT_ONCE = 4;
 export const RESCORE_ACTOR = 'rescore-job';
 
 const leadsRescoredTotal = new Counter({
@@ -32,24 +36,39 @@ interface JobRow {
  * batch appends one ScoreChanged per lead (plus any MQL move) and updates the read model in one
  * transaction. A lead is done once its read model carries the job's model version, so a job
  * resumes after a restart where it stopped, and a newer model supersedes an older job.
+ *
+ * Each job runs on one replica at a time, under the lease `rescore:<id>`, and each batch
+ * transaction checks that this replica still holds it (fencing): a dead owner's job is taken over
+ * within 15 s, a restarted owner (same REPLICA_ID) resumes it at once, and `processed` stays exact.
  */
 @Injectable()
 export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RescoreJobs.name);
-  private readonly running = new Map<string, Promise<void>>();
-  private stopped = false;
+  private readonly batchSize: number;
+  private readonly runner: LeasedJobRunner;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const unfinished: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM funnel.rescore_jobs WHERE status = 'running' ORDER BY created_at`,
+    private readonly keeper: LeaseKeeper,
+    config: ConfigService<LeadFunnelEnv, true>,
+  ) {
+    this.batchSize = config.get('LEAD_RESCORE_BATCH_SIZE', { infer: true });
+    this.runner = new LeasedJobRunner(
+      keeper,
+      {
+        prefix: 'rescore:',
+        concurrency: JOBS_AT_ONCE,
+        unfinished: () => this.unfinished(),
+        run: (id, lease) => this.run(id, lease),
+      },
+      RescoreJobs.name,
     );
-    for (const { id } of unfinished) this.start(id);
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
   }
 
   /** Creates the job for a model version (inside the transaction that saved the model). */
@@ -64,15 +83,9 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
     return rows[0].id;
   }
 
-  start(id: string): void {
-    if (this.running.has(id) || this.stopped) return;
-    const run = this.run(id)
-      .catch(async (error: Error) => {
-        this.logger.error(`Re-score job ${id} failed: ${error.message}`);
-        await this.finish(id, 'failed', error.message).catch(() => undefined);
-      })
-      .finally(() => this.running.delete(id));
-    this.running.set(id, run);
+  /** Looks for the job just created now rather than at the next poll (of any replica). */
+  wake(): void {
+    this.runner.wake();
   }
 
   async get(id: string): Promise<RescoreJobView> {
@@ -98,39 +111,63 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
     };
   }
 
-  private async run(id: string): Promise<void> {
-    const { modelVersion } = await this.get(id);
+  private async unfinished(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM funnel.rescore_jobs WHERE status = 'running' ORDER BY created_at`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async run(id: string, lease: string): Promise<void> {
+    try {
+      await this.rescore(id, lease);
+    } catch (error) {
+      // PostgreSQL away, or the lease lost: the job stays running and is resumed.
+      if (isTransientDatabaseError(error) || !this.keeper.has(lease)) throw error;
+      this.logger.error(`Re-score job ${id} failed: ${(error as Error).message}`);
+      await this.finish(id, lease, 'failed', (error as Error).message);
+    }
+  }
+
+  private async rescore(id: string, lease: string): Promise<void> {
+    const { modelVersion, status } = await this.get(id);
+    if (status !== 'running') return;
     let after = '00000000-0000-0000-0000-000000000000';
-    while (!this.stopped) {
+    while (!this.runner.stopping) {
       const rows: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM funnel.leads
          WHERE id > $1 AND (score_model_version IS NULL OR score_model_version < $2)
-         ORDER BY id LIMIT ${BATCH_SIZE * PARALLEL_BATCHES}`,
+         ORDER BY id LIMIT ${this.batchSize * PARALLEL_BATCHES}`,
         [after, modelVersion],
       );
-      if (rows.length === 0) return this.finish(id, 'completed', null);
+      if (rows.length === 0) return this.finish(id, lease, 'completed', null);
       const ids = rows.map((row) => row.id);
-      const batches = Array.from({ length: Math.ceil(ids.length / BATCH_SIZE) }, (_, index) =>
-        ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+      const batches = Array.from({ length: Math.ceil(ids.length / this.batchSize) }, (_, index) =>
+        ids.slice(index * this.batchSize, (index + 1) * this.batchSize),
       );
       // Batches side by side: while one waits for PostgreSQL the other computes.
       const outcomes = await Promise.all(
         batches.map((batch) =>
-          retryOnConflict(() => this.rescoreBatch(id, modelVersion, batch), 20),
+          retryOnConflict(() => this.rescoreBatch(id, lease, modelVersion, batch), 20),
         ),
       );
-      if (outcomes.includes('superseded')) return this.finish(id, 'superseded', null);
+      if (outcomes.includes('lost')) return; // the lease's new holder goes on
+      if (outcomes.includes('superseded')) return this.finish(id, lease, 'superseded', null);
       after = ids[ids.length - 1];
     }
   }
 
-  /** One batch of leads in one transaction, unless a newer model has been saved since. */
-  private rescoreBatch(
+  /**
+   * One batch of leads in one transaction, unless a newer model has been saved since or this
+   * replica no longer holds the job's lease.
+   */
+  private async rescoreBatch(
     jobId: string,
+    lease: string,
     modelVersion: number,
     ids: string[],
-  ): Promise<'done' | 'superseded'> {
-    return this.dataSource.transaction(async (manager) => {
+  ): Promise<'done' | 'superseded' | 'lost'> {
+    const outcome = await this.keeper.leases.fenced(lease, async (manager) => {
       const policy = await this.writer.policy(manager);
       if (policy.modelVersion !== modelVersion) return 'superseded';
       const streams = await this.events.readMany(manager, ids);
@@ -141,20 +178,29 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
         `UPDATE funnel.rescore_jobs SET processed = processed + $2 WHERE id = $1`,
         [jobId, drafts.length],
       );
-      leadsRescoredTotal.inc(drafts.length);
-      return 'done';
+      return drafts.length;
     });
+    if (outcome === undefined) return 'lost';
+    if (outcome === 'superseded') return outcome;
+    leadsRescoredTotal.inc(outcome);
+    return 'done';
   }
 
-  private async finish(id: string, status: RescoreJobStatus, error: string | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE funnel.rescore_jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
-      [id, status, error],
+  private async finish(
+    id: string,
+    lease: string,
+    status: RescoreJobStatus,
+    error: string | null,
+  ): Promise<void> {
+    await this.keeper.leases.fenced(lease, (manager) =>
+      manager.query(
+        `UPDATE funnel.rescore_jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
+        [id, status, error],
+      ),
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await Promise.allSettled(this.running.values());
+    await this.runner.stop();
   }
 }

@@ -41,7 +41,7 @@ export class ScoringService {
       const saved = await this.models.save(manager, model, actor);
       return { saved, jobId: await this.jobs.create(manager, saved.version) };
     });
-    this.jobs.start(jobId);
+    this.jobs.wake();
     return toView(saved, jobId);
   }
 }

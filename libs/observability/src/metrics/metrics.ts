@@ -64,4 +64,11 @@ export const jetstreamConsumedTotal = new Counter({
   labelNames: ['consumer', 'outcome'] as const,
 });
 
+/** Runs of periodic jobs on this replica: only the replica holding the job's lease runs it. */
+export const leasedJobRunsTotal = new Counter({
+  name: 'leased_job_runs_total',
+  help: 'Runs of periodic background jobs on this replica (only the holder of the job lease runs them), by job and outcome',
+  labelNames: ['job', 'outcome'] as const,
+});
+
 export const metricsRegistry = register;

@@ -25,7 +25,9 @@ export function replicaIdFrom(configured: string | undefined): string {
 /**
  * Named leases in the service's own schema (`<schema>.leases`): which replica does a piece of
  * work that must run once across replicas (a periodic job, an import, a partition of a stream).
- * Time comes from PostgreSQL's clock, so replicas' clocks need not agree. A lease is taken when
+ * Time comes from PostgreSQL's clock, so replicas' clocks need not agree; expiries count from
+ * `clock_timestamp()`, not the statement's start, so a takeover or renewal that waited for a holder's
+ * fenced transaction still gets a whole TTL. A lease is taken when
  * it is free, expired or already ours; a holder extends it before it expires, and a replica that
  * dies simply stops extending it.
  */
@@ -47,11 +49,12 @@ export class LeaseService {
   async acquire(name: string, ttlMs = LEASE_TTL_MS): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO ${this.table} AS l (name, owner, expires_at)
-         VALUES ($1, $2, now() + make_interval(secs => $3 / 1000.0))
+         VALUES ($1, $2, clock_timestamp() + make_interval(secs => $3 / 1000.0))
        ON CONFLICT (name) DO UPDATE
-         SET owner = excluded.owner, expires_at = excluded.expires_at,
+         SET owner = excluded.owner,
+             expires_at = clock_timestamp() + make_interval(secs => $3 / 1000.0),
              acquired_at = CASE WHEN l.owner = excluded.owner THEN l.acquired_at ELSE now() END
-         WHERE l.owner = excluded.owner OR l.expires_at < now()
+         WHERE l.owner = excluded.owner OR l.expires_at < clock_timestamp()
        RETURNING 1`,
       [name, this.owner, ttlMs],
     );
@@ -61,9 +64,10 @@ export class LeaseService {
   /** Extends those of `names` this replica still holds, in one statement; answers them. */
   async renew(names: readonly string[], ttlMs = LEASE_TTL_MS): Promise<Set<string>> {
     if (names.length === 0) return new Set();
-    const rows: { name: string }[] = await this.dataSource.query(
-      `UPDATE ${this.table} SET expires_at = now() + make_interval(secs => $3 / 1000.0)
-       WHERE name = ANY($1::text[]) AND owner = $2 AND expires_at >= now()
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [{ name: string }[], number] = await this.dataSource.query(
+      `UPDATE ${this.table} SET expires_at = clock_timestamp() + make_interval(secs => $3 / 1000.0)
+       WHERE name = ANY($1::text[]) AND owner = $2 AND expires_at >= clock_timestamp()
        RETURNING name`,
       [names, this.owner, ttlMs],
     );
@@ -90,6 +94,16 @@ export class LeaseService {
       [name, this.owner],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * Runs `work` in a transaction fenced by the lease (see `holds`); when this replica does not
+   * hold it, does nothing and answers undefined.
+   */
+  fenced<T>(name: string, work: (manager: EntityManager) => Promise<T>): Promise<T | undefined> {
+    return this.dataSource.transaction(async (manager) =>
+      (await this.holds(manager, name)) ? work(manager) : undefined,
+    );
   }
 
   /** Live leases whose names start with `prefix`: name → owner. */

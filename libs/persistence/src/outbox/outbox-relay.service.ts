@@ -71,6 +71,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         // Polling is not a request: its queries would flood the traces. Each event still carries
         // the trace context of the change that wrote it, in its headers.
         published = await context.with(suppressTracing(context.active()), () => this.relayBatch());
+        // No lease needed: every replica may clean up, deleting rows published a day ago is idempotent.
         if (++sinceCleanup >= 2400) {
           sinceCleanup = 0;
           await this.dataSource.query(
