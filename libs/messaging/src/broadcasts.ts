@@ -9,7 +9,8 @@ export interface BroadcastListener {
   onMessage(message: Msg): void;
   /**
    * Messages may have been missed (NATS went away, or the subscription failed): drop whatever
-   * they could have invalidated. Called on disconnect and again on reconnect.
+   * they could have invalidated. Called once the subscriptions are live (what was kept before
+   * them may be stale), on disconnect, and on reconnect (again once the server has them back).
    */
   onGap(): void;
 }
@@ -26,13 +27,24 @@ export function listenToBroadcasts(
   void nats
     .connected()
     .then((nc) => {
+      // A flush is a round trip behind every subscription sent so far; one that fails (NATS away
+      // again) is followed by a disconnect, which reports its own gap.
+      const gapOnceSubscribed = () =>
+        nc.flush().then(
+          () => listener.onGap(),
+          () => undefined,
+        );
       for (const subject of subjects)
         nc.subscribe(prefixed(nats.subjectPrefix, subject), {
           callback: (error, message) => (error ? listener.onGap() : listener.onMessage(message)),
         });
+      void gapOnceSubscribed();
       void (async () => {
         for await (const status of nc.status())
-          if (status.type === 'disconnect' || status.type === 'reconnect') listener.onGap();
+          if (status.type === 'disconnect' || status.type === 'reconnect') {
+            listener.onGap();
+            if (status.type === 'reconnect') void gapOnceSubscribed();
+          }
       })();
     })
     .catch((error: Error) =>
