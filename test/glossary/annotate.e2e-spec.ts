@@ -1,4 +1,4 @@
-import { glossaryApps, sql, Term } from './glossary-helpers';
+import { glossaryApps, Term } from './glossary-helpers';
 
 interface Mention {
   slug: string;
@@ -57,22 +57,6 @@ describe('glossary annotate (Aho–Corasick over every label)', () => {
       headers: { 'if-match': '*' },
     });
     expect(await annotate('Our win rate and WR')).toEqual([]);
-  });
-
-  it('sees a change committed by another replica within about a second', async () => {
-    expect(await annotate('quota attainment')).toEqual([]);
-    // Another replica's write reaches this one only through the database: do it there directly.
-    await sql(
-      `INSERT INTO glossary.terms (slug, name, definition) VALUES ('quota-attainment', 'Quota Attainment', 'Share of quota.')`,
-    );
-    const started = Date.now();
-    let mentions: Mention[] = [];
-    while (Date.now() - started < 5000 && mentions.length === 0) {
-      mentions = await annotate('quota attainment');
-      if (mentions.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(mentions.map((m) => m.slug)).toEqual(['quota-attainment']);
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('refuses a text over 100,000 characters and unknown fields', async () => {

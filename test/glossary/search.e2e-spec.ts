@@ -1,5 +1,5 @@
 import { metricValue } from '../support/metrics';
-import { glossaryApps, sql, Term } from './glossary-helpers';
+import { glossaryApps, Term } from './glossary-helpers';
 
 interface Hit {
   slug: string;
@@ -88,23 +88,6 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
       slug: 'ideal-customer-profile',
       match: 'exact',
     });
-  });
-
-  it('answers again, not from its cache, once another replica changed the terms', async () => {
-    const slugs = async () => (await search('pipeline hygiene')).map((hit) => hit.slug);
-    expect(await slugs()).not.toContain('pipeline-hygiene');
-    // Another replica's write reaches this one only through the database: do it there directly.
-    await sql(
-      `INSERT INTO glossary.terms (slug, name, definition) VALUES ('pipeline-hygiene', 'Pipeline Hygiene', 'Keeping deals current.')`,
-    );
-    const started = Date.now();
-    let first: string | undefined;
-    while (Date.now() - started < 5000 && first !== 'pipeline-hygiene') {
-      [first] = await slugs();
-      if (first !== 'pipeline-hygiene') await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(first).toBe('pipeline-hygiene');
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('answers repeated queries from its cache, counted in the metrics', async () => {

@@ -8,3 +8,4 @@ export * from './nats-requester';
 export * from './rpc-domain-exception.filter';
 export * from './sales-nats.server';
 export * from './actor.decorator';
+export * from './broadcasts';

@@ -15,7 +15,8 @@ interface DirectoryRow {
 
 /**
  * Company data from a local CSV file (`domain,name,industry,employee_range,country`), read once
- * at start. Curated by the team, so its values count as verified.
+ * at start. Curated by the team, so its values count as verified. Safe per replica: every replica
+ * reads the same file (shipped with the deployment), which changes only with a restart.
  */
 export class CompanyDirectoryProvider implements EnrichmentProvider {
   readonly name = 'company-directory';

@@ -9,6 +9,8 @@ export class CircuitOpenError extends Error {
 /**
  * Closed → open after `failureThreshold` consecutive failures; while open every call fails fast;
  * after `cooldownMs` one trial call is let through (half-open): success closes, failure reopens.
+ * Per replica on purpose: each replica learns the provider's health from its own calls, so N
+ * replicas make at most N trial calls per cooldown.
  */
 export class CircuitBreaker {
   private failures = 0;
@@ -47,7 +49,10 @@ export class CircuitBreaker {
   }
 }
 
-/** Token bucket: `perSecond` calls on average, bursts up to `burst`; `take` waits for a token. */
+/**
+ * Token bucket: `perSecond` calls on average, bursts up to `burst`; `take` waits for a token. Per
+ * replica: the configured rate is each replica's share of the provider's quota (docs/crm.md).
+ */
 export class TokenBucket {
   private tokens: number;
   private refilledAt: number;

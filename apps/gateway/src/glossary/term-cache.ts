@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { GlossaryEvents, TermView } from '@sales-suite/contracts';
-import { NatsClientService, prefixed } from '@sales-suite/messaging';
-import type { NatsConnection } from 'nats';
+import { listenToBroadcasts, NatsClientService } from '@sales-suite/messaging';
 import { termEntityTag } from './entity-tag';
 
 /** A backstop: an event lost while NATS was away cannot keep a term stale longer than this. */
@@ -23,17 +22,25 @@ export interface CachedTerm {
  */
 @Injectable()
 export class TermCache implements OnApplicationBootstrap {
-  private readonly logger = new Logger(TermCache.name);
   private readonly entries = new Map<string, CachedTerm & { expiresAt: number }>();
   private generation = 0;
 
   constructor(private readonly nats: NatsClientService) {}
 
   onApplicationBootstrap(): void {
-    void this.nats
-      .connected()
-      .then((nc) => this.listen(nc))
-      .catch((error: Error) => this.logger.warn(`Term cache disabled: ${error.message}`));
+    listenToBroadcasts(this.nats, Object.values(GlossaryEvents), {
+      onMessage: (message) => {
+        try {
+          const event = message.json<{ term?: { slug?: string }; slug?: string }>();
+          const slug = event.term?.slug ?? event.slug;
+          if (typeof slug === 'string') this.forget(slug);
+          else this.clear();
+        } catch {
+          this.clear();
+        }
+      },
+      onGap: () => this.clear(),
+    });
   }
 
   get(slug: string): CachedTerm | undefined {
@@ -69,27 +76,5 @@ export class TermCache implements OnApplicationBootstrap {
   clear(): void {
     this.generation++;
     this.entries.clear();
-  }
-
-  private listen(nc: NatsConnection): void {
-    for (const subject of Object.values(GlossaryEvents)) {
-      nc.subscribe(prefixed(this.nats.subjectPrefix, subject), {
-        callback: (error, message) => {
-          if (error) return this.clear();
-          try {
-            const event = message.json<{ term?: { slug?: string }; slug?: string }>();
-            const slug = event.term?.slug ?? event.slug;
-            if (typeof slug === 'string') this.forget(slug);
-            else this.clear();
-          } catch {
-            this.clear();
-          }
-        },
-      });
-    }
-    void (async () => {
-      for await (const status of nc.status())
-        if (status.type === 'disconnect' || status.type === 'reconnect') this.clear();
-    })();
   }
 }

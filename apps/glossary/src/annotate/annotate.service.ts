@@ -15,7 +15,7 @@ interface Built {
 @Injectable()
 export class AnnotateService {
   private built?: Built;
-  private building?: Promise<Built>;
+  private building?: { generation: number; done: Promise<Built> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,17 +33,23 @@ export class AnnotateService {
   }
 
   private async current(): Promise<Built> {
-    const version = await this.version.current();
-    const change = TermsVersion.change(this.built?.version, version);
-    if (!change && this.built) return this.built;
-    // One rebuild at a time; callers arriving meanwhile share it.
-    this.building ??= this.build(version, change ?? 'start').finally(
-      () => (this.building = undefined),
-    );
-    return this.building;
+    const version = this.version.current;
+    if (this.built?.version.generation === version.generation) return this.built;
+    // One rebuild per version: callers asking for the same one share it, and a caller who saw a
+    // newer version (its own write, say) never gets a build started before it.
+    let building = this.building;
+    if (building?.generation !== version.generation) {
+      const started = { generation: version.generation, done: this.build(version) };
+      const forget = () => {
+        if (this.building === started) this.building = undefined;
+      };
+      started.done.then(forget, forget);
+      building = this.building = started;
+    }
+    return building.done;
   }
 
-  private async build(version: TermsVersionValue, trigger: string): Promise<Built> {
+  private async build(version: TermsVersionValue): Promise<Built> {
     const rows: { slug: string; name: string; aliases: string[]; hidden_labels: string[] }[] =
       await this.dataSource.query(`SELECT slug, name, aliases, hidden_labels FROM glossary.terms`);
     const labels: Label[] = rows.flatMap((row) => [
@@ -51,8 +57,9 @@ export class AnnotateService {
       ...row.aliases.map((text) => ({ text, slug: row.slug, priority: 1 })),
       ...row.hidden_labels.map((text) => ({ text, slug: row.slug, priority: 2 })),
     ]);
-    this.built = { automaton: new LabelAutomaton(labels), version };
-    automatonBuildsTotal.inc({ trigger });
-    return this.built;
+    const built = { automaton: new LabelAutomaton(labels), version };
+    automatonBuildsTotal.inc({ trigger: this.built ? version.change : 'start' });
+    if (!this.built || this.built.version.generation < version.generation) this.built = built;
+    return built;
   }
 }

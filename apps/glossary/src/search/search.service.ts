@@ -41,7 +41,7 @@ export class SearchService {
 
   /**
    * Results are a function of the query and the terms, so they are cached until the terms'
-   * version moves (at once for this replica's writes, within a second for another's).
+   * version moves (at once for this replica's writes, on the term event for another's).
    */
   async search(query: SearchQueryDto): Promise<SearchHitView[]> {
     const limit = query.limit ?? DEFAULT_SEARCH_RESULTS;
@@ -65,8 +65,7 @@ export class SearchService {
     key: string,
     compute: () => Promise<V>,
   ): Promise<V> {
-    const { generation, stamp } = await this.version.current();
-    const { hit, value } = cache.lookup(`${generation}/${stamp}`, key, compute);
+    const { hit, value } = cache.lookup(String(this.version.current.generation), key, compute);
     searchCacheLookupsTotal.inc({ kind, outcome: hit ? 'hit' : 'miss' });
     return value;
   }

@@ -19,8 +19,8 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { TermEntity } from './term.entity';
 import { newTermFields, nullPatchViolations, patchTermFields } from './term-fields';
 import { termFields, toTermView } from './term.mapper';
-import { TermsChangedNotifier } from './terms-changed.notifier';
 import { checkExpectedVersion, TermWriter, termNotFound } from './term-writer';
+import { TermsVersion } from './terms-version';
 
 const DEFAULT_PAGE_SIZE = 20;
 const UNIQUE_VIOLATION = '23505';
@@ -32,7 +32,7 @@ export class TermsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: TermWriter,
     private readonly relay: OutboxRelayService,
-    private readonly changed: TermsChangedNotifier,
+    private readonly version: TermsVersion,
   ) {}
 
   /** Terms in slug order; the cursor is the last slug seen, so pages stay stable under inserts. */
@@ -103,15 +103,15 @@ export class TermsService {
   }
 
   /**
-   * Runs a change in one transaction; afterwards the relay publishes its events at once and the
-   * terms' version moves (the annotate automaton and cached search results follow it). Races
-   * surface as 409s, never 500s.
+   * Runs a change in one transaction; afterwards the relay publishes its events at once (other
+   * replicas follow them) and this replica's terms' version moves without waiting for them (the
+   * annotate automaton and cached search results follow it). Races surface as 409s, never 500s.
    */
   async change<T>(work: (manager: EntityManager) => Promise<T>, slug?: string): Promise<T> {
     try {
       const result = await this.dataSource.transaction(work);
       this.relay.publishSoon();
-      this.changed.notify();
+      this.version.moved('local-change');
       return result;
     } catch (error) {
       const code =

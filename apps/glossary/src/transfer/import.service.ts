@@ -17,8 +17,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { newTermFields } from '../terms/term-fields';
-import { TermsChangedNotifier } from '../terms/terms-changed.notifier';
 import { TermWriter } from '../terms/term-writer';
+import { TermsVersion } from '../terms/terms-version';
 import { withInverseLinks } from './import-links';
 import { parseTermsCsv } from './term-csv';
 
@@ -39,7 +39,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: TermWriter,
     private readonly relay: OutboxRelayService,
-    private readonly changed: TermsChangedNotifier,
+    private readonly version: TermsVersion,
   ) {}
 
   async import(request: ImportRequestDto, actor: string): Promise<ImportReportView> {
@@ -63,7 +63,7 @@ export class ImportService {
       else await runner.commitTransaction();
       if (!request.dryRun) {
         this.relay.publishSoon();
-        this.changed.notify();
+        this.version.moved('local-change');
       }
       const count = (outcome: ImportOutcomeView['outcome']) =>
         outcomes.filter((row) => row.outcome === outcome).length;

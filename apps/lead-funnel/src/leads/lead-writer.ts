@@ -26,7 +26,11 @@ export class LeadWriter {
     private readonly territories: TerritoryStore,
   ) {}
 
-  /** The current funnel definition, scoring model and territories, in one round trip. */
+  /**
+   * The current funnel definition, scoring model and territories, in one round trip. Read for
+   * every command and never kept: a change saved through any replica applies to the next command
+   * on every replica.
+   */
   async policy(manager: EntityManager, now = Date.now()): Promise<LoadedPolicy> {
     const latest = (table: string) =>
       `(SELECT json_build_object('version', version, 'document', document) FROM funnel.${table}

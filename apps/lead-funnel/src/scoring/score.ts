@@ -52,7 +52,8 @@ interface CompiledRules {
   halfLifeMs: number[];
 }
 
-// Scoring runs millions of times per model object: index its rules once.
+// Scoring runs millions of times per model object: index its rules once. Safe per replica: a
+// pure function of the model object it is keyed by (a new version is a new object).
 const compiledModels = new WeakMap<ScoringModel, CompiledRules>();
 
 function compile(model: ScoringModel): CompiledRules {

@@ -14,7 +14,8 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Settings kept as numbered versions (funnel definition, scoring model, territories): a change
- * appends the next version, so what any event was decided under stays on record.
+ * appends the next version, so what any event was decided under stays on record. Read from the
+ * table every time, never kept in memory: a change through one replica holds at once on all.
  */
 export class VersionedSettingsStore<T> {
   constructor(private readonly table: SettingsTable) {}
