@@ -5,6 +5,7 @@ import { broadcast, listenToBroadcasts, NatsClientService } from '@sales-suite/m
 import { randomUUID } from 'node:crypto';
 import { LiveReplicas } from './live-replicas';
 import { decodeRateLimitReport, encodeRateLimitReport } from './rate-limit-report';
+import { rateLimitReplicas } from './rate-limit.metrics';
 import {
   RateLimitDecision,
   SlidingWindowRateLimiter,
@@ -59,7 +60,10 @@ export class ClusterRateLimiter implements OnApplicationBootstrap, OnApplication
     listenToBroadcasts(this.nats, [GatewayBroadcasts.RateLimitSync], {
       onMessage: (message) => {
         const report = decodeRateLimitReport(message.data);
-        if (!report || report.instance === this.instance) return;
+        // Own reports come back (every replica hears the subject); another limit is another cluster
+        // (during a rollout that changes it, old and new replicas each count on their own).
+        if (!report || report.instance === this.instance || report.limit !== this.windows.limit)
+          return;
         const now = Date.now();
         this.peers.heard(report.instance, now);
         for (const count of report.counts) this.windows.addReported(count, now);
@@ -78,6 +82,7 @@ export class ClusterRateLimiter implements OnApplicationBootstrap, OnApplication
   private report(): void {
     const now = Date.now();
     this.replicas = this.peers.count(now);
+    rateLimitReplicas.set(this.replicas);
     const counts = this.windows.takeUnreported();
     if (counts.length === 0 && now - this.lastReportAt < HEARTBEAT_MS) return;
     this.lastReportAt = now;
@@ -86,7 +91,11 @@ export class ClusterRateLimiter implements OnApplicationBootstrap, OnApplication
   }
 
   private send(counts: WindowCount[]): void {
-    const data = encodeRateLimitReport({ instance: this.instance, counts });
+    const data = encodeRateLimitReport({
+      instance: this.instance,
+      limit: this.windows.limit,
+      counts,
+    });
     // NATS not connected: counts stay local, so each gateway enforces the limit on its own.
     broadcast(this.nats, GatewayBroadcasts.RateLimitSync, data);
   }

@@ -6,28 +6,31 @@ describe('rate limit reports', () => {
   it('decodes what it encodes', () => {
     const report = {
       instance: 'gw-1',
+      limit: 600,
       counts: [
         { key: 'k1', windowStart: 1_800_000_000_000, count: 3 },
         { key: 'k2', windowStart: 1_799_999_940_000, count: 1 },
       ],
     };
     expect(decodeRateLimitReport(encodeRateLimitReport(report))).toEqual(report);
-    expect(decodeRateLimitReport(encodeRateLimitReport({ instance: 'gw-1', counts: [] }))).toEqual({
-      instance: 'gw-1',
-      counts: [],
-    });
+    const heartbeat = { instance: 'gw-1', limit: 600, counts: [] };
+    expect(decodeRateLimitReport(encodeRateLimitReport(heartbeat))).toEqual(heartbeat);
   });
 
   it.each([
     ['not JSON', Buffer.from('{"instance":')],
     ['null', bytes(null)],
-    ['no instance', bytes({ counts: [] })],
-    ['no counts', bytes({ instance: 'gw-1' })],
-    ['a count that is not a triple', bytes({ instance: 'gw-1', counts: [['k', 1]] })],
-    ['a key that is not a string', bytes({ instance: 'gw-1', counts: [[1, 1, 1]] })],
-    ['a window that is not an integer', bytes({ instance: 'gw-1', counts: [['k', 1.5, 1]] })],
-    ['a zero count', bytes({ instance: 'gw-1', counts: [['k', 1, 0]] })],
-    ['a negative count', bytes({ instance: 'gw-1', counts: [['k', 1, -4]] })],
+    ['no instance', bytes({ limit: 600, counts: [] })],
+    ['no limit', bytes({ instance: 'gw-1', counts: [] })],
+    ['no counts', bytes({ instance: 'gw-1', limit: 600 })],
+    ['a count that is not a triple', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1]] })],
+    ['a key that is not a string', bytes({ instance: 'gw-1', limit: 600, counts: [[1, 1, 1]] })],
+    [
+      'a window that is not an integer',
+      bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1.5, 1]] }),
+    ],
+    ['a zero count', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1, 0]] })],
+    ['a negative count', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1, -4]] })],
   ])('refuses %s', (_what, data) => {
     expect(decodeRateLimitReport(data)).toBeNull();
   });
