@@ -34,7 +34,7 @@ const TITLES: Partial<Record<number, string>> = {
  * A 503 (a service or database unreachable, a failover under way) is worth retrying soon: long
  * enough for NATS to reconnect or another replica to answer, short enough not to stall a client.
  */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
 /** RFC 9457 body of an error; `retryAfterSeconds` (429, 503) is what the Retry-After header says. */
 export function toProblemDetails(error: DomainError, instance?: string): ProblemDetails {
