@@ -22,26 +22,26 @@ describe('NatsRequester: transport failures during a failover', () => {
   it.each([
     [
       'nobody subscribed',
-      new NatsError('503', NatsErrorCode.NoResponders),
       ErrorCode.ServiceUnavailable,
+      new NatsError('503', NatsErrorCode.NoResponders),
     ],
     [
       'no answer in time',
-      new NatsError('TIMEOUT', NatsErrorCode.Timeout),
       ErrorCode.ServiceTimeout,
+      new NatsError('TIMEOUT', NatsErrorCode.Timeout),
     ],
     [
       'the connection closed',
-      new NatsError('CONNECTION_CLOSED', NatsErrorCode.ConnectionClosed),
       ErrorCode.ServiceUnavailable,
+      new NatsError('CONNECTION_CLOSED', NatsErrorCode.ConnectionClosed),
     ],
     [
       'the connection draining',
-      new NatsError('CONNECTION_DRAINING', NatsErrorCode.ConnectionDraining),
       ErrorCode.ServiceUnavailable,
+      new NatsError('CONNECTION_DRAINING', NatsErrorCode.ConnectionDraining),
     ],
-    ['never connected', 'not connected' as const, ErrorCode.ServiceUnavailable],
-  ])('%s → %s, answered 503', async (_what, failure, code) => {
+    ['never connected', ErrorCode.ServiceUnavailable, 'not connected' as const],
+  ])('%s → %s, answered 503', async (_what, code, failure) => {
     const error = await requesterFailing(failure)
       .request('glossary.term.get', { slug: 'x' })
       .then(
