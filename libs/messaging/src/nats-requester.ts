@@ -33,7 +33,8 @@ export const ACTOR_HEADER = 'x-sales-suite-actor';
 /**
  * Every request from one app to another goes through here: it always has a timeout, carries the
  * request id and W3C trace context in NATS headers, and turns transport failures into domain
- * errors: nobody subscribed → 503, no answer in time → 504.
+ * errors: nobody subscribed → 503 at once, no answer in time (a replica that died holding the
+ * request, a hung service) → 503 SERVICE_TIMEOUT after the timeout, never a wait beyond it.
  */
 @Injectable()
 export class NatsRequester {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,6 +11,7 @@ import {
   ApiKeyView,
   CreateApiKeyDto,
   CreatedApiKeyView,
+  UpdateApiKeyDto,
 } from '@sales-suite/contracts';
 import { ApiProblemResponses } from '../openapi/api-problem-responses.decorator';
 import { ApiKeysService } from './api-keys.service';
@@ -28,22 +29,35 @@ export class ApiKeysController {
     type: CreatedApiKeyView,
     description: 'The key is in the answer once, never again.',
   })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiProblemResponses(400, 401, 403, 503)
   create(@Body() input: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     return this.apiKeys.create(input);
   }
 
   @Get()
   @ApiOkResponse({ type: [ApiKeyView] })
-  @ApiProblemResponses(401, 403)
+  @ApiProblemResponses(401, 403, 503)
   list(): Promise<ApiKeyView[]> {
     return this.apiKeys.list();
   }
 
+  @Patch(':id')
+  @ApiOkResponse({
+    type: ApiKeyView,
+    description: 'Changed; every gateway replica applies it within a second.',
+  })
+  @ApiProblemResponses(400, 401, 403, 404, 503)
+  update(@Param() { id }: ApiKeyIdDto, @Body() change: UpdateApiKeyDto): Promise<ApiKeyView> {
+    return this.apiKeys.update(id, change);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked (also when it already was).' })
-  @ApiProblemResponses(400, 401, 403, 404)
+  @ApiNoContentResponse({
+    description:
+      'Revoked (also when it already was); every gateway replica refuses the key within a second.',
+  })
+  @ApiProblemResponses(400, 401, 403, 404, 503)
   revoke(@Param() { id }: ApiKeyIdDto): Promise<void> {
     return this.apiKeys.revoke(id);
   }

@@ -2,13 +2,17 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ApiKeyChangedMessage,
   ApiKeyView,
   ApiScope,
   CreateApiKeyDto,
   CreatedApiKeyView,
   DomainError,
   ErrorCode,
+  GatewayBroadcasts,
+  UpdateApiKeyDto,
 } from '@sales-suite/contracts';
+import { broadcast, listenToBroadcasts, NatsClientService } from '@sales-suite/messaging';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.secrets';
@@ -20,6 +24,7 @@ export interface Caller {
   scopes: readonly ApiScope[];
 }
 
+/** A backstop only: changes reach every replica by broadcast (and the cache empties on reconnect). */
 const CACHE_TTL_MS = 30_000;
 const MAX_CACHED = 10_000;
 
@@ -34,25 +39,48 @@ function toView(key: ApiKeyEntity): ApiKeyView {
   };
 }
 
+/** The id in a key-changed broadcast, or undefined when the message is not one. */
+function changedKeyId(data: Uint8Array): string | undefined {
+  try {
+    const { id } = JSON.parse(Buffer.from(data).toString('utf8')) as Partial<ApiKeyChangedMessage>;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * API keys, stored as SHA-256 hashes. Verified keys (and unknown ones) are cached briefly so that
- * a request costs no database round trip; a revocation reaches other replicas within the TTL.
+ * API keys, stored as SHA-256 hashes. Verified keys (and unknown ones) are cached so that a
+ * request costs no database round trip. A revocation or change is broadcast once committed: every
+ * gateway replica drops that key's entry at once, and its whole cache whenever NATS was away (it
+ * may have missed a broadcast). A generation number stops a lookup that started before a change
+ * from caching what it read.
  */
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly repository: Repository<ApiKeyEntity>;
   private readonly cache = new Map<string, { caller: Caller | null; expiresAt: number }>();
+  private generation = 0;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly config: ConfigService,
+    private readonly nats: NatsClientService,
   ) {
     this.repository = dataSource.getRepository(ApiKeyEntity);
   }
 
-  /** Makes sure BOOTSTRAP_ADMIN_KEY, when configured, is a live admin key. */
+  /** Listens for key changes made on other replicas; makes sure BOOTSTRAP_ADMIN_KEY, when set, is a live admin key. */
   async onApplicationBootstrap(): Promise<void> {
+    listenToBroadcasts(this.nats, [GatewayBroadcasts.ApiKeyChanged], {
+      onMessage: (message) => {
+        const id = changedKeyId(message.data);
+        if (id) this.forgetCached(id);
+        else this.clearCache();
+      },
+      onGap: () => this.clearCache(),
+    });
     const bootstrapKey = this.config.get<string>('BOOTSTRAP_ADMIN_KEY');
     if (!bootstrapKey) return;
     const inserted = await this.repository
@@ -77,8 +105,10 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const hash = hashApiKey(key);
     const cached = this.cache.get(hash);
     if (cached && cached.expiresAt > Date.now()) return cached.caller;
+    const generation = this.generation;
     const entity = await this.repository.findOneBy({ keyHash: hash, revokedAt: IsNull() });
     const caller = entity ? { keyId: entity.id, name: entity.name, scopes: entity.scopes } : null;
+    if (generation !== this.generation) return caller;
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(hash, { caller, expiresAt: Date.now() + CACHE_TTL_MS });
     return caller;
@@ -102,10 +132,46 @@ export class ApiKeysService implements OnApplicationBootstrap {
     return keys.map(toView);
   }
 
+  async update(id: string, change: UpdateApiKeyDto): Promise<ApiKeyView> {
+    const key = await this.found(id);
+    if (change.name !== undefined) key.name = change.name;
+    if (change.scopes !== undefined) key.scopes = change.scopes;
+    await this.repository.update({ id }, { name: key.name, scopes: key.scopes });
+    this.changed(id);
+    return toView(key);
+  }
+
   async revoke(id: string): Promise<void> {
+    const key = await this.found(id);
+    if (!key.revokedAt) await this.repository.update({ id }, { revokedAt: new Date() });
+    this.changed(id);
+  }
+
+  private async found(id: string): Promise<ApiKeyEntity> {
     const key = await this.repository.findOneBy({ id });
     if (!key) throw new DomainError(ErrorCode.NotFound, `No API key has the id ${id}`, { id });
-    if (!key.revokedAt) await this.repository.update({ id }, { revokedAt: new Date() });
-    this.cache.delete(key.keyHash);
+    return key;
+  }
+
+  /** After the change is committed: this replica forgets the key now, the others on the broadcast. */
+  private changed(id: string): void {
+    this.forgetCached(id);
+    const message: ApiKeyChangedMessage = { id };
+    if (
+      !broadcast(this.nats, GatewayBroadcasts.ApiKeyChanged, Buffer.from(JSON.stringify(message)))
+    )
+      this.logger.warn(
+        'API key change not broadcast: NATS is not connected; other gateways see it within the cache TTL',
+      );
+  }
+
+  private forgetCached(id: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.cache) if (entry.caller?.keyId === id) this.cache.delete(hash);
+  }
+
+  private clearCache(): void {
+    this.generation++;
+    this.cache.clear();
   }
 }

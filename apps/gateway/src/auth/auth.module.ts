@@ -3,11 +3,17 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
+import { ClusterRateLimiter } from './rate-limit/cluster-rate-limiter';
 import { RequestAuthorizer } from './request-authorizer';
 
 @Module({
   controllers: [ApiKeysController],
-  providers: [ApiKeysService, RequestAuthorizer, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [
+    ApiKeysService,
+    ClusterRateLimiter,
+    RequestAuthorizer,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
   exports: [RequestAuthorizer],
 })
 export class AuthModule {}

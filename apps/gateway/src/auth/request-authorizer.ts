@@ -1,30 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiScope, DomainError, ErrorCode } from '@sales-suite/contracts';
 import { presentedApiKey } from './api-key.secrets';
 import { ApiKeysService, Caller } from './api-keys.service';
-import { SlidingWindowRateLimiter } from './rate-limit/sliding-window-rate-limiter';
-
-const MINUTE_MS = 60_000;
+import { ClusterRateLimiter } from './rate-limit/cluster-rate-limiter';
 
 /**
  * Who may do what, in one place for every way a request reaches the gateway (Nest's guard and
  * the routes answered before Nest's router): the API key, the route's scopes, and the key's rate
- * limit (per key, not per IP: many callers share a NAT, one key is one client).
+ * limit (per key, not per IP: many callers share a NAT, one key is one client; shared by every
+ * gateway replica).
  */
 @Injectable()
 export class RequestAuthorizer {
-  private readonly limiter: SlidingWindowRateLimiter;
-
   constructor(
     private readonly apiKeys: ApiKeysService,
-    config: ConfigService,
-  ) {
-    this.limiter = new SlidingWindowRateLimiter(
-      config.getOrThrow<number>('RATE_LIMIT_PER_MINUTE'),
-      MINUTE_MS,
-    );
-  }
+    private readonly limiter: ClusterRateLimiter,
+  ) {}
 
   /**
    * The caller, when its key is valid, holds every `required` scope (or `admin`) and is within its
@@ -55,11 +46,11 @@ export class RequestAuthorizer {
         `The API key lacks the scope(s): ${missing.join(', ')}`,
         { missingScopes: missing },
       );
-    const decision = this.limiter.hit(caller.keyId, Date.now());
+    const decision = this.limiter.hit(caller.keyId);
     if (!decision.allowed)
       throw new DomainError(
         ErrorCode.RateLimited,
-        `Rate limit of ${this.limiter.limit} requests per minute exceeded`,
+        `Rate limit of ${this.limiter.limitPerMinute} requests per minute exceeded`,
         { retryAfterSeconds: decision.retryAfterSeconds },
       );
     return caller;

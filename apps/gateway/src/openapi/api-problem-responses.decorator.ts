@@ -11,8 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'The If-Match version is stale',
   422: 'Well-formed but refers to something that does not exist',
   429: 'Rate limit exceeded; see Retry-After',
-  503: 'The service behind this route is unavailable',
-  504: 'The service behind this route did not answer in time',
+  503: 'The service behind this route is unavailable or did not answer in time; see Retry-After',
 };
 
 /** Documents the problem+json answers a route can give, plus the ones every routed call can. */
@@ -31,7 +30,7 @@ export function ApiProblemResponses(...statuses: number[]) {
   );
 }
 
-/** Routes that call a service over NATS can also answer 503 and 504. */
+/** Routes that call a service over NATS can also answer 503. */
 export function ApiRoutedProblemResponses(...statuses: number[]) {
-  return ApiProblemResponses(...statuses, 503, 504);
+  return ApiProblemResponses(...statuses, 503);
 }

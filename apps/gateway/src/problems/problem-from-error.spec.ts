@@ -47,6 +47,22 @@ describe('domainErrorFrom', () => {
     expect(domainErrorFrom(error)?.code).toBe(code);
   });
 
+  it.each([
+    [
+      'refused',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'restarting',
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        name: 'QueryFailedError',
+        code: '57P01',
+      }),
+    ],
+  ])('answers 503, not 500, when its database is %s', (_what, error) => {
+    expect(domainErrorFrom(error)?.code).toBe(ErrorCode.ServiceUnavailable);
+  });
+
   it('treats server-side failures as bugs (null → 500)', () => {
     expect(domainErrorFrom(new Error('boom'))).toBeNull();
     expect(domainErrorFrom(new InternalServerErrorException())).toBeNull();
@@ -71,6 +87,27 @@ describe('toProblemDetails', () => {
       instance: '/v1/glossary/terms',
       errors: [{ field: 'slug', reason: 'bad' }],
     });
+  });
+
+  it.each([
+    // [code, status, retryAfterSeconds in the body and the Retry-After header]
+    [ErrorCode.ServiceUnavailable, 503, 1],
+    [ErrorCode.ServiceTimeout, 503, 1],
+    [ErrorCode.Internal, 500, undefined],
+    [ErrorCode.NotFound, 404, undefined],
+  ])('answers %s with status %i and Retry-After %p', (code, status, retryAfterSeconds) => {
+    const problem = toProblemDetails(new DomainError(code, 'x'));
+    expect(problem.status).toBe(status);
+    expect(problem.retryAfterSeconds).toBe(retryAfterSeconds);
+  });
+
+  it('keeps a Retry-After the error states itself', () => {
+    const limited = new DomainError(ErrorCode.RateLimited, 'x', { retryAfterSeconds: 42 });
+    expect(toProblemDetails(limited)).toMatchObject({ status: 429, retryAfterSeconds: 42 });
+    const unavailable = new DomainError(ErrorCode.ServiceUnavailable, 'x', {
+      retryAfterSeconds: 5,
+    });
+    expect(toProblemDetails(unavailable).retryAfterSeconds).toBe(5);
   });
 
   it('has a status and a title for every error code', () => {

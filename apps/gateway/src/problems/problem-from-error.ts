@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, ErrorCode, isErrorCode } from '@sales-suite/contracts';
+import { DomainError, ErrorCode, isDatabaseUnavailable, isErrorCode } from '@sales-suite/contracts';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.ValidationFailed,
@@ -17,11 +17,14 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * Every error the gateway can meet, as a domain error: our own, Nest's HTTP exceptions, and
- * Fastify's (malformed JSON, body too large, wrong content type). `null` means a bug: answer 500.
+ * Every error the gateway can meet, as a domain error: our own, Nest's HTTP exceptions, Fastify's
+ * (malformed JSON, body too large, wrong content type), and its API-key store out of reach (503,
+ * like a service that is). `null` means a bug: answer 500.
  */
 export function domainErrorFrom(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
+  if (isDatabaseUnavailable(error))
+    return new DomainError(ErrorCode.ServiceUnavailable, 'The gateway cannot reach its database');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_FOR_STATUS[status];

@@ -52,7 +52,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
-  [ErrorCode.ServiceTimeout]: 504,
+  // 503, not 504: during a failover a request the dead replica took times out; the caller retries.
+  [ErrorCode.ServiceTimeout]: 503,
   [ErrorCode.Internal]: 500,
   [ErrorCode.GlossaryTermNotFound]: 404,
   [ErrorCode.GlossarySlugTaken]: 409,

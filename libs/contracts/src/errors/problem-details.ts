@@ -30,10 +30,18 @@ const TITLES: Partial<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
+/**
+ * A 503 (a service or database unreachable, a failover under way) is worth retrying soon: long
+ * enough for NATS to reconnect or another replica to answer, short enough not to stall a client.
+ */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
+/** RFC 9457 body of an error; `retryAfterSeconds` (429, 503) is what the Retry-After header says. */
 export function toProblemDetails(error: DomainError, instance?: string): ProblemDetails {
   const status = ERROR_HTTP_STATUS[error.code];
   const { violations, ...extensions } = error.details ?? {};
   return {
+    ...(status === 503 ? { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } : {}),
     ...extensions,
     type: `urn:sales-suite:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',

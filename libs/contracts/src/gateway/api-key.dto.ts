@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -43,6 +43,9 @@ export class CreateApiKeyDto {
   @IsIn(API_SCOPES, { each: true })
   scopes: ApiScope[];
 }
+
+/** A partial change: fields left out keep their value; `scopes` replaces the whole set. */
+export class UpdateApiKeyDto extends PartialType(CreateApiKeyDto) {}
 
 export class ApiKeyIdDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,4 +1,4 @@
-import { SlidingWindowRateLimiter } from './sliding-window-rate-limiter';
+import { SlidingWindowRateLimiter, WindowCount } from './sliding-window-rate-limiter';
 
 const MINUTE = 60_000;
 const T0 = 1_800_000_000_000; // a window boundary (a multiple of one minute)
@@ -93,4 +93,124 @@ describe('SlidingWindowRateLimiter', () => {
     expect(() => new SlidingWindowRateLimiter(1.5, MINUTE)).toThrow(RangeError);
     expect(() => new SlidingWindowRateLimiter(5, 0)).toThrow(RangeError);
   });
+
+  describe('across replicas', () => {
+    it.each([
+      // [what, limit, reported count, its window start, hit at, allowed after the report]
+      ['counts another replica’s requests in this window', 10, 8, T0, T0 + 1000, 2],
+      ['weights a report of the previous window', 10, 10, T0, T0 + MINUTE + 15_000, 2],
+      ['counts a report from a clock a little ahead', 10, 8, T0 + MINUTE, T0 + 59_000, 2],
+      ['ignores a report older than the previous window', 10, 10, T0, T0 + 2 * MINUTE, 10],
+    ])('%s', (_what, limit, count, windowStart, at, expectedAllowed) => {
+      const limiter = new SlidingWindowRateLimiter(limit, MINUTE);
+      limiter.addReported({ key: 'a', windowStart, count }, at);
+      const allowed = hits(limiter, 'a', limit + 1, at).filter((d) => d.allowed).length;
+      expect(allowed).toBe(expectedAllowed);
+    });
+
+    it('hands over what it accepted since the last report, per window, once', () => {
+      const limiter = new SlidingWindowRateLimiter(100, MINUTE);
+      hits(limiter, 'a', 2, T0 + 59_000);
+      hits(limiter, 'b', 1, T0 + 59_500);
+      hits(limiter, 'a', 3, T0 + MINUTE + 10);
+      limiter.addReported({ key: 'a', windowStart: T0 + MINUTE, count: 50 }, T0 + MINUTE + 20);
+      expect(limiter.takeUnreported()).toEqual<WindowCount[]>([
+        { key: 'a', windowStart: T0, count: 2 },
+        { key: 'a', windowStart: T0 + MINUTE, count: 3 },
+        { key: 'b', windowStart: T0, count: 1 },
+      ]);
+      expect(limiter.takeUnreported()).toEqual([]);
+      hits(limiter, 'a', 1, T0 + MINUTE + 30);
+      expect(limiter.takeUnreported()).toEqual([{ key: 'a', windowStart: T0 + MINUTE, count: 1 }]);
+    });
+
+    it('reports no refused request', () => {
+      const limiter = new SlidingWindowRateLimiter(2, MINUTE);
+      hits(limiter, 'a', 5, T0);
+      expect(limiter.takeUnreported()).toEqual([{ key: 'a', windowStart: T0, count: 2 }]);
+    });
+
+    it('spends only its share of the budget left while the others cannot see its requests', () => {
+      const limiter = new SlidingWindowRateLimiter(30, MINUTE);
+      // 3 replicas, 30 left: 10 here, then “come back in a second” (the next report is sooner).
+      expect(hits3(limiter, 'a', 11, T0).filter((d) => d.allowed)).toHaveLength(10);
+      expect(limiter.hit('a', T0, 3)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+      // Reported, but the report may still be on its way: the 10 still count as unseen.
+      limiter.takeUnreported();
+      expect(limiter.hit('a', T0 + 100, 3).allowed).toBe(false);
+      // The others spent 14: 30 − 10 − 14 = 6 left; one report later 6 / 3 = 2 of them are ours.
+      limiter.addReported({ key: 'a', windowStart: T0, count: 14 }, T0 + 150);
+      limiter.takeUnreported();
+      expect(hits3(limiter, 'a', 3, T0 + 200).map((d) => d.allowed)).toEqual([true, true, false]);
+    });
+
+    it.each([
+      // [replicas, limit, requests per second, sync every ms (0: never), report latency ms
+      //  (below the sync interval: NATS takes milliseconds), accepted range]
+      [3, 300, 100, 100, 5, [297, 303]],
+      [3, 300, 1000, 100, 5, [290, 310]],
+      [3, 300, 5000, 100, 20, [285, 315]],
+      [2, 60, 50, 250, 10, [57, 63]],
+      [5, 1000, 2000, 100, 5, [970, 1030]],
+      [1, 300, 1000, 100, 5, [300, 300]],
+      [3, 300, 1000, 100, 80, [270, 330]],
+      [3, 300, 100, 250, 50, [270, 330]],
+      // A tiny limit: up to replicas − 1 requests are left unspent, never one too many.
+      [3, 10, 10, 100, 5, [8, 10]],
+      // The control: replicas that never exchange counts each accept the whole limit.
+      [3, 300, 1000, 0, 0, [900, 900]],
+    ])(
+      '%i replicas, limit %i, %i req/s round-robin, sync every %i ms (+%i ms): accepted within %j in 6 s',
+      (replicas, limit, rate, syncMs, latencyMs, [low, high]) => {
+        const accepted = simulateRoundRobin({ replicas, limit, rate, syncMs, latencyMs });
+        expect(accepted).toBeGreaterThanOrEqual(low);
+        expect(accepted).toBeLessThanOrEqual(high);
+      },
+    );
+  });
 });
+
+function hits3(limiter: SlidingWindowRateLimiter, key: string, count: number, now: number) {
+  return Array.from({ length: count }, () => limiter.hit(key, now, 3));
+}
+
+/**
+ * Replicas that exchange their counts as the gateway does (each reports every `syncMs`, heard
+ * `latencyMs` later) while one client spreads requests round-robin for
+ * 6 s, well inside one window. Returns how many were accepted in all.
+ */
+function simulateRoundRobin(setup: {
+  replicas: number;
+  limit: number;
+  rate: number;
+  syncMs: number;
+  latencyMs: number;
+}): number {
+  const { replicas, limit, rate, syncMs, latencyMs } = setup;
+  const limiters = Array.from(
+    { length: replicas },
+    () => new SlidingWindowRateLimiter(limit, MINUTE),
+  );
+  const inFlight: { deliverAt: number; from: number; counts: WindowCount[] }[] = [];
+
+  const start = T0 + 1000;
+  let accepted = 0;
+  let sent = 0;
+  for (let t = 0; t < 6000; t++) {
+    const now = start + t;
+    for (const message of inFlight.filter((m) => m.deliverAt === now))
+      limiters.forEach((limiter, i) => {
+        if (i === message.from) return;
+        for (const count of message.counts) limiter.addReported(count, now);
+      });
+    // Each replica's timer runs on its own phase, as separate processes' timers do.
+    limiters.forEach((limiter, from) => {
+      if (syncMs > 0 && (t + Math.round((from * syncMs) / replicas)) % syncMs === 0)
+        inFlight.push({ deliverAt: now + latencyMs, from, counts: limiter.takeUnreported() });
+    });
+    const known = syncMs > 0 ? replicas : 1;
+    for (; sent < ((t + 1) * rate) / 1000; sent++)
+      if (limiters[sent % replicas].hit('a', now, known).allowed) accepted++;
+  }
+  return accepted;
+}
