@@ -61,7 +61,8 @@ export class LeaseService {
   /** Extends those of `names` this replica still holds, in one statement; answers them. */
   async renew(names: readonly string[], ttlMs = LEASE_TTL_MS): Promise<Set<string>> {
     if (names.length === 0) return new Set();
-    const rows: { name: string }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE on PostgreSQL as [rows, affected count].
+    const [rows]: [{ name: string }[], number] = await this.dataSource.query(
       `UPDATE ${this.table} SET expires_at = now() + make_interval(secs => $3 / 1000.0)
        WHERE name = ANY($1::text[]) AND owner = $2 AND expires_at >= now()
        RETURNING name`,
