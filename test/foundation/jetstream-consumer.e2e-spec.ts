@@ -40,7 +40,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
   const consumers = new JetStreamConsumerService(nats);
   const stream = {
     name: 'CONSUMER_TEST',
-    subjects: ['consumer.test.>', 'consumer.legacy.>', 'consumer.handover.>'],
+    subjects: ['consumer.test.>', 'consumer.legacy.>', 'consumer.handover.>', 'consumer.ordered.>'],
   };
   const handled: ConsumedEvent<Job>[] = [];
   const batchSizes: number[] = [];
@@ -200,5 +200,32 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     // delivered again), and the job the stopped consumer finished is never delivered again.
     expect([...new Set(secondSeen)].sort((a, b) => a - b)).toEqual([2, 3, 4, 5]);
     await second.onApplicationShutdown();
+  });
+
+  it('keeps the stream order when ordered: a failing batch is retried before anything after it', async () => {
+    const ordered = new JetStreamConsumerService(nats);
+    const seen: number[] = [];
+    let failures = 2;
+    ordered.start<Job>({
+      stream,
+      durable: 'consumer-ordered',
+      subject: 'consumer.ordered.>',
+      maxBatch: 1,
+      ordered: true,
+      accepts: isJob,
+      handleBatch: async (events) => {
+        if (events[0].data.n === 1 && failures-- > 0) throw new Error('not yet');
+        seen.push(...events.map((event) => event.data.n));
+        return events.map(() => 'processed' as const);
+      },
+    });
+    for (let n = 1; n <= 4; n++)
+      await nats
+        .jetstream()
+        .publish(prefixed(prefix, 'consumer.ordered.job'), JSON.stringify({ n }));
+    await until(() => seen.length >= 4);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(failures).toBeLessThan(0);
+    await ordered.onApplicationShutdown();
   });
 });

@@ -137,6 +137,7 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
       durable,
       subject: pixelHitsSubject(partition),
       maxBatch: MESSAGES_PER_BATCH,
+      ordered: true,
       // A dead owner's unacknowledged batches come back by the time its partition is taken over.
       ackWaitMs: LEASE_TTL_MS,
       accepts: isEmailPixelHitBatch,

@@ -38,6 +38,12 @@ export interface DurableConsumerDefinition<T> {
   /** How long a delivered message may stay unacknowledged before it is redelivered (default 30 s). */
   ackWaitMs?: number;
   /**
+   * For a handler that depends on the stream's order (one consumer per partition): a failing
+   * batch is retried as a whole, in place and with back-off, before anything after it, instead of
+   * being split up and set aside for a later redelivery.
+   */
+  ordered?: boolean;
+  /**
    * Whether a message's JSON is something `handleBatch` can ever handle. One that is not (nor
    * JSON at all) is terminated rather than redelivered: retrying it would change nothing.
    */
@@ -177,8 +183,10 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     });
     try {
       if (await this.handle(definition, readable)) return;
+      if (definition.ordered && (await this.retryInPlace(definition, state, readable))) return;
       // Stopping (e.g. no longer the owner): hand everything back now, for the next consumer.
       if (state.stopping) return readable.forEach(({ message }) => message.nak());
+      if (definition.ordered) return;
       if (readable.length === 1) return this.retryLater(definition, readable[0].message);
       // Isolate whatever failed the batch: the others go through now.
       for (const item of readable)
@@ -207,6 +215,31 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       );
       return false;
     }
+  }
+
+  /**
+   * Retries the batch until it is handled (true) or the consumer stops (false), telling the
+   * server meanwhile that its messages are still being worked on.
+   */
+  private async retryInPlace<T>(
+    definition: DurableConsumerDefinition<T>,
+    state: RunningConsumer,
+    batch: { message: JsMsg; event: ConsumedEvent<T> }[],
+  ): Promise<boolean> {
+    for (let attempt = 0; !state.stopping && !this.stopped; attempt++) {
+      jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' }, batch.length);
+      for (const { message } of batch) message.working();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(5_000, 250 * 2 ** Math.min(attempt, 5)));
+        state.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      state.wake = undefined;
+      if (!state.stopping && !this.stopped && (await this.handle(definition, batch))) return true;
+    }
+    return false;
   }
 
   private retryLater<T>(definition: DurableConsumerDefinition<T>, message: JsMsg): void {
