@@ -401,7 +401,8 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
         );
         return (
           await db.query(
-            `SELECT classification, reason, ip_prefix, ua_family FROM email.opens WHERE campaign_id = $1 ORDER BY id`,
+            // In fetch order: hits of different networks are recorded by their partitions in parallel.
+            `SELECT classification, reason, ip_prefix, ua_family FROM email.opens WHERE campaign_id = $1 ORDER BY opened_at, id`,
             [campaignId],
           )
         ).rows;

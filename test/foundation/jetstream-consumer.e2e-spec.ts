@@ -38,7 +38,10 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     { serviceName: 'consumer-test' },
   );
   const consumers = new JetStreamConsumerService(nats);
-  const stream = { name: 'CONSUMER_TEST', subjects: ['consumer.test.>', 'consumer.legacy.>'] };
+  const stream = {
+    name: 'CONSUMER_TEST',
+    subjects: ['consumer.test.>', 'consumer.legacy.>', 'consumer.handover.>', 'consumer.ordered.>'],
+  };
   const handled: ConsumedEvent<Job>[] = [];
   const batchSizes: number[] = [];
   let poisonFails = true;
@@ -148,5 +151,81 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     await until(() => seen.length === 1);
     expect((await manager.consumers.info(streamName, durable)).config.max_deliver).toBe(-1);
     await legacy.onApplicationShutdown();
+  });
+
+  it('stops one consumer on its own: the batch in hand is acked, the rest goes to the next consumer', async () => {
+    const handover = {
+      stream,
+      durable: 'consumer-handover',
+      subject: 'consumer.handover.>',
+      maxBatch: 1,
+      // Short, so that a message the stopped consumer did not ack would come back during the test.
+      ackWaitMs: 2_000,
+      accepts: isJob,
+    };
+    const first = new JetStreamConsumerService(nats);
+    const firstSeen: number[] = [];
+    let finish!: () => void;
+    const inHand = new Promise<void>((resolve) => (finish = resolve));
+    first.start<Job>({
+      ...handover,
+      handleBatch: async (events) => {
+        firstSeen.push(...events.map((event) => event.data.n));
+        await inHand;
+        return events.map(() => 'processed' as const);
+      },
+    });
+    for (let n = 1; n <= 5; n++)
+      await nats
+        .jetstream()
+        .publish(prefixed(prefix, 'consumer.handover.job'), JSON.stringify({ n }));
+    await until(() => firstSeen.length === 1);
+    const stopped = first.stop('consumer-handover');
+    finish();
+    await stopped;
+
+    const second = new JetStreamConsumerService(nats);
+    const secondSeen: number[] = [];
+    second.start<Job>({
+      ...handover,
+      handleBatch: async (events) => {
+        secondSeen.push(...events.map((event) => event.data.n));
+        return events.map(() => 'processed' as const);
+      },
+    });
+    await until(() => new Set(secondSeen).size >= 4, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(firstSeen).toEqual([1]);
+    // Every other job reaches the next consumer (a message on its way to the stopped one may be
+    // delivered again), and the job the stopped consumer finished is never delivered again.
+    expect([...new Set(secondSeen)].sort((a, b) => a - b)).toEqual([2, 3, 4, 5]);
+    await second.onApplicationShutdown();
+  });
+
+  it('keeps the stream order when ordered: a failing batch is retried before anything after it', async () => {
+    const ordered = new JetStreamConsumerService(nats);
+    const seen: number[] = [];
+    let failures = 2;
+    ordered.start<Job>({
+      stream,
+      durable: 'consumer-ordered',
+      subject: 'consumer.ordered.>',
+      maxBatch: 1,
+      ordered: true,
+      accepts: isJob,
+      handleBatch: async (events) => {
+        if (events[0].data.n === 1 && failures-- > 0) throw new Error('not yet');
+        seen.push(...events.map((event) => event.data.n));
+        return events.map(() => 'processed' as const);
+      },
+    });
+    for (let n = 1; n <= 4; n++)
+      await nats
+        .jetstream()
+        .publish(prefixed(prefix, 'consumer.ordered.job'), JSON.stringify({ n }));
+    await until(() => seen.length >= 4);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(failures).toBeLessThan(0);
+    await ordered.onApplicationShutdown();
   });
 });

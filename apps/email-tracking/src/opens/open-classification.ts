@@ -1,6 +1,5 @@
-import type { OpenClassification } from '@sales-suite/contracts';
+import { isAppleNetwork, type OpenClassification } from '@sales-suite/contracts';
 import { isbot } from 'isbot';
-import { isAppleNetwork } from './network-source';
 
 /** What is known about one pixel fetch when it is judged. */
 export interface OpenSignals {

@@ -6,15 +6,30 @@ import {
   EmailPixelHit,
   OpenClassification,
   TrackingMode,
+  truncateIp,
 } from '@sales-suite/contracts';
-import { OutboxRelayService, OutboxService } from '@sales-suite/persistence';
+import { LeaseService, OutboxRelayService, OutboxService } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { truncateIp } from './network-source';
 import { classifyOpen, userAgentFamily } from './open-classification';
 import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metrics';
 import { SourceBurstWindow } from './source-burst-window';
 
-const BURST_WINDOW_MS = 10_000;
+/**
+ * The partition a batch of hits belongs to, as its owner holds it: the lease that fences the
+ * recording, and the burst window of the partition's sources.
+ */
+export interface OwnedPartition {
+  lease: string;
+  bursts: SourceBurstWindow;
+}
+
+/** The replica no longer holds the partition's lease: another one may own it by now. */
+export class PartitionNotHeldError extends Error {
+  constructor(lease: string) {
+    super(`Lease ${lease} is no longer held: the batch is left to the partition's owner`);
+    this.name = 'PartitionNotHeldError';
+  }
+}
 
 interface TargetRow {
   campaign_id: string;
@@ -61,28 +76,36 @@ interface MessageTally {
  */
 @Injectable()
 export class OpenRecorderService {
-  private readonly bursts = new SourceBurstWindow(BURST_WINDOW_MS);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelayService,
+    private readonly leases: LeaseService,
   ) {}
 
   /**
-   * Records hits in one transaction; if it fails, none is recorded and the caller retries them
-   * (one message at a time).
+   * Records one partition's hits in one transaction, which first checks that this replica still
+   * holds the partition (fencing: a replica that lost it writes nothing, PartitionNotHeldError).
+   * If it fails, none is recorded and the caller retries them (one message at a time).
    */
-  async recordAll(hits: readonly EmailPixelHit[]): Promise<void> {
+  async recordAll(hits: readonly EmailPixelHit[], partition: OwnedPartition): Promise<void> {
     if (hits.length === 0) return;
-    const emitted = await this.dataSource.transaction((manager) => this.recordIn(manager, hits));
+    const emitted = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.leases.holds(manager, partition.lease)))
+        throw new PartitionNotHeldError(partition.lease);
+      return this.recordIn(manager, hits, partition.bursts);
+    });
     if (emitted > 0) this.relay.publishSoon();
   }
 
   /** Returns how many `email.opened` events it enqueued. */
-  private async recordIn(manager: EntityManager, hits: readonly EmailPixelHit[]): Promise<number> {
+  private async recordIn(
+    manager: EntityManager,
+    hits: readonly EmailPixelHit[],
+    bursts: SourceBurstWindow,
+  ): Promise<number> {
     const targets = await this.lockTargets(manager, hits);
-    const rows = this.classify(hits, targets);
+    const rows = this.classify(hits, targets, bursts);
     if (rows.length === 0) return 0;
     const inserted = await this.insertOpens(manager, rows);
     const tallies = new Map<string, MessageTally>();
@@ -150,7 +173,11 @@ export class OpenRecorderService {
   }
 
   /** Verdicts in arrival order (the burst window depends on it); skipped hits are counted. */
-  private classify(hits: readonly EmailPixelHit[], targets: Map<string, TargetRow>): OpenRow[] {
+  private classify(
+    hits: readonly EmailPixelHit[],
+    targets: Map<string, TargetRow>,
+    bursts: SourceBurstWindow,
+  ): OpenRow[] {
     const rows: OpenRow[] = [];
     const seen = new Set<string>();
     for (const hit of hits) {
@@ -179,9 +206,7 @@ export class OpenRecorderService {
         ip: hit.ip,
         openedAt,
         deliveredAt: target.delivered_at,
-        messagesFromSourceInWindow: source
-          ? this.bursts.record(source, hit.messageId, openedAt)
-          : 1,
+        messagesFromSourceInWindow: source ? bursts.record(source, hit.messageId, openedAt) : 1,
       });
       rows.push({
         hit,

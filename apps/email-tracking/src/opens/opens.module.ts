@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { LegacyPixelHitsForwarder } from './legacy-pixel-hits.forwarder';
 import { OpenDetailsRetentionService } from './open-details-retention.service';
 import { OpenRecorderService } from './open-recorder.service';
-import { PixelHitsConsumer } from './pixel-hits.consumer';
+import { PixelPartitionsService } from './pixel-partitions.service';
 
 @Module({
-  providers: [OpenRecorderService, PixelHitsConsumer, OpenDetailsRetentionService],
+  providers: [
+    OpenRecorderService,
+    PixelPartitionsService,
+    LegacyPixelHitsForwarder,
+    OpenDetailsRetentionService,
+  ],
 })
 export class OpensModule {}

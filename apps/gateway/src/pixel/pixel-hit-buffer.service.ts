@@ -9,8 +9,10 @@ import {
   EMAIL_PIXEL_HITS_STREAM,
   EmailPixelHit,
   EmailPixelHitBatch,
-  EmailPixelSubjects,
   MAX_HITS_PER_MESSAGE,
+  PIXEL_HIT_PARTITIONS,
+  pixelHitPartition,
+  pixelHitsSubject,
 } from '@sales-suite/contracts';
 import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
 import { randomUUID } from 'node:crypto';
@@ -20,8 +22,6 @@ import {
   pixelPublishRetriesTotal,
 } from './pixel.metrics';
 
-/** Messages published at once; with full messages, 2,048 hits per round trip. */
-const CONCURRENT_MESSAGES = 8;
 const PUBLISH_TIMEOUT_MS = 3000;
 const MAX_BACKOFF_MS = 2000;
 /**
@@ -37,13 +37,22 @@ const LINGER_MS = 10;
  * when JetStream acknowledged it; a failed publish is retried, with the same batch id as message
  * id (so a publish whose ack was lost is dropped as a duplicate) and back-off, while NATS
  * restarts or the stream is missing. On shutdown the buffer is flushed before NATS is drained.
+ * A batch carries the hits of one partition (`pixelHitPartition`, by network source) to that
+ * partition's subject, with at most one batch in flight per partition (16 messages, 4,096 hits per
+ * round trip): a partition's hits then reach the stream in the order they arrived, even when a
+ * publish is retried, and its owner classifies them in that order.
  */
 @Injectable()
 export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PixelHitBuffer.name);
-  private pending: EmailPixelHit[] = [];
+  /** Hits not in a batch yet, one queue per partition, in arrival order. */
+  private readonly pending: EmailPixelHit[][] = Array.from(
+    { length: PIXEL_HIT_PARTITIONS },
+    () => [],
+  );
+  private pendingCount = 0;
   /** Batches made and not yet acknowledged (being published, or waiting for a retry). */
-  private unacknowledged: EmailPixelHitBatch[] = [];
+  private unacknowledged: { partition: number; batch: EmailPixelHitBatch }[] = [];
   private readonly capacity: number;
   private readonly shutdownGraceMs: number;
   private wake?: () => void;
@@ -63,15 +72,20 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   /** Queues a hit; false when the buffer is full (the caller counts the hit as dropped). */
   add(hit: EmailPixelHit): boolean {
     if (this.size >= this.capacity) return false;
-    this.pending.push(hit);
+    const queue = this.pending[pixelHitPartition(hit.ip)];
+    queue.push(hit);
+    this.pendingCount++;
     pixelHitsBuffered.set(this.size);
-    if (!this.lingering || this.pending.length >= MAX_HITS_PER_MESSAGE) this.wake?.();
+    if (!this.lingering || queue.length >= MAX_HITS_PER_MESSAGE) this.wake?.();
     return true;
   }
 
   /** Hits not yet acknowledged by JetStream. */
   get size(): number {
-    return this.unacknowledged.reduce((sum, batch) => sum + batch.hits.length, this.pending.length);
+    return this.unacknowledged.reduce(
+      (sum, { batch }) => sum + batch.hits.length,
+      this.pendingCount,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -83,47 +97,55 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   private async run(): Promise<void> {
     await this.nats.connected();
     await this.ensureStream();
-    const subject = prefixed(this.nats.subjectPrefix, EmailPixelSubjects.Hits);
+    const subjects = Array.from({ length: PIXEL_HIT_PARTITIONS }, (_, partition) =>
+      prefixed(this.nats.subjectPrefix, pixelHitsSubject(partition)),
+    );
     while (!this.stopping || this.size > 0) {
       if (this.unacknowledged.length === 0 && !this.stopping) {
-        if (this.pending.length === 0) {
+        if (this.pendingCount === 0) {
           await this.sleep(1000);
           continue;
         }
-        if (this.pending.length < MAX_HITS_PER_MESSAGE) {
+        if (!this.pending.some((queue) => queue.length >= MAX_HITS_PER_MESSAGE)) {
           this.lingering = true;
           await this.sleep(LINGER_MS);
           this.lingering = false;
         }
       }
-      while (this.unacknowledged.length < CONCURRENT_MESSAGES && this.pending.length > 0)
-        this.unacknowledged.push({
-          batchId: randomUUID(),
-          hits: this.pending.splice(0, MAX_HITS_PER_MESSAGE),
-        });
-      const batches = this.unacknowledged;
+      const inFlight = this.withNewBatches();
       const js = this.nats.jetstream();
       const results = await Promise.allSettled(
-        batches.map((batch) =>
-          js.publish(subject, JSON.stringify(batch), {
+        inFlight.map(({ partition, batch }) =>
+          js.publish(subjects[partition], JSON.stringify(batch), {
             msgID: batch.batchId,
             timeout: PUBLISH_TIMEOUT_MS,
           }),
         ),
       );
-      this.unacknowledged = batches.filter((_, index) => results[index].status === 'rejected');
-      const published = batches.length - this.unacknowledged.length;
+      this.unacknowledged = inFlight.filter((_, index) => results[index].status === 'rejected');
       pixelHitsPublishedTotal.inc(
-        batches.reduce(
-          (sum, batch, index) =>
+        inFlight.reduce(
+          (sum, { batch }, index) =>
             results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
           0,
         ),
       );
-      if (published < batches.length) await this.backOff(results);
+      if (this.unacknowledged.length > 0) await this.backOff(results);
       else this.failures = 0;
       pixelHitsBuffered.set(this.size);
     }
+  }
+
+  /** The unacknowledged batches, plus a new one for each partition with hits and none of them. */
+  private withNewBatches(): { partition: number; batch: EmailPixelHitBatch }[] {
+    const busy = new Set(this.unacknowledged.map(({ partition }) => partition));
+    this.pending.forEach((queue, partition) => {
+      if (queue.length === 0 || busy.has(partition)) return;
+      const hits = queue.splice(0, MAX_HITS_PER_MESSAGE);
+      this.pendingCount -= hits.length;
+      this.unacknowledged.push({ partition, batch: { batchId: randomUUID(), hits } });
+    });
+    return this.unacknowledged;
   }
 
   private async backOff(results: PromiseSettledResult<unknown>[]): Promise<void> {

@@ -13,10 +13,20 @@ export const EmailSubjects = {
   SetConsent: 'email.consent.set',
 } as const;
 
-/** Raw pixel hits, published by the gateway in batches and consumed (classified, counted) by the service. */
+/**
+ * Raw pixel hits, published by the gateway in batches and consumed (classified, counted) by the
+ * service: one subject per partition (`email.pixel.hits.<partition>`, see `pixelHitPartition`).
+ * `LegacyHits` is where gateways before partitioning published; the service still drains it.
+ */
 export const EmailPixelSubjects = {
-  Hits: 'email.pixel.hits',
+  PartitionedHits: 'email.pixel.hits.*',
+  LegacyHits: 'email.pixel.hits',
 } as const;
+
+/** The subject of one partition's hits. */
+export function pixelHitsSubject(partition: number): string {
+  return `email.pixel.hits.${partition}`;
+}
 
 export const EMAIL_PIXEL_HITS_STREAM = {
   name: 'EMAIL_PIXEL_HITS',
@@ -44,6 +54,15 @@ export interface EmailPixelHit {
 export interface EmailPixelHitBatch {
   batchId: string;
   hits: EmailPixelHit[];
+}
+
+/** A hit batch as the gateway publishes it; anything else can never be recorded. */
+export function isEmailPixelHitBatch(data: unknown): data is EmailPixelHitBatch {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as Partial<EmailPixelHitBatch>).hits)
+  );
 }
 
 /** Hits per message: with 512-character user agents a batch stays well under NATS's 1 MB. */

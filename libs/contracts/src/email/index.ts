@@ -2,3 +2,5 @@ export * from './email.dto';
 export * from './email.events';
 export * from './email.subjects';
 export * from './pixel-token';
+export * from './network-source';
+export * from './pixel-partition';

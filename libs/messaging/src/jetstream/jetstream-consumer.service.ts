@@ -35,6 +35,14 @@ export interface DurableConsumerDefinition<T> {
   subject: string;
   /** Most messages handed to one `handleBatch` call (default 64). */
   maxBatch?: number;
+  /** How long a delivered message may stay unacknowledged before it is redelivered (default 30 s). */
+  ackWaitMs?: number;
+  /**
+   * For a handler that depends on the stream's order (one consumer per partition): a failing
+   * batch is retried as a whole, in place and with back-off, before anything after it, instead of
+   * being split up and set aside for a later redelivery.
+   */
+  ordered?: boolean;
   /**
    * Whether a message's JSON is something `handleBatch` can ever handle. One that is not (nor
    * JSON at all) is terminated rather than redelivered: retrying it would change nothing.
@@ -56,22 +64,27 @@ export interface DurableConsumerDefinition<T> {
  * its messages is tried on its own, so one bad message cannot hold back the others; a message
  * that still fails is nak'ed with back-off and redelivered until it succeeds (never dropped after
  * some number of attempts: a long database outage must not lose events). Handlers are
- * idempotent, so a redelivery never counts twice.
+ * idempotent, so a redelivery never counts twice. A consumer can be stopped on its own (`stop`),
+ * e.g. when this replica no longer owns a partition: what it received and did not handle is
+ * handed back at once.
  */
 @Injectable()
 export class JetStreamConsumerService implements OnApplicationShutdown {
   private readonly logger = new Logger(JetStreamConsumerService.name);
-  private readonly running: ConsumerMessages[] = [];
-  private readonly workers: Promise<void>[] = [];
+  private readonly running = new Map<string, RunningConsumer>();
   private stopped = false;
 
   constructor(private readonly nats: NatsClientService) {}
 
   /** Starts consuming; setting up is retried every second until NATS and JetStream answer. */
   start<T>(definition: DurableConsumerDefinition<T>): void {
+    if (this.running.has(definition.durable))
+      throw new Error(`Consumer ${definition.durable} is already running`);
+    const state: RunningConsumer = { stopping: false };
+    this.running.set(definition.durable, state);
     const attempt = (): void => {
-      if (this.stopped) return;
-      this.run(definition).catch((error: Error) => {
+      if (this.stopped || state.stopping) return;
+      state.starting = this.run(definition, state).catch((error: Error) => {
         this.logger.warn(`Consumer ${definition.durable} not started, retrying: ${error.message}`);
         setTimeout(attempt, 1000).unref();
       });
@@ -79,7 +92,29 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     attempt();
   }
 
-  private async run<T>(definition: DurableConsumerDefinition<T>): Promise<void> {
+  /**
+   * Stops one consumer: waits for the batch being handled (acked if it succeeds), then naks what
+   * was received and not handled, so that whoever consumes the durable next gets it at once.
+   * From the call on, a failing batch is handed back too rather than retried here.
+   */
+  stop(durable: string): Promise<void> {
+    const state = this.running.get(durable);
+    if (!state) return Promise.resolve();
+    state.stopping = true;
+    state.stopped ??= (async () => {
+      await state.starting;
+      await state.messages?.close().catch(() => undefined);
+      state.wake?.();
+      await state.worker;
+      this.running.delete(durable);
+    })();
+    return state.stopped;
+  }
+
+  private async run<T>(
+    definition: DurableConsumerDefinition<T>,
+    state: RunningConsumer,
+  ): Promise<void> {
     const nc = await this.nats.connected();
     const manager = await this.nats.jetstreamManager();
     const prefix = this.nats.subjectPrefix;
@@ -92,38 +127,40 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       deliver_policy: DeliverPolicy.All,
       filter_subject: prefixed(prefix, definition.subject),
       max_deliver: -1,
-      ack_wait: ACK_WAIT_NS,
+      ack_wait: definition.ackWaitMs ? definition.ackWaitMs * 1_000_000 : ACK_WAIT_NS,
     });
     const consumer = await nc.jetstream().consumers.get(stream, durable);
+    if (state.stopping) return;
     const queue: JsMsg[] = [];
-    let wake: (() => void) | undefined;
     const messages = await consumer.consume({
       max_messages: maxBatch * 2,
       callback: (message) => {
-        queue.push(message);
-        wake?.();
+        if (state.stopping) message.nak();
+        else queue.push(message);
+        state.wake?.();
       },
     });
-    this.running.push(messages);
-    const worker = (async () => {
-      while (!this.stopped) {
+    state.messages = messages;
+    state.worker = (async () => {
+      while (!this.stopped && !state.stopping) {
         if (queue.length === 0) {
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = undefined;
+          await new Promise<void>((resolve) => (state.wake = resolve));
+          state.wake = undefined;
           continue;
         }
-        await this.dispatch(definition, queue.splice(0, maxBatch), prefix);
+        await this.dispatch(definition, state, queue.splice(0, maxBatch), prefix);
       }
+      for (const message of queue.splice(0)) message.nak();
     })();
-    this.workers.push(worker);
     messages.closed().then(
-      () => wake?.(),
-      () => wake?.(),
+      () => state.wake?.(),
+      () => state.wake?.(),
     );
   }
 
   private async dispatch<T>(
     definition: DurableConsumerDefinition<T>,
+    state: RunningConsumer,
     received: JsMsg[],
     prefix: string,
   ): Promise<void> {
@@ -146,6 +183,10 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     });
     try {
       if (await this.handle(definition, readable)) return;
+      if (definition.ordered && (await this.retryInPlace(definition, state, readable))) return;
+      // Stopping (e.g. no longer the owner): hand everything back now, for the next consumer.
+      if (state.stopping) return readable.forEach(({ message }) => message.nak());
+      if (definition.ordered) return;
       if (readable.length === 1) return this.retryLater(definition, readable[0].message);
       // Isolate whatever failed the batch: the others go through now.
       for (const item of readable)
@@ -176,6 +217,31 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Retries the batch until it is handled (true) or the consumer stops (false), telling the
+   * server meanwhile that its messages are still being worked on.
+   */
+  private async retryInPlace<T>(
+    definition: DurableConsumerDefinition<T>,
+    state: RunningConsumer,
+    batch: { message: JsMsg; event: ConsumedEvent<T> }[],
+  ): Promise<boolean> {
+    for (let attempt = 0; !state.stopping && !this.stopped; attempt++) {
+      jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' }, batch.length);
+      for (const { message } of batch) message.working();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(5_000, 250 * 2 ** Math.min(attempt, 5)));
+        state.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      state.wake = undefined;
+      if (!state.stopping && !this.stopped && (await this.handle(definition, batch))) return true;
+    }
+    return false;
+  }
+
   private retryLater<T>(definition: DurableConsumerDefinition<T>, message: JsMsg): void {
     message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
     jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: 'failed' });
@@ -183,9 +249,18 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await Promise.allSettled(this.running.map((messages) => messages.close()));
-    await Promise.allSettled(this.workers);
+    await Promise.allSettled([...this.running.keys()].map((durable) => this.stop(durable)));
   }
+}
+
+interface RunningConsumer {
+  stopping: boolean;
+  /** The latest attempt to set the consumer up. */
+  starting?: Promise<void>;
+  stopped?: Promise<void>;
+  messages?: ConsumerMessages;
+  worker?: Promise<void>;
+  wake?: () => void;
 }
 
 function readEvent<T>(
