@@ -48,6 +48,16 @@ export class BaseEnv {
   })
   NATS_SUBJECT_PREFIX = '';
 
+  /**
+   * Copies of every JetStream stream (and so of its consumers) kept on distinct NATS servers: 1
+   * for a single server, 3 for a 3-node cluster (survives losing one node).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS = 1;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)

@@ -13,6 +13,7 @@ describe('validateEnv', () => {
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/sales_suite',
       NATS_URL: 'nats://127.0.0.1:4222',
       NATS_SUBJECT_PREFIX: '',
+      NATS_STREAM_REPLICAS: 1,
       HTTP_PORT: 3001,
       HTTP_HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
@@ -27,8 +28,10 @@ describe('validateEnv', () => {
       DB_MIGRATIONS_RUN: 'false',
       LOG_LEVEL: '',
       NATS_URL: 'nats://a:4222,nats://b:4222',
+      NATS_STREAM_REPLICAS: '3',
       PATH: '/usr/bin',
     });
+    expect(env.NATS_STREAM_REPLICAS).toBe(3);
     expect(env.HTTP_PORT).toBe(8080);
     expect(env.DB_MIGRATIONS_RUN).toBe(false);
     expect(env.LOG_LEVEL).toBe('info');
@@ -40,6 +43,9 @@ describe('validateEnv', () => {
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['NATS_URL', 'localhost:4222'],
     ['NATS_SUBJECT_PREFIX', 'no-trailing-dot'],
+    ['NATS_STREAM_REPLICAS', '0'],
+    ['NATS_STREAM_REPLICAS', '6'],
+    ['NATS_STREAM_REPLICAS', 'three'],
     ['HTTP_PORT', '70000'],
     ['HTTP_PORT', 'eighty'],
     ['LOG_LEVEL', 'loud'],

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { connect, JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
+import { ensureStream, StreamDefinition } from './jetstream/streams';
 import { natsConnectionOptions, NatsSettings } from './nats-options';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -20,12 +21,18 @@ export class NatsClientService implements OnModuleInit, OnApplicationShutdown {
   private connecting?: Promise<NatsConnection>;
   private manager?: JetStreamManager;
   readonly subjectPrefix: string;
+  /** Copies of each stream (and of its consumers); also the replica count for any KV bucket. */
+  readonly streamReplicas: number;
 
   constructor(
-    private readonly config: ConfigService<NatsSettings & { NATS_SUBJECT_PREFIX: string }, true>,
+    private readonly config: ConfigService<
+      NatsSettings & { NATS_SUBJECT_PREFIX: string; NATS_STREAM_REPLICAS: number },
+      true
+    >,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
     this.subjectPrefix = config.get('NATS_SUBJECT_PREFIX', { infer: true });
+    this.streamReplicas = config.get('NATS_STREAM_REPLICAS', { infer: true });
   }
 
   /** Connects in the background: the app boots (and says it is not ready) while NATS is away. */
@@ -66,6 +73,14 @@ export class NatsClientService implements OnModuleInit, OnApplicationShutdown {
   async jetstreamManager(): Promise<JetStreamManager> {
     this.manager ??= await this.connection.jetstreamManager();
     return this.manager;
+  }
+
+  /** Creates the stream with this app's prefix and replica count, or brings it up to date. */
+  async ensureStream(definition: StreamDefinition): Promise<string> {
+    return ensureStream(await this.jetstreamManager(), definition, {
+      subjectPrefix: this.subjectPrefix,
+      replicas: this.streamReplicas,
+    });
   }
 
   /** Drains on shutdown: buffered publishes are flushed before the socket closes. */

@@ -14,7 +14,7 @@ import {
   pixelHitPartition,
   pixelHitsSubject,
 } from '@sales-suite/contracts';
-import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
+import { NatsClientService, prefixed } from '@sales-suite/messaging';
 import { randomUUID } from 'node:crypto';
 import {
   pixelHitsBuffered,
@@ -163,11 +163,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   private async ensureStream(): Promise<void> {
     for (;;) {
       try {
-        await ensureStream(
-          await this.nats.jetstreamManager(),
-          EMAIL_PIXEL_HITS_STREAM,
-          this.nats.subjectPrefix,
-        );
+        await this.nats.ensureStream(EMAIL_PIXEL_HITS_STREAM);
         return;
       } catch (error) {
         this.logger.warn(`Pixel hits stream not ready: ${(error as Error).message}`);

@@ -11,7 +11,7 @@ import {
 } from 'nats';
 import { NatsClientService } from '../nats-client.service';
 import { prefixed } from '../nats-options';
-import { ensureStream, StreamDefinition } from './streams';
+import { StreamDefinition } from './streams';
 
 const tracer = trace.getTracer('sales-suite-messaging');
 const DEFAULT_MAX_BATCH = 64;
@@ -118,7 +118,7 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
     const nc = await this.nats.connected();
     const manager = await this.nats.jetstreamManager();
     const prefix = this.nats.subjectPrefix;
-    const stream = await ensureStream(manager, definition.stream, prefix);
+    const stream = await this.nats.ensureStream(definition.stream);
     const durable = `${prefix.replace(/\./g, '_')}${definition.durable}`;
     const maxBatch = definition.maxBatch ?? DEFAULT_MAX_BATCH;
     await addOrUpdateConsumer(manager, stream, {

@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { ensureStream, NatsClientService, prefixed } from '@sales-suite/messaging';
+import { NatsClientService, prefixed } from '@sales-suite/messaging';
 import { outboxBatchSize, outboxPublishedTotal } from '@sales-suite/observability';
 import { headers as natsHeaders } from 'nats';
 import { DataSource } from 'typeorm';
@@ -60,10 +60,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async run(): Promise<void> {
     await this.nats.connected();
-    const manager = await this.nats.jetstreamManager();
-    for (const stream of this.options.streams)
-      await ensureStream(manager, stream, this.nats.subjectPrefix);
     this.running = true;
+    await this.ensureStreams();
     let sinceCleanup = 0;
     while (!this.stopped) {
       let published = 0;
@@ -82,6 +80,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
       }
       if (published < BATCH_SIZE) await this.sleep(published === 0 ? IDLE_POLL_MS : 0);
+    }
+  }
+
+  /** Until the streams exist: a publish to a missing stream would fail every row. */
+  private async ensureStreams(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        for (const stream of this.options.streams) await this.nats.ensureStream(stream);
+        return;
+      } catch (error) {
+        this.logger.warn(`Outbox streams not ready, retrying: ${(error as Error).message}`);
+        await this.sleep(1000);
+      }
     }
   }
 
