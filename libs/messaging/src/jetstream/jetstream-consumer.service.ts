@@ -82,14 +82,16 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       throw new Error(`Consumer ${definition.durable} is already running`);
     const state: RunningConsumer = { stopping: false };
     this.running.set(definition.durable, state);
-    const attempt = (): void => {
-      if (this.stopped || state.stopping) return;
-      state.starting = this.run(definition, state).catch((error: Error) => {
-        this.logger.warn(`Consumer ${definition.durable} not started, retrying: ${error.message}`);
-        setTimeout(attempt, 1000).unref();
-      });
-    };
-    attempt();
+    this.begin(definition, state);
+  }
+
+  /** Sets the consumer up; retried every second until NATS and JetStream answer. */
+  private begin<T>(definition: DurableConsumerDefinition<T>, state: RunningConsumer): void {
+    if (this.stopped || state.stopping) return;
+    state.starting = this.run(definition, state).catch((error: Error) => {
+      this.logger.warn(`Consumer ${definition.durable} not started, retrying: ${error.message}`);
+      setTimeout(() => this.begin(definition, state), 1000).unref();
+    });
   }
 
   /**
@@ -141,8 +143,9 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       },
     });
     state.messages = messages;
+    let ended = false;
     state.worker = (async () => {
-      while (!this.stopped && !state.stopping) {
+      while (!this.stopped && !state.stopping && !ended) {
         if (queue.length === 0) {
           await new Promise<void>((resolve) => (state.wake = resolve));
           state.wake = undefined;
@@ -152,10 +155,17 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       }
       for (const message of queue.splice(0)) message.nak();
     })();
-    messages.closed().then(
-      () => state.wake?.(),
-      () => state.wake?.(),
-    );
+    // The client rides out reconnects and consumer leader moves by itself; should it still give
+    // up (e.g. the consumer vanished while a node was away), the consumer is set up again.
+    const closed = (reason: unknown): void => {
+      ended = true;
+      state.wake?.();
+      if (this.stopped || state.stopping) return;
+      const why = reason instanceof Error ? reason.message : 'closed';
+      this.logger.warn(`Consumer ${definition.durable} stopped (${why}), starting it again`);
+      void state.worker?.then(() => setTimeout(() => this.begin(definition, state), 1000).unref());
+    };
+    messages.closed().then(closed, closed);
   }
 
   private async dispatch<T>(
