@@ -62,12 +62,14 @@ describe('a 3-node NATS cluster and replicas killed under load', () => {
       PIXEL_SIGNING_KEY_ID: 'k1',
       RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    // Migrations run under an advisory lock, so all of them may start together.
+    // Migrations run under an advisory lock, so all of them may start together; on a loaded
+    // 2-core machine five apps booting at once need longer than one.
     const started = await Promise.all(
       (['email-tracking', 'email-tracking', 'lead-funnel', 'gateway', 'gateway'] as const).map(
-        (name) => apps.start(name, { env }),
+        (name) => apps.start(name, { env, waitUntilReady: false }),
       ),
     );
+    await Promise.all(started.map((app) => app.waitUntilReady(90_000)));
     trackers = started.slice(0, 2);
     gateways = started.slice(3);
   });
@@ -118,8 +120,8 @@ describe('a 3-node NATS cluster and replicas killed under load', () => {
       await sleep(5_000);
       await leader.start();
       await sleep(4_000);
-      const restarted = await apps.start('email-tracking', { env });
-      trackers[0] = restarted;
+      trackers[0] = await apps.start('email-tracking', { env, waitUntilReady: false });
+      await trackers[0].waitUntilReady(60_000);
     })();
 
     for (let index = 0; index < hits; index++) {
