@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,40 +24,50 @@ export async function freePort() {
   return port;
 }
 
-export async function createSuite(name) {
+/**
+ * Options (the cluster bench's): `adminUrl` and `natsUrl` of other servers than the machine's,
+ * `env` for every app, and `logDir` to write each app's output to its own file instead of here.
+ */
+export async function createSuite(
+  name,
+  { adminUrl = ADMIN_URL, natsUrl = NATS_URL, env: suiteEnv = {}, logDir } = {},
+) {
   const id = `${name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
   const databaseName = `sales_suite_bench_${id}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${databaseName}`);
   await admin.end();
-  const databaseUrl = new URL(ADMIN_URL);
+  const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${databaseName}`;
   const adminKey = `ssk_bench_${randomBytes(24).toString('base64url')}`;
   const children = [];
 
   const suite = {
     databaseUrl: databaseUrl.toString(),
-    natsUrl: NATS_URL,
+    natsUrl,
     subjectPrefix: `bench${id}.`,
     adminKey,
     async start(app, env = {}, nodeArgs = []) {
       const port = await freePort();
+      const logFile = logDir && join(logDir, `${app}-${port}.log`);
+      const output = logFile ? openSync(logFile, 'a') : 'inherit';
       const child = spawn(process.execPath, [...nodeArgs, join(DIST, `apps/${app}/src/main.js`)], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
           DATABASE_URL: suite.databaseUrl,
-          NATS_URL,
+          NATS_URL: natsUrl,
           NATS_SUBJECT_PREFIX: suite.subjectPrefix,
           HTTP_PORT: String(port),
           HTTP_HOST: '127.0.0.1',
           LOG_LEVEL: 'warn',
           BOOTSTRAP_ADMIN_KEY: adminKey,
           RATE_LIMIT_PER_MINUTE: '100000000',
+          ...suiteEnv,
           ...env,
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
+        stdio: ['ignore', output, output],
       });
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
@@ -67,20 +77,22 @@ export async function createSuite(name) {
           (r) => r.status,
           () => 0,
         );
-        if (status === 200) return { url, port, child, pid: child.pid };
+        if (status === 200) return { app, url, port, child, pid: child.pid, logFile };
+        if (child.exitCode !== null)
+          throw new Error(`${app} exited (${child.exitCode})${logFile ? `; see ${logFile}` : ''}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      throw new Error(`${app} did not become ready`);
+      throw new Error(`${app} did not become ready${logFile ? `; see ${logFile}` : ''}`);
     },
     async close() {
       await Promise.all(
         children.map((child) => {
-          if (child.exitCode !== null) return undefined;
+          if (child.exitCode !== null || child.signalCode !== null) return undefined;
           child.kill('SIGTERM');
           return once(child, 'exit');
         }),
       );
-      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+      const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
       await cleanup.end();
