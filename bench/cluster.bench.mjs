@@ -410,6 +410,9 @@ async function main() {
       await node.start();
       natsFault.restoredAt = seconds();
       mark(`NATS node ${node.name} started again`);
+      const leader = await cluster.waitUntilHealthy(60_000);
+      natsFault.clusterHealthyAt = seconds();
+      mark(`NATS cluster whole again (meta leader ${leader})`);
       faults.push(natsFault);
 
       await phase();

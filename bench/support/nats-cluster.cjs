@@ -41,11 +41,11 @@ async function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The node's /jsz, or undefined while it does not answer. */
-async function jsz(node) {
+/** The node's monitoring endpoint (`/varz`, `/jsz`), or undefined while it does not answer. */
+async function monitor(node, endpoint) {
   try {
-    const response = await fetch(`http://127.0.0.1:${node.monitorPort}/jsz`, {
-      signal: AbortSignal.timeout(1000),
+    const response = await fetch(`http://127.0.0.1:${node.monitorPort}${endpoint}`, {
+      signal: AbortSignal.timeout(3000),
     });
     return response.ok ? await response.json() : undefined;
   } catch {
@@ -94,21 +94,24 @@ class NatsNode {
     );
   }
 
-  /** Starts the process (same config, ports and store as before) and waits for its monitor port. */
+  /**
+   * Starts the process (same config, ports and store as before) and waits until it answers;
+   * `/varz` does not wait for JetStream, which only recovers once the routes are up.
+   */
   async start() {
     if (this.isRunning) return;
     const child = spawn(this.cluster.binary, ['-c', this.configFile], { stdio: 'ignore' });
     this.child = child;
     running.add(child);
     child.once('exit', () => running.delete(child));
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`nats-server ${this.name} exited (${child.exitCode}); see ${this.logFile}`);
-      if (await jsz(this)) return;
+      if (await monitor(this, '/varz')) return;
       await sleep(100);
     }
-    throw new Error(`nats-server ${this.name} did not answer within 15 s; see ${this.logFile}`);
+    throw new Error(`nats-server ${this.name} did not answer within 30 s; see ${this.logFile}`);
   }
 
   /** kill -9: no goodbye to the cluster or the clients, as when a machine dies. */
@@ -149,7 +152,7 @@ class NatsCluster {
     let last = [];
     while (Date.now() < deadline) {
       const running = this.nodes.filter((node) => node.isRunning);
-      last = await Promise.all(running.map((node) => jsz(node)));
+      last = await Promise.all(running.map((node) => monitor(node, '/jsz')));
       const leaders = new Set(last.map((info) => info?.meta_cluster?.leader));
       const leaderView = last.find((info) => info?.meta_cluster?.replicas)?.meta_cluster;
       const currentPeers = (leaderView?.replicas ?? []).filter((peer) => peer.current).length;
@@ -178,7 +181,7 @@ class NatsCluster {
   /** The node currently leading JetStream's meta group (cluster-wide stream placement). */
   async metaLeader() {
     for (const node of this.nodes.filter((n) => n.isRunning)) {
-      const leader = (await jsz(node))?.meta_cluster?.leader;
+      const leader = (await monitor(node, '/jsz'))?.meta_cluster?.leader;
       if (leader) return this.node(leader);
     }
     return undefined;
