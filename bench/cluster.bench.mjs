@@ -144,7 +144,9 @@ async function steady(kind, rate, send, outcomes, running) {
   for (let index = 0; running(); index++) {
     const due = (index * 1000) / rate;
     const wait = loadStarted + due - performance.now();
-    if (wait > 0) await sleep(wait);
+    // Always yields, even when behind: a loop catching up without yielding would starve the
+    // answers (and the fault schedule) of the event loop.
+    await sleep(Math.max(0, wait));
     const second = Math.floor(due / 1000);
     pending.push(
       send(index).then(
@@ -203,6 +205,15 @@ function faultFigures(fault, writes, pixels) {
     },
     writeFailuresDuring: writes.slice(start, end).reduce((sum, b) => sum + b.failed, 0),
   };
+}
+
+/** The stream holding the run's pixel hits (found by subject, whatever it is named). */
+async function pixelHitsStream(nc, subjectPrefix) {
+  const manager = await nc.jetstreamManager();
+  const subject = `${subjectPrefix}email.pixel.hits`;
+  for await (const stream of manager.streams.list())
+    if (stream.config.subjects?.some((s) => s.startsWith(subject))) return stream;
+  throw new Error(`no stream holds ${subject}*`);
 }
 
 /** Every durable consumer of the run's streams with what it still has to do. */
@@ -399,8 +410,7 @@ async function main() {
     const phase = () => sleep(PHASE_SECONDS * 1000);
     const chaos = (async () => {
       await phase();
-      const stream = `${suite.subjectPrefix.replace(/\./g, '_')}EMAIL_PIXEL_HITS`;
-      const info = await (await nc.jetstreamManager()).streams.info(stream);
+      const info = await pixelHitsStream(nc, suite.subjectPrefix);
       const node = cluster.node(info.cluster.leader);
       const natsFault = { fault: `kill -9 NATS node ${node.name} (pixel-hits stream leader)` };
       await node.kill();
