@@ -390,21 +390,31 @@ async function main() {
     ]);
 
     // The import runs beside the load, through the faults; its upload does not hold them up.
+    // Through the gateway that stays up (the other one is restarted); an upload that is not
+    // acknowledged (a NATS failover mid-upload) is tried again, up to three times.
+    const uploadErrors = [];
     const upload = (async () => {
-      const form = new FormData();
-      form.append('file', new Blob([importCsv()], { type: 'text/csv' }), 'contacts.csv');
-      const response = await fetch(`${gatewayUrl()}/v1/crm/imports`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}` },
-        body: form,
-      });
-      const body = await response.json();
-      if (response.status !== 202)
-        throw new Error(`import upload answered ${response.status}: ${JSON.stringify(body)}`);
-      importId = body.id;
-      mark('CRM import accepted', { rows: IMPORT_ROWS });
+      for (let attempt = 1; attempt <= 3 && !importId; attempt++) {
+        try {
+          const form = new FormData();
+          form.append('file', new Blob([importCsv()], { type: 'text/csv' }), 'contacts.csv');
+          const response = await fetch(`${fleet.replicas.gateway[1].url}/v1/crm/imports`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}` },
+            body: form,
+            signal: AbortSignal.timeout(120_000),
+          });
+          const body = await response.json();
+          if (response.status !== 202)
+            throw new Error(`answered ${response.status}: ${JSON.stringify(body)}`);
+          importId = body.id;
+          mark('CRM import accepted', { rows: IMPORT_ROWS, attempt });
+        } catch (error) {
+          uploadErrors.push(error.message);
+          mark('CRM import upload failed', { attempt, error: error.message });
+        }
+      }
     })();
-    upload.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
     const faults = [];
     const phase = () => sleep(PHASE_SECONDS * 1000);
@@ -492,7 +502,8 @@ async function main() {
       stats = (
         await api(url, key, `/v1/email/campaigns/${campaign.body.id}/stats`).catch(() => ({}))
       ).body;
-      importView = (await api(url, key, `/v1/crm/imports/${importId}`).catch(() => ({}))).body;
+      if (importId)
+        importView = (await api(url, key, `/v1/crm/imports/${importId}`).catch(() => ({}))).body;
       if (importView?.status && importStatuses.at(-1) !== importView.status) {
         importStatuses.push(importView.status);
         mark(`import ${importView.status}`, { processed: importView.processed });
@@ -500,7 +511,8 @@ async function main() {
       consumers = await consumerStates(nc, suite.subjectPrefix).catch(() => []);
       const caughtUp =
         consumers.length > 0 && consumers.every((c) => c.pending === 0 && c.ackPending === 0);
-      const importDone = importView?.status === 'completed' || importView?.status === 'failed';
+      const importDone =
+        !importId || importView?.status === 'completed' || importView?.status === 'failed';
       if (stats?.totalOpens >= pixelAccepted && importDone && caughtUp) break;
       await sleep(1000);
     }
@@ -638,6 +650,7 @@ async function main() {
         importRows: IMPORT_ROWS,
         import: importView,
         importedContacts: importedRows,
+        importUploadErrors: uploadErrors,
         engagementsFromOpens: engagements,
         duplicateLeads,
         duplicateTransitions,
