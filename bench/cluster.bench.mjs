@@ -38,7 +38,8 @@ const seconds = () => Math.round((performance.now() - loadStarted) / 100) / 10;
 const timeline = [];
 function mark(event, details = {}) {
   timeline.push({ at: seconds(), event, ...details });
-  console.log(`[cluster +${seconds().toFixed(1)} s] ${event}`);
+  const extra = Object.keys(details).length > 0 ? ` ${JSON.stringify(details)}` : '';
+  console.log(`[cluster +${seconds().toFixed(1)} s] ${event}${extra}`);
 }
 
 /** PostgreSQL of its own, on a free port, as the `postgres` OS user when run as root. */
