@@ -28,7 +28,8 @@ const PHASE_SECONDS = Number(process.env.CLUSTER_BENCH_PHASE_SECONDS ?? 15);
 const RATES = { pixel: 100, lead: 4, transition: 4, contact: 4 };
 const MESSAGES = 1000;
 const IMPORT_ROWS = 20_000;
-const SETTLE_TIMEOUT_MS = Number(process.env.CLUSTER_BENCH_SETTLE_TIMEOUT_MS ?? 240_000);
+/** How long the harness waits after the load for counts, the import and consumers to settle. */
+const SETTLE_TIMEOUT_MS = Number(process.env.CLUSTER_BENCH_SETTLE_TIMEOUT_MS ?? 600_000);
 const PIXEL_KEYS = `k1:${Buffer.alloc(32, 5).toString('base64')}`;
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -142,20 +143,24 @@ function importCsv() {
  */
 async function steady(kind, rate, send, outcomes, running) {
   const pending = [];
-  for (let index = 0; running(); index++) {
-    const due = (index * 1000) / rate;
-    const wait = loadStarted + due - performance.now();
-    // Always yields, even when behind: a loop catching up without yielding would starve the
+  let next = 0;
+  while (running()) {
+    // Everything due by now goes out (catching up after a late timer), then one wait: a timer
+    // per request falls behind on a loaded machine, and a loop that never waits starves the
     // answers (and the fault schedule) of the event loop.
-    await sleep(Math.max(0, wait));
-    const second = Math.floor(due / 1000);
-    pending.push(
-      send(index).then(
-        (ok) => ok !== null && outcomes.push({ kind, second, ok }),
-        (error) => outcomes.push({ kind, second, ok: false, error: error.message }),
-      ),
-    );
+    const now = performance.now();
+    while (loadStarted + (next * 1000) / rate <= now) {
+      const second = Math.floor(next / rate);
+      pending.push(
+        send(next++).then(
+          (ok) => ok !== null && outcomes.push({ kind, second, ok }),
+          (error) => outcomes.push({ kind, second, ok: false, error: error.message }),
+        ),
+      );
+    }
+    await sleep(Math.max(1, loadStarted + (next * 1000) / rate - performance.now()));
   }
+  mark(`${kind} load stopped`, { sent: pending.length });
   await Promise.all(pending);
 }
 
@@ -171,8 +176,9 @@ function perSecond(outcomes, kinds, loadSeconds) {
 }
 
 /**
- * Throughput before (10 s), during (fault to recovery) and after (10 s) a fault, and the time to
- * recover: from the fault until the first 3 seconds in a row with writes and no failed one.
+ * Throughput before (10 s before the fault), during (while it lasts: until the node, replicas or
+ * server are back) and after (the 10 s after the later of that and recovery); the time to recover
+ * runs from the fault to the first 3 seconds in a row with writes and no failed one.
  */
 function faultFigures(fault, writes, pixels) {
   const start = Math.floor(fault.injectedAt);
@@ -190,21 +196,22 @@ function faultFigures(fault, writes, pixels) {
       ? null
       : Math.round((slice.reduce((sum, b) => sum + b.ok, 0) / slice.length) * 10) / 10;
   };
-  const end = recovered ?? writes.length;
+  const restored = Math.max(start + 1, Math.ceil(fault.restoredAt ?? fault.injectedAt));
+  const end = Math.max(restored, recovered ?? writes.length);
   return {
     ...fault,
     secondsToRecover: recovered === undefined ? null : recovered - start,
     writesPerSecond: {
       before: rate(writes, start - 10, start),
-      during: rate(writes, start, end),
+      during: rate(writes, start, restored),
       after: rate(writes, end, end + 10),
     },
-    pixelHitsAcceptedPerSecond: {
+    pixelHitsAnsweredPerSecond: {
       before: rate(pixels, start - 10, start),
-      during: rate(pixels, start, end),
+      during: rate(pixels, start, restored),
       after: rate(pixels, end, end + 10),
     },
-    writeFailuresDuring: writes.slice(start, end).reduce((sum, b) => sum + b.failed, 0),
+    writeFailuresUntilRecovered: writes.slice(start, end).reduce((sum, b) => sum + b.failed, 0),
   };
 }
 
@@ -311,6 +318,13 @@ async function main() {
 
     loadStarted = performance.now();
     mark('load started', { rates: RATES });
+    const progress = setInterval(() => {
+      const settled = {};
+      for (const outcome of outcomes) settled[outcome.kind] = (settled[outcome.kind] ?? 0) + 1;
+      console.log(
+        `[cluster +${seconds().toFixed(1)} s] answered so far: ${JSON.stringify(settled)}`,
+      );
+    }, 10_000);
     const load = Promise.all([
       steady(
         'pixel',
@@ -483,6 +497,7 @@ async function main() {
       loading = false;
     }
     await Promise.all([load, upload]);
+    clearInterval(progress);
     const loadSeconds = Math.ceil(seconds());
     mark('load ended');
     // The load is over: the gateways' counts of accepted hits are final.
@@ -498,6 +513,14 @@ async function main() {
     let stats;
     let importView;
     let consumers = [];
+    const settledAt = {};
+    const settled = (what, done) => {
+      if (done && settledAt[what] === undefined) {
+        settledAt[what] = seconds();
+        mark(`settled: ${what}`);
+      }
+      return done;
+    };
     while (Date.now() - settleStarted < SETTLE_TIMEOUT_MS) {
       const url = gatewayUrl();
       stats = (
@@ -514,7 +537,18 @@ async function main() {
         consumers.length > 0 && consumers.every((c) => c.pending === 0 && c.ackPending === 0);
       const importDone =
         !importId || importView?.status === 'completed' || importView?.status === 'failed';
-      if (stats?.totalOpens >= pixelAccepted && importDone && caughtUp) break;
+      const counted = settled(
+        'every accepted pixel hit counted',
+        stats?.totalOpens >= pixelAccepted,
+      );
+      if (
+        [
+          counted,
+          settled('import ended', importDone),
+          settled('every consumer caught up', caughtUp),
+        ].every(Boolean)
+      )
+        break;
       await sleep(1000);
     }
     mark('settled (or settle timeout)');
@@ -632,6 +666,8 @@ async function main() {
       },
       loadSeconds,
       phaseSeconds: PHASE_SECONDS,
+      // Seconds since the load started when each end state was first seen.
+      settledAt,
       rates: RATES,
       timeline,
       faults: faults.map((fault) => faultFigures(fault, writes, pixels)),
