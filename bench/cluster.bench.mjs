@@ -138,8 +138,8 @@ function importCsv() {
 /**
  * Sends one kind of request at a steady rate until `running()` turns false; each outcome lands in
  * `outcomes` with the second it was sent in. `send` returns true when the request was
- * acknowledged (2xx), false when it failed, null when there was nothing to send or the answer
- * was a legitimate refusal (neither).
+ * acknowledged (2xx), false or the HTTP status when it failed, null when there was nothing to
+ * send or the answer was a legitimate refusal (neither).
  */
 async function steady(kind, rate, send, outcomes, running) {
   const pending = [];
@@ -153,7 +153,13 @@ async function steady(kind, rate, send, outcomes, running) {
       const second = Math.floor(next / rate);
       pending.push(
         send(next++).then(
-          (ok) => ok !== null && outcomes.push({ kind, second, ok }),
+          (result) =>
+            result !== null &&
+            outcomes.push(
+              typeof result === 'number'
+                ? { kind, second, ok: false, status: result }
+                : { kind, second, ok: result },
+            ),
           (error) => outcomes.push({ kind, second, ok: false, error: error.message }),
         ),
       );
@@ -361,7 +367,7 @@ async function main() {
           const response = await api(gatewayUrl(), key, '/v1/leads', {
             body: { source: 'referral', contactId, amount: 100 },
           });
-          if (response.status !== 201) return false;
+          if (response.status !== 201) return response.status;
           acknowledged.leads.push(response.body.id);
           leadsToMove.push(response.body.id);
           return true;
@@ -380,7 +386,7 @@ async function main() {
           });
           // 409: the lead already moved (e.g. engaged by an open), not a failure of the suite.
           if (response.status === 409) return null;
-          if (response.status !== 200 && response.status !== 201) return false;
+          if (response.status !== 200 && response.status !== 201) return response.status;
           acknowledged.transitions.push(id);
           return true;
         },
@@ -395,7 +401,7 @@ async function main() {
           const response = await api(gatewayUrl(), key, '/v1/crm/contacts', {
             body: { email, firstName: 'Bench', source: 'webinar' },
           });
-          if (response.status !== 201) return false;
+          if (response.status !== 201) return response.status;
           acknowledged.contacts.push(response.body.id);
           return true;
         },
@@ -615,6 +621,19 @@ async function main() {
       duplicateEngagements +
       duplicateContacts +
       Math.max(0, importedRows - IMPORT_ROWS);
+    const requests = {};
+    for (const outcome of outcomes) {
+      requests[outcome.kind] ??= { sent: 0, acknowledged: 0, failed: 0, statuses: {}, errors: {} };
+      const entry = requests[outcome.kind];
+      entry.sent++;
+      if (outcome.ok) entry.acknowledged++;
+      else {
+        entry.failed++;
+        if (outcome.error) entry.errors[outcome.error] = (entry.errors[outcome.error] ?? 0) + 1;
+        if (outcome.status)
+          entry.statuses[outcome.status] = (entry.statuses[outcome.status] ?? 0) + 1;
+      }
+    }
     const checks = {
       'every accepted pixel hit counted exactly once': counted === pixelAccepted,
       'no pixel hit dropped by a full buffer': dropped === 0,
@@ -631,6 +650,8 @@ async function main() {
       'every consumer caught up':
         consumers.length > 0 && consumers.every((c) => c.pending === 0 && c.ackPending === 0),
       'no open applied twice to a lead': duplicateEngagements === 0,
+      // During a failover a request succeeds or gets 503 (Retry-After), never a 500.
+      'no request answered 500': outcomes.every((outcome) => outcome.status !== 500),
       lost: lost === 0,
       duplicates: duplicates === 0,
     };
@@ -641,17 +662,6 @@ async function main() {
 
     const writes = perSecond(outcomes, ['lead', 'transition', 'contact'], loadSeconds);
     const pixels = perSecond(outcomes, ['pixel'], loadSeconds);
-    const requests = {};
-    for (const outcome of outcomes) {
-      requests[outcome.kind] ??= { sent: 0, acknowledged: 0, failed: 0, errors: {} };
-      const entry = requests[outcome.kind];
-      entry.sent++;
-      if (outcome.ok) entry.acknowledged++;
-      else {
-        entry.failed++;
-        if (outcome.error) entry.errors[outcome.error] = (entry.errors[outcome.error] ?? 0) + 1;
-      }
-    }
     writeResults('cluster', {
       ok,
       failedChecks: failed,
