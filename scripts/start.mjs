@@ -1,7 +1,8 @@
 // `npm start`: boots the whole suite in one terminal. Uses NATS_URL and DATABASE_URL when they
 // answer; otherwise starts nats-server (from PATH) and an embedded PostgreSQL with data under
 // .data/ (SALES_SUITE_DATA_DIR). Then migrates, starts the five apps with coloured log prefixes and
-// prints where to go.
+// prints where to go. The admin key and the pixel signing key are generated once into the data
+// directory unless BOOTSTRAP_ADMIN_KEY / PIXEL_SIGNING_KEYS are set.
 // Supervision: an app that exits on its own is restarted after 0.5 s, doubling up to 30 s while it
 // keeps failing (reset once it stayed up 30 s). Every start prints `[start] <replica> started (pid
 // N, port P)` and every unexpected exit `[start] <replica> exited unexpectedly (...); restarting in
@@ -226,14 +227,32 @@ async function createDatabaseIfMissing(databaseUrl) {
   say(`PostgreSQL: created database ${name}`);
 }
 
+/** A secret kept in the data directory: read when there, else generated once (mode 0600). */
+function keptSecret(fileName, generate) {
+  const file = join(DATA, fileName);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = generate();
+  mkdirSync(DATA, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 function adminKey() {
   if (process.env.BOOTSTRAP_ADMIN_KEY) return process.env.BOOTSTRAP_ADMIN_KEY;
-  const file = join(DATA, 'bootstrap-admin-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = `ssk_dev_${randomBytes(24).toString('base64url')}`;
-  mkdirSync(DATA, { recursive: true });
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  return keptSecret(
+    'bootstrap-admin-key',
+    () => `ssk_dev_${randomBytes(24).toString('base64url')}`,
+  );
+}
+
+/** Pixel tokens are signed with a key of this machine's own, never the built-in development key. */
+function pixelSigningEnv() {
+  if (process.env.PIXEL_SIGNING_KEYS) return {};
+  const keys = keptSecret(
+    'pixel-signing-keys',
+    () => `local:${randomBytes(32).toString('base64')}`,
+  );
+  return { PIXEL_SIGNING_KEYS: keys, PIXEL_SIGNING_KEY_ID: keys.split(':')[0] };
 }
 
 /** Pino JSON lines become `[app] LEVEL message {rest}`; anything else is shown as it is. */
@@ -403,6 +422,7 @@ async function main() {
     NATS_URL: natsUrl,
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_KEY: key,
+    ...pixelSigningEnv(),
     DB_MIGRATIONS_RUN: 'false',
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? gatewayUrl,
   };

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,8 +91,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function environOf(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+}
+
 function replicaIdOf(pid: number): string | undefined {
-  const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  const environment = environOf(pid);
   return environment.find((entry) => entry.startsWith('REPLICA_ID='))?.slice('REPLICA_ID='.length);
 }
 
@@ -173,6 +177,15 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
     }
     // With BOOTSTRAP_ADMIN_KEY given, no key file is written (and .data/ is the temp dir anyway).
     expect(existsSync(join(dataDir, 'bootstrap-admin-key'))).toBe(false);
+    // No PIXEL_SIGNING_KEYS given: one is generated into the data directory and given to every app.
+    const pixelKeysFile = join(dataDir, 'pixel-signing-keys');
+    expect(statSync(pixelKeysFile).mode & 0o777).toBe(0o600);
+    const pixelKeys = readFileSync(pixelKeysFile, 'utf8').trim();
+    expect(pixelKeys).toMatch(/^local:[A-Za-z0-9+/]{43}=$/);
+    for (const [replica, pid] of pids)
+      if (/^(gateway|email-tracking)-/.test(replica))
+        expect(environOf(pid)).toContain(`PIXEL_SIGNING_KEYS=${pixelKeys}`);
+    expect(logs).not.toContain('built-in development key');
   });
 
   it('restarts a replica killed with -9 under the same REPLICA_ID while its twin keeps serving', async () => {

@@ -44,6 +44,36 @@ describe('glossary import and export', () => {
     expect(report.body.rows.length).toBeGreaterThanOrEqual(15);
   });
 
+  it('exports cells a spreadsheet would run as formulas with a quote, and imports them back exactly', async () => {
+    const hostile = [
+      {
+        slug: 'formula-hyperlink',
+        name: '=HYPERLINK("https://evil.example","Open")',
+        definition: '=1+1',
+      },
+      { slug: 'formula-plus', name: '+1', definition: '+1 for the champion' },
+      { slug: 'formula-minus', name: '-2', definition: '-2 points when cold' },
+      { slug: 'formula-at', name: '@SUM(A1:A9)', definition: "'=already quoted" },
+    ];
+    expect((await ctx.api<Report>('/v1/glossary/import', { body: hostile })).status).toBe(200);
+    const csv = await ctx.api<string>('/v1/glossary/export?format=csv');
+    expect(csv.status).toBe(200);
+    const lines = csv.body.split('\r\n').filter((line) => line.startsWith('formula-'));
+    expect(lines).toHaveLength(hostile.length);
+    for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+    expect(lines).toContain(`formula-plus,'+1,'+1 for the champion,,,,,,,,draft,`);
+
+    const changed = hostile.map((term) => ({ ...term, name: 'Changed', definition: 'Changed.' }));
+    expect((await ctx.api<Report>('/v1/glossary/import', { body: changed })).status).toBe(200);
+    const report = await importCsv(csv.body);
+    expect(report.status).toBe(200);
+    expect(report.body.updated).toBe(hostile.length);
+    for (const { slug, name, definition } of hostile) {
+      const term = await ctx.api<Term>(`/v1/glossary/terms/${slug}`);
+      expect(term.body).toMatchObject({ name, definition });
+    }
+  });
+
   it('dry run reports what would be created, updated or left alone, and writes nothing', async () => {
     const before = await sql<{ count: string }>(`SELECT count(*) FROM glossary.outbox`);
     const body = [

@@ -162,6 +162,7 @@ NATS_URL: {{ include "sales-suite.natsUrl" . | quote }}
 NATS_STREAM_REPLICAS: {{ .Values.nats.streamReplicas | int | quote }}
 NATS_SUBJECT_PREFIX: {{ .Values.config.natsSubjectPrefix | quote }}
 HTTP_HOST: "0.0.0.0"
+NODE_ENV: "production"
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 DB_MIGRATIONS_RUN: {{ ternary "false" "true" .Values.migration.enabled | quote }}
 SHUTDOWN_GRACE_MS: {{ .Values.config.shutdownGraceMs | int | quote }}

@@ -70,6 +70,11 @@ export class BaseEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `production` (set by the image) refuses development-only defaults such as the pixel key. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   @Transform(toBoolean)
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;

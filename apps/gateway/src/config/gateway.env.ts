@@ -1,11 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
-import {
-  DEVELOPMENT_PIXEL_KEY_ID,
-  DEVELOPMENT_PIXEL_SIGNING_KEYS,
-  PIXEL_SIGNING_KEYS_PATTERN,
-} from '@sales-suite/contracts';
+import { DEVELOPMENT_PIXEL_KEY_ID, PIXEL_SIGNING_KEYS_PATTERN } from '@sales-suite/contracts';
 
 export class GatewayEnv extends BaseEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
@@ -37,10 +33,11 @@ export class GatewayEnv extends BaseEnv {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Keys that verify pixel tokens (`kid:base64secret,…`), shared with email-tracking. Secret. */
+  @IsOptional()
   @Matches(PIXEL_SIGNING_KEYS_PATTERN, {
     message: 'PIXEL_SIGNING_KEYS must be kid:base64secret pairs separated by commas',
   })
-  PIXEL_SIGNING_KEYS = DEVELOPMENT_PIXEL_SIGNING_KEYS;
+  PIXEL_SIGNING_KEYS?: string;
 
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'PIXEL_SIGNING_KEY_ID must be a key id' })
   PIXEL_SIGNING_KEY_ID = DEVELOPMENT_PIXEL_KEY_ID;

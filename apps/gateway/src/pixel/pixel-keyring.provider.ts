@@ -10,8 +10,9 @@ export const pixelKeyringProvider: Provider<PixelKeyring> = {
   inject: [ConfigService],
   useFactory: (config: ConfigService) =>
     loadPixelKeyring(
-      config.getOrThrow<string>('PIXEL_SIGNING_KEYS'),
+      config.get<string>('PIXEL_SIGNING_KEYS'),
       config.getOrThrow<string>('PIXEL_SIGNING_KEY_ID'),
+      { production: config.get<string>('NODE_ENV') === 'production' },
       (message) => new Logger('PixelKeyring').warn(message),
     ),
 };

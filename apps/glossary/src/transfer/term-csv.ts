@@ -1,5 +1,6 @@
 import { TERM_CSV_COLUMNS, TermView, validationFailed } from '@sales-suite/contracts';
 import { parse } from 'csv-parse/sync';
+import { formulaSafeCell, formulaSafeCellText } from './formula-safe-cell';
 
 /**
  * The CSV form of a term (export and import share it): one column per field, lists joined with
@@ -44,7 +45,7 @@ export function termsToCsvRecords(terms: TermView[]): string {
   return terms
     .map((term) => {
       const record = termToCsvRecord(term);
-      return csvLine(TERM_CSV_COLUMNS.map((column) => record[column]));
+      return csvLine(TERM_CSV_COLUMNS.map((column) => formulaSafeCell(record[column])));
     })
     .join('');
 }
@@ -93,7 +94,8 @@ export function csvRecordToRow(record: Partial<CsvRecord>): Record<string, unkno
 
 /**
  * Parses a CSV import: a header naming known columns (slug, name and definition required), then
- * one term per record. Malformed CSV is a VALIDATION_FAILED naming the line.
+ * one term per record. Malformed CSV is a VALIDATION_FAILED naming the line. Cells lose the
+ * formula-safe quote the export added.
  */
 export function parseTermsCsv(csv: string): Record<string, unknown>[] {
   let records: Record<string, string>[];
@@ -120,5 +122,11 @@ export function parseTermsCsv(csv: string): Record<string, unknown>[] {
       })),
   ];
   if (violations.length > 0) throw validationFailed(violations);
-  return records.map((record) => csvRecordToRow(record));
+  return records.map((record) =>
+    csvRecordToRow(
+      Object.fromEntries(
+        Object.entries(record).map(([column, cell]) => [column, formulaSafeCellText(cell)]),
+      ),
+    ),
+  );
 }

@@ -116,14 +116,46 @@ describe('pixelUrl', () => {
 });
 
 describe('loadPixelKeyring', () => {
-  it('warns when the built-in development key is configured, and only then', () => {
+  const OWN_KEYS = `dev:${SECRET_A}`;
+
+  it.each([
+    ['no keys, outside production: the development key, with a warning', undefined, false, true],
+    [
+      'the development key, outside production: a warning',
+      DEVELOPMENT_PIXEL_SIGNING_KEYS,
+      false,
+      true,
+    ],
+    ['own keys, outside production: no warning', OWN_KEYS, false, false],
+    ['own keys, in production: no warning', OWN_KEYS, true, false],
+  ])('%s', (_name, keys, production, warned) => {
     const warnings: string[] = [];
-    loadPixelKeyring(DEVELOPMENT_PIXEL_SIGNING_KEYS, DEVELOPMENT_PIXEL_KEY_ID, (m) =>
+    const keyring = loadPixelKeyring(keys, DEVELOPMENT_PIXEL_KEY_ID, { production }, (m) =>
       warnings.push(m),
     );
-    expect(warnings).toEqual([expect.stringContaining('development key')]);
-    const ownKey = loadPixelKeyring(`dev:${SECRET_A}`, 'dev', (m) => warnings.push(m));
-    expect(usesDevelopmentKey(ownKey)).toBe(false);
-    expect(warnings).toHaveLength(1);
+    expect(usesDevelopmentKey(keyring)).toBe(keys !== OWN_KEYS);
+    expect(warnings).toEqual(warned ? [expect.stringContaining('development key')] : []);
+  });
+
+  it.each([
+    ['no keys', undefined, 'PIXEL_SIGNING_KEYS is not set: with NODE_ENV=production'],
+    [
+      'the development key',
+      DEVELOPMENT_PIXEL_SIGNING_KEYS,
+      'PIXEL_SIGNING_KEYS holds the built-in development key, refused with NODE_ENV=production',
+    ],
+    [
+      'the development key among others',
+      `k1:${SECRET_A},${DEVELOPMENT_PIXEL_SIGNING_KEYS}`,
+      'PIXEL_SIGNING_KEYS holds the built-in development key, refused with NODE_ENV=production',
+    ],
+  ])('refuses %s in production, naming the variable', (_name, keys, message) => {
+    const warnings: string[] = [];
+    expect(() =>
+      loadPixelKeyring(keys, DEVELOPMENT_PIXEL_KEY_ID, { production: true }, (m) =>
+        warnings.push(m),
+      ),
+    ).toThrow(message);
+    expect(warnings).toEqual([]);
   });
 });

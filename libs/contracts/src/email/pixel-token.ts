@@ -20,8 +20,9 @@ export const PIXEL_SIGNING_KEYS_PATTERN =
   /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_-]+={0,2}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_-]+={0,2})*$/;
 
 /**
- * Built-in key for local development only (`npm start` works without configuration). Apps log a
- * warning when it is in use: anyone can forge pixels signed with it.
+ * Built-in key for tests and for apps started by hand without configuration (`npm start` generates
+ * its own). Apps log a warning when it is in use, and refuse it with NODE_ENV=production: anyone
+ * can forge pixels signed with it.
  */
 export const DEVELOPMENT_PIXEL_KEY_ID = 'dev';
 export const DEVELOPMENT_PIXEL_SIGNING_KEYS =
@@ -63,17 +64,31 @@ export function usesDevelopmentKey(keyring: PixelKeyring): boolean {
   );
 }
 
-/** Parses the configured keys at boot and warns (through `warn`) about the development key. */
+/**
+ * The keyring from the configuration, checked at boot. Without PIXEL_SIGNING_KEYS the development
+ * key is used (with a warning through `warn`); with NODE_ENV=production a missing or development
+ * key throws instead, naming the variable.
+ */
 export function loadPixelKeyring(
-  keysSetting: string,
+  keysSetting: string | undefined,
   activeKeyId: string,
+  { production }: { production: boolean },
   warn: (message: string) => void,
 ): PixelKeyring {
-  const keyring = parsePixelKeyring(keysSetting, activeKeyId);
-  if (usesDevelopmentKey(keyring))
+  if (keysSetting === undefined && production)
+    throw new Error(
+      'PIXEL_SIGNING_KEYS is not set: with NODE_ENV=production configure your own pixel signing keys (kid:base64secret, at least 32 random bytes) and PIXEL_SIGNING_KEY_ID',
+    );
+  const keyring = parsePixelKeyring(keysSetting ?? DEVELOPMENT_PIXEL_SIGNING_KEYS, activeKeyId);
+  if (usesDevelopmentKey(keyring)) {
+    if (production)
+      throw new Error(
+        'PIXEL_SIGNING_KEYS holds the built-in development key, refused with NODE_ENV=production: anyone can forge pixel tokens with it. Configure your own keys.',
+      );
     warn(
       'PIXEL_SIGNING_KEYS holds the built-in development key: anyone can forge pixel tokens. Configure your own keys outside development.',
     );
+  }
   return keyring;
 }
 
