@@ -102,7 +102,9 @@ class Fleet {
   }
 }
 
-async function api(base, key, path, { method, body, timeoutMs = 15_000 } = {}) {
+// Longer than the gateway's longest route timeout (15 s for enriching CRM writes), so that a
+// request lost with a killed node shows as the gateway's 503, not as the client giving up first.
+async function api(base, key, path, { method, body, timeoutMs = 20_000 } = {}) {
   const response = await fetch(`${base}${path}`, {
     method: method ?? (body ? 'POST' : 'GET'),
     headers: {

@@ -56,6 +56,19 @@ describe('isDatabaseUnavailable', () => {
       ),
     ],
     [
+      "a transaction's connection released under it (COMMIT never sent)",
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+        name: 'QueryRunnerAlreadyReleasedError',
+      }),
+    ],
+    [
+      "a transaction's connection released under a query",
+      Object.assign(
+        new Error('Database connection provided by a query runner was already released'),
+        { name: 'QueryRunnerProviderAlreadyReleasedError' },
+      ),
+    ],
+    [
       'a cause that is one',
       Object.assign(new Error('outer'), { cause: pgError('x', 'ECONNREFUSED') }),
     ],

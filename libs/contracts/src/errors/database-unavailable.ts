@@ -29,6 +29,10 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'CannotExecuteNotConnectedError',
   'ConnectionIsNotSetError',
   'ConnectionNotFoundError',
+  // A transaction's connection died with the server (a restart): TypeORM released it, so the
+  // transaction's next statement or its COMMIT never ran (seen in the cluster harness).
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
 ]);
 
 function failedForLackOfServer(error: unknown): boolean {
