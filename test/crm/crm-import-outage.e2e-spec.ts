@@ -4,7 +4,7 @@ import { eventually } from '../email/support';
 import { AppSet } from '../support/apps';
 import { TcpProxy } from '../support/tcp-proxy';
 import { e2eRun } from '../support/test-env';
-import { ImportRow, taggedContactsCsv, uploadImport } from './import.harness';
+import { ImportRow, ownSubjectPrefix, taggedContactsCsv, uploadImport } from './import.harness';
 
 const ROWS = 2_000;
 const BAD_ROWS = ROWS / 500;
@@ -23,12 +23,13 @@ describe('CRM import through a PostgreSQL outage', () => {
     databaseUrl.port = String(postgresProxy.port);
     await apps.start('crm-enrichment', {
       env: {
+        ...ownSubjectPrefix('crmoutage'),
         DATABASE_URL: databaseUrl.toString(),
         CRM_IMPORT_BATCH_SIZE: '50',
         CRM_FRESHNESS_INTERVAL_MS: '0',
       },
     });
-    gatewayUrl = (await apps.start('gateway')).url;
+    gatewayUrl = (await apps.start('gateway', { env: ownSubjectPrefix('crmoutage') })).url;
     db = new Client({ connectionString: e2eRun().databaseUrl });
     await db.connect();
   });

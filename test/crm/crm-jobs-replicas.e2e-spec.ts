@@ -4,7 +4,7 @@ import { eventually } from '../email/support';
 import { AppSet, RunningApp } from '../support/apps';
 import { metricValue } from '../support/metrics';
 import { e2eRun } from '../support/test-env';
-import { ImportRow, taggedContactsCsv, uploadImport } from './import.harness';
+import { ImportRow, ownSubjectPrefix, taggedContactsCsv, uploadImport } from './import.harness';
 
 const ROWS = 3_000;
 const BAD_ROWS = ROWS / 500;
@@ -24,6 +24,7 @@ describe('CRM background jobs across replicas', () => {
   const startReplica = async (id: string) => {
     const app = await apps.start('crm-enrichment', {
       env: {
+        ...ownSubjectPrefix('crmjobs'),
         REPLICA_ID: id,
         CRM_IMPORT_BATCH_SIZE: '50',
         CRM_FRESHNESS_INTERVAL_MS: '200',
@@ -40,7 +41,7 @@ describe('CRM background jobs across replicas', () => {
   beforeAll(async () => {
     await startReplica('crm-a');
     await startReplica('crm-b');
-    gateway = await apps.start('gateway');
+    gateway = await apps.start('gateway', { env: ownSubjectPrefix('crmjobs') });
     db = new Client({ connectionString: e2eRun().databaseUrl });
     await db.connect();
   });

@@ -14,12 +14,15 @@ export interface ImportRow {
 
 /**
  * A CSV of `rows` contacts whose emails start with `jobs<tag>.` (the run's database is shared by
- * every test file), with one bad row (an unreadable yes/no) per 500.
+ * every test file), with one bad row (an unreadable yes/no) per 500. Their domain is used by no
+ * other file, so their account's same-name contacts never show among another file's duplicates.
  */
 export function taggedContactsCsv(tag: string, rows: number): string {
   const lines = ['Email,First Name,Job Title,Do Not Contact'];
   for (let i = 1; i <= rows; i++)
-    lines.push(`jobs${tag}.${i}@initech.com,First${i},VP Sales,${i % 500 === 0 ? 'maybe' : ''}`);
+    lines.push(
+      `jobs${tag}.${i}@contoso-imports.com,First${i},VP Sales,${i % 500 === 0 ? 'maybe' : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,4 +37,13 @@ export async function uploadImport(gatewayUrl: string, csv: string): Promise<str
   });
   if (response.status !== 202) throw new Error(`import upload answered ${response.status}`);
   return ((await response.json()) as { id: string }).id;
+}
+
+/**
+ * The file's own subject prefix, under the run's (so teardown removes its streams): the thousands
+ * of crm.contact.* events its imports publish stay out of the run's CRM stream, which a lead
+ * funnel started later by another file would otherwise have to work through first.
+ */
+export function ownSubjectPrefix(file: string): { NATS_SUBJECT_PREFIX: string } {
+  return { NATS_SUBJECT_PREFIX: `${e2eRun().subjectPrefix}${file}.` };
 }
