@@ -51,6 +51,8 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     () => [],
   );
   private pendingCount = 0;
+  /** Hits pending or in an unacknowledged batch: kept as a count, read on every pixel request. */
+  private bufferedCount = 0;
   /** Batches made and not yet acknowledged (being published, or waiting for a retry). */
   private unacknowledged: { partition: number; batch: EmailPixelHitBatch }[] = [];
   private readonly capacity: number;
@@ -75,17 +77,14 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     const queue = this.pending[pixelHitPartition(hit.ip)];
     queue.push(hit);
     this.pendingCount++;
-    pixelHitsBuffered.set(this.size);
+    pixelHitsBuffered.set(++this.bufferedCount);
     if (!this.lingering || queue.length >= MAX_HITS_PER_MESSAGE) this.wake?.();
     return true;
   }
 
   /** Hits not yet acknowledged by JetStream. */
   get size(): number {
-    return this.unacknowledged.reduce(
-      (sum, { batch }) => sum + batch.hits.length,
-      this.pendingCount,
-    );
+    return this.bufferedCount;
   }
 
   onApplicationBootstrap(): void {
@@ -123,13 +122,13 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
         ),
       );
       this.unacknowledged = inFlight.filter((_, index) => results[index].status === 'rejected');
-      pixelHitsPublishedTotal.inc(
-        inFlight.reduce(
-          (sum, { batch }, index) =>
-            results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
-          0,
-        ),
+      const published = inFlight.reduce(
+        (sum, { batch }, index) =>
+          results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
+        0,
       );
+      this.bufferedCount -= published;
+      pixelHitsPublishedTotal.inc(published);
       if (this.unacknowledged.length > 0) await this.backOff(results);
       else this.failures = 0;
       pixelHitsBuffered.set(this.size);
