@@ -1,6 +1,7 @@
 export * from './data-source-options';
 export * from './leases/lease-keeper.service';
 export * from './leases/lease.service';
+export * from './leases/leases.migration';
 export * from './leases/leased-jobs';
 export * from './database-health.indicator';
 export * from './errors/transient-error';

@@ -1,15 +1,7 @@
-import { createLeasesSql, dropLeasesSql } from '@sales-suite/persistence';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { leasesMigration } from '@sales-suite/persistence';
 
 /** Leases: work that must run on one replica at a time (see LeaseService). */
-export class CreateLeadFunnelLeases1764900000000 implements MigrationInterface {
-  name = 'CreateLeadFunnelLeases1764900000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of createLeasesSql('funnel')) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const statement of dropLeasesSql('funnel')) await db.query(statement);
-  }
-}
+export const CreateLeadFunnelLeases1764900000000 = leasesMigration(
+  'funnel',
+  'CreateLeadFunnelLeases1764900000000',
+);
