@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   FunnelDefinitionDto,
   FunnelDefinitionView,
@@ -8,10 +8,7 @@ import {
   LeadSubjects,
   ProjectionRebuildView,
 } from '@sales-suite/contracts';
-import { NatsRequester } from '@sales-suite/messaging';
-import { Caller } from '../auth/api-keys.service';
-import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { Forward } from '../routing/route.decorator';
 
 /** Rebuilding reads every stream: allow it time. */
 const REBUILD_TIMEOUT_MS = 120_000;
@@ -20,52 +17,46 @@ const REBUILD_TIMEOUT_MS = 120_000;
 @ApiBearerAuth()
 @Controller('v1/funnel')
 export class FunnelController {
-  constructor(private readonly nats: NatsRequester) {}
-
-  @Get('definition')
-  @RequireScopes('leads:read')
-  @ApiOperation({ summary: 'The allowed stage transitions and lost reasons' })
-  @ApiOkResponse({ type: FunnelDefinitionView })
-  @ApiRoutedProblemResponses(401, 403)
-  definition(): Promise<FunnelDefinitionView> {
-    return this.nats.request(LeadSubjects.GetFunnelDefinition, {});
+  @Forward('GET', 'definition', LeadSubjects.GetFunnelDefinition, {
+    scope: 'leads:read',
+    summary: 'The allowed stage transitions and lost reasons',
+    answers: FunnelDefinitionView,
+    problems: [401, 403],
+  })
+  definition() {
+    return {};
   }
 
-  @Put('definition')
-  @RequireScopes('leads:write')
-  @ApiOperation({ summary: 'Replace the funnel definition (a new version)' })
-  @ApiOkResponse({ type: FunnelDefinitionView })
-  @ApiRoutedProblemResponses(400, 401, 403, 409)
-  replaceDefinition(
-    @Body() input: FunnelDefinitionDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<FunnelDefinitionView> {
-    return this.nats.request(LeadSubjects.PutFunnelDefinition, input, { actor: caller.name });
+  @Forward('PUT', 'definition', LeadSubjects.PutFunnelDefinition, {
+    scope: 'leads:write',
+    summary: 'Replace the funnel definition (a new version)',
+    answers: FunnelDefinitionView,
+    problems: [400, 401, 403, 409],
+  })
+  replaceDefinition(@Body() input: FunnelDefinitionDto) {
+    return input;
   }
 
-  @Get('stats')
-  @RequireScopes('leads:read')
-  @ApiOperation({
+  @Forward('GET', 'stats', LeadSubjects.FunnelStats, {
+    scope: 'leads:read',
     summary: 'Funnel figures for the leads created in [from, to)',
     description: 'Definitions of every figure: docs/lead-funnel.md.',
+    answers: FunnelStatsView,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: FunnelStatsView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  stats(@Query() query: FunnelStatsQueryDto): Promise<FunnelStatsView> {
-    return this.nats.request(LeadSubjects.FunnelStats, query);
+  stats(@Query() query: FunnelStatsQueryDto) {
+    return query;
   }
 
-  @Post('projections/rebuild')
-  @HttpCode(200)
-  @RequireScopes('admin')
-  @ApiOperation({ summary: 'Rebuild the lead read models from the event streams' })
-  @ApiOkResponse({ type: ProjectionRebuildView })
-  @ApiRoutedProblemResponses(401, 403)
-  rebuild(@CurrentCaller() caller: Caller): Promise<ProjectionRebuildView> {
-    return this.nats.request(
-      LeadSubjects.RebuildProjections,
-      {},
-      { actor: caller.name, timeoutMs: REBUILD_TIMEOUT_MS },
-    );
+  @Forward('POST', 'projections/rebuild', LeadSubjects.RebuildProjections, {
+    status: 200,
+    scope: 'admin',
+    summary: 'Rebuild the lead read models from the event streams',
+    answers: ProjectionRebuildView,
+    problems: [401, 403],
+    timeoutMs: REBUILD_TIMEOUT_MS,
+  })
+  rebuild() {
+    return {};
   }
 }

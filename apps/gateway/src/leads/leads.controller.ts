@@ -1,11 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AddCommitteeMemberDto,
   CreateLeadDto,
@@ -15,7 +9,6 @@ import {
   LeadSubjects,
   LeadView,
   ListLeadsQueryDto,
-  Page,
   RecordEngagementDto,
   ScoreQueryDto,
   ScoreView,
@@ -24,8 +17,8 @@ import {
 import { NatsRequester } from '@sales-suite/messaging';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/api-keys.service';
-import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { CurrentCaller } from '../auth/auth.decorators';
+import { Forward, Route } from '../routing/route.decorator';
 
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -33,15 +26,14 @@ import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.deco
 export class LeadsController {
   constructor(private readonly nats: NatsRequester) {}
 
-  @Post()
-  @RequireScopes('leads:write')
-  @ApiOperation({
+  @Route('POST', '', {
+    scope: 'leads:write',
     summary: 'Create a lead',
     description:
       'Starts the lead’s event stream; known CRM fit attributes, territory and owner are applied.',
+    answers: { type: LeadView, headers: { Location: { description: 'URL of the lead' } } },
+    problems: [400, 401, 403],
   })
-  @ApiCreatedResponse({ type: LeadView, headers: { Location: { description: 'URL of the lead' } } })
-  @ApiRoutedProblemResponses(400, 401, 403)
   async create(
     @Body() input: CreateLeadDto,
     @CurrentCaller() caller: Caller,
@@ -54,97 +46,76 @@ export class LeadsController {
     return lead;
   }
 
-  @Get()
-  @RequireScopes('leads:read')
-  @ApiOperation({ summary: 'List leads (creation order, cursor pagination, filters)' })
-  @ApiOkResponse({ type: LeadPageView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  list(@Query() query: ListLeadsQueryDto): Promise<Page<LeadView>> {
-    return this.nats.request(LeadSubjects.ListLeads, query);
+  @Forward('GET', '', LeadSubjects.ListLeads, {
+    scope: 'leads:read',
+    summary: 'List leads (creation order, cursor pagination, filters)',
+    answers: LeadPageView,
+    problems: [400, 401, 403],
+  })
+  list(@Query() query: ListLeadsQueryDto) {
+    return query;
   }
 
-  @Get(':id')
-  @RequireScopes('leads:read')
-  @ApiOperation({ summary: 'Get a lead (read model)' })
-  @ApiOkResponse({ type: LeadView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  get(@Param() params: LeadIdDto): Promise<LeadView> {
-    return this.nats.request(LeadSubjects.GetLead, params);
+  @Forward('GET', ':id', LeadSubjects.GetLead, {
+    scope: 'leads:read',
+    summary: 'Get a lead (read model)',
+    answers: LeadView,
+    problems: [400, 401, 403, 404],
+  })
+  get(@Param() params: LeadIdDto) {
+    return params;
   }
 
-  @Get(':id/history')
-  @RequireScopes('leads:read')
-  @ApiOperation({ summary: 'The lead’s events, in stream order' })
-  @ApiOkResponse({ type: LeadHistoryView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  history(@Param() params: LeadIdDto): Promise<LeadHistoryView> {
-    return this.nats.request(LeadSubjects.GetHistory, params);
+  @Forward('GET', ':id/history', LeadSubjects.GetHistory, {
+    scope: 'leads:read',
+    summary: 'The lead’s events, in stream order',
+    answers: LeadHistoryView,
+    problems: [400, 401, 403, 404],
+  })
+  history(@Param() params: LeadIdDto) {
+    return params;
   }
 
-  @Get(':id/score')
-  @RequireScopes('leads:read')
-  @ApiOperation({
+  @Forward('GET', ':id/score', LeadSubjects.GetScore, {
+    scope: 'leads:read',
     summary: 'The lead’s score now (or at `at`) with every contribution',
     description: 'Computed from the lead’s events and the current scoring model.',
+    answers: ScoreView,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: ScoreView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  score(@Param() params: LeadIdDto, @Query() query: ScoreQueryDto): Promise<ScoreView> {
-    return this.nats.request(LeadSubjects.GetScore, { ...query, id: params.id });
+  score(@Param() params: LeadIdDto, @Query() query: ScoreQueryDto) {
+    return { ...query, id: params.id };
   }
 
-  @Post(':id/transitions')
-  @RequireScopes('leads:write')
-  @ApiOperation({
+  @Forward('POST', ':id/transitions', LeadSubjects.Transition, {
+    scope: 'leads:write',
     summary: 'Move the lead to another stage',
     description:
       '409 LEAD_TRANSITION_NOT_ALLOWED names the allowed stages; closed_lost needs a configured reason; `expectedVersion` guards against concurrent changes (409 LEAD_VERSION_CONFLICT).',
+    answers: LeadView,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiCreatedResponse({ type: LeadView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404, 409)
-  transition(
-    @Param() params: LeadIdDto,
-    @Body() input: TransitionLeadDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<LeadView> {
-    return this.nats.request(
-      LeadSubjects.Transition,
-      { ...input, id: params.id },
-      { actor: caller.name },
-    );
+  transition(@Param() params: LeadIdDto, @Body() input: TransitionLeadDto) {
+    return { ...input, id: params.id };
   }
 
-  @Post(':id/engagements')
-  @RequireScopes('leads:write')
-  @ApiOperation({ summary: 'Record an engagement (meeting booked, form submitted, visit, ...)' })
-  @ApiCreatedResponse({ type: LeadView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404, 409)
-  recordEngagement(
-    @Param() params: LeadIdDto,
-    @Body() input: RecordEngagementDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<LeadView> {
-    return this.nats.request(
-      LeadSubjects.RecordEngagement,
-      { ...input, id: params.id },
-      { actor: caller.name },
-    );
+  @Forward('POST', ':id/engagements', LeadSubjects.RecordEngagement, {
+    scope: 'leads:write',
+    summary: 'Record an engagement (meeting booked, form submitted, visit, ...)',
+    answers: LeadView,
+    problems: [400, 401, 403, 404, 409],
+  })
+  recordEngagement(@Param() params: LeadIdDto, @Body() input: RecordEngagementDto) {
+    return { ...input, id: params.id };
   }
 
-  @Post(':id/committee')
-  @RequireScopes('leads:write')
-  @ApiOperation({ summary: 'Add a buying-committee member (optionally the Sales Champion)' })
-  @ApiCreatedResponse({ type: LeadView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404, 409)
-  addCommitteeMember(
-    @Param() params: LeadIdDto,
-    @Body() input: AddCommitteeMemberDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<LeadView> {
-    return this.nats.request(
-      LeadSubjects.AddCommitteeMember,
-      { ...input, id: params.id },
-      { actor: caller.name },
-    );
+  @Forward('POST', ':id/committee', LeadSubjects.AddCommitteeMember, {
+    scope: 'leads:write',
+    summary: 'Add a buying-committee member (optionally the Sales Champion)',
+    answers: LeadView,
+    problems: [400, 401, 403, 404, 409],
+  })
+  addCommitteeMember(@Param() params: LeadIdDto, @Body() input: AddCommitteeMemberDto) {
+    return { ...input, id: params.id };
   }
 }

@@ -1,10 +1,7 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LeadSubjects, TerritoriesDto, TerritoriesView } from '@sales-suite/contracts';
-import { NatsRequester } from '@sales-suite/messaging';
-import { Caller } from '../auth/api-keys.service';
-import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { Forward } from '../routing/route.decorator';
 
 /** Reassigning open leads walks all of them: allow it time. */
 const REASSIGN_TIMEOUT_MS = 60_000;
@@ -13,32 +10,25 @@ const REASSIGN_TIMEOUT_MS = 60_000;
 @ApiBearerAuth()
 @Controller('v1/territories')
 export class TerritoriesController {
-  constructor(private readonly nats: NatsRequester) {}
-
-  @Get()
-  @RequireScopes('leads:read')
-  @ApiOperation({ summary: 'Territories in priority order, with their rules and owners' })
-  @ApiOkResponse({ type: TerritoriesView })
-  @ApiRoutedProblemResponses(401, 403)
-  get(): Promise<TerritoriesView> {
-    return this.nats.request(LeadSubjects.GetTerritories, {});
+  @Forward('GET', '', LeadSubjects.GetTerritories, {
+    scope: 'leads:read',
+    summary: 'Territories in priority order, with their rules and owners',
+    answers: TerritoriesView,
+    problems: [401, 403],
+  })
+  get() {
+    return {};
   }
 
-  @Put()
-  @RequireScopes('leads:write')
-  @ApiOperation({
+  @Forward('PUT', '', LeadSubjects.PutTerritories, {
+    scope: 'leads:write',
     summary: 'Replace the territories',
     description: 'Open leads whose territory or owner no longer fits are reassigned (recorded).',
+    answers: TerritoriesView,
+    problems: [400, 401, 403, 409],
+    timeoutMs: REASSIGN_TIMEOUT_MS,
   })
-  @ApiOkResponse({ type: TerritoriesView })
-  @ApiRoutedProblemResponses(400, 401, 403, 409)
-  replace(
-    @Body() input: TerritoriesDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<TerritoriesView> {
-    return this.nats.request(LeadSubjects.PutTerritories, input, {
-      actor: caller.name,
-      timeoutMs: REASSIGN_TIMEOUT_MS,
-    });
+  replace(@Body() input: TerritoriesDto) {
+    return input;
   }
 }

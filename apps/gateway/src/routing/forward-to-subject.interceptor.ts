@@ -1,0 +1,37 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { NatsRequester } from '@sales-suite/messaging';
+import { map, mergeMap, Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+
+export const FORWARD_TARGET = 'sales-suite:forward-target';
+
+export interface ForwardTarget {
+  subject: string;
+  timeoutMs?: number;
+  /** A 204 route: the service's answer is not sent on. */
+  answersNoContent: boolean;
+}
+
+/** Sends what a `@Forward` handler returns to its subject, as the authenticated caller. */
+@Injectable()
+export class ForwardToSubject implements NestInterceptor {
+  constructor(
+    private readonly nats: NatsRequester,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const target = this.reflector.get<ForwardTarget>(FORWARD_TARGET, context.getHandler());
+    const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+    const answers = next.handle().pipe(
+      mergeMap((message) =>
+        this.nats.request(target.subject, message, {
+          actor: caller?.name,
+          timeoutMs: target.timeoutMs,
+        }),
+      ),
+    );
+    return target.answersNoContent ? answers.pipe(map(() => undefined)) : answers;
+  }
+}

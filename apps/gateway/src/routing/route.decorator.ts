@@ -1,0 +1,75 @@
+import {
+  applyDecorators,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  SetMetadata,
+  Type,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiResponseNoStatusOptions } from '@nestjs/swagger';
+import type { ApiScope } from '@sales-suite/contracts';
+import { RequireScopes } from '../auth/auth.decorators';
+import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { FORWARD_TARGET, ForwardTarget, ForwardToSubject } from './forward-to-subject.interceptor';
+
+const METHODS = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Delete };
+export type RouteMethod = keyof typeof METHODS;
+
+/** What a gateway route declares: who may call it, what it answers, what it can refuse. */
+export interface RouteSpec {
+  scope: ApiScope;
+  summary: string;
+  description?: string;
+  /** The success status when it is not Nest's default (201 for POST, 200 otherwise). */
+  status?: 200 | 201 | 202 | 204;
+  /** The success body's view, or the whole success response (headers, description). */
+  answers?: Type<unknown> | ApiResponseNoStatusOptions;
+  /** The problem+json statuses besides 429 and 503, which every routed call can answer. */
+  problems: number[];
+}
+
+/**
+ * One gateway route in one place: the HTTP route and its status, the required scope, and the
+ * OpenAPI operation, success response and problem responses, which therefore cannot disagree.
+ */
+export function Route(method: RouteMethod, path: string, spec: RouteSpec) {
+  const status = spec.status ?? (method === 'POST' ? 201 : 200);
+  const answers = typeof spec.answers === 'function' ? { type: spec.answers } : spec.answers;
+  return applyDecorators(
+    METHODS[method](path),
+    HttpCode(status),
+    RequireScopes(spec.scope),
+    ApiOperation({
+      summary: spec.summary,
+      ...(spec.description === undefined ? {} : { description: spec.description }),
+    }),
+    ApiResponse({ ...answers, status }),
+    ApiRoutedProblemResponses(...spec.problems),
+  );
+}
+
+/**
+ * A pass-through route: the handler turns the validated HTTP input into the message, which is
+ * sent to `subject` on behalf of the caller; the service's answer is the response body.
+ */
+export function Forward(
+  method: RouteMethod,
+  path: string,
+  subject: string,
+  spec: RouteSpec & { timeoutMs?: number },
+) {
+  const target: ForwardTarget = {
+    subject,
+    timeoutMs: spec.timeoutMs,
+    answersNoContent: spec.status === 204,
+  };
+  return applyDecorators(
+    Route(method, path, spec),
+    SetMetadata(FORWARD_TARGET, target),
+    UseInterceptors(ForwardToSubject),
+  );
+}
