@@ -1,11 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AddMessagesDto,
   CampaignStatsView,
@@ -30,8 +24,7 @@ import {
   StoreMessagesDto,
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
-import { RequireScopes } from '../auth/auth.decorators';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { Forward, Route } from '../routing/route.decorator';
 
 @ApiTags('email')
 @ApiBearerAuth()
@@ -39,24 +32,24 @@ import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.deco
 export class EmailController {
   constructor(private readonly nats: NatsRequester) {}
 
-  @Post('campaigns')
-  @RequireScopes('email:write')
-  @ApiOperation({ summary: 'Create a campaign' })
-  @ApiCreatedResponse({ type: CampaignView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  createCampaign(@Body() input: CreateCampaignDto): Promise<CampaignView> {
-    return this.nats.request(EmailSubjects.CreateCampaign, input);
+  @Forward('POST', 'campaigns', EmailSubjects.CreateCampaign, {
+    scope: 'email:write',
+    summary: 'Create a campaign',
+    answers: CampaignView,
+    problems: [400, 401, 403],
+  })
+  createCampaign(@Body() input: CreateCampaignDto) {
+    return input;
   }
 
-  @Post('campaigns/:id/messages')
-  @RequireScopes('email:write')
-  @ApiOperation({
+  @Route('POST', 'campaigns/:id/messages', {
+    scope: 'email:write',
     summary: 'Register up to 10,000 messages; each gets an id and its absolute pixel URL',
     description:
       'The whole batch is validated first. It is stored in slices of 1,000: should the service fail mid-way, the slices already answered are stored.',
+    answers: CreatedMessagesView,
+    problems: [400, 401, 403, 404],
   })
-  @ApiCreatedResponse({ type: CreatedMessagesView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
   async addMessages(
     @Param() { id }: EmailIdDto,
     @Body() input: AddMessagesDto,
@@ -73,96 +66,97 @@ export class EmailController {
     return created;
   }
 
-  @Get('messages/:id')
-  @RequireScopes('email:read')
-  @ApiOperation({ summary: 'Get one message and its delivery status' })
-  @ApiOkResponse({ type: MessageView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  getMessage(@Param() params: EmailIdDto): Promise<MessageView> {
-    return this.nats.request(EmailSubjects.GetMessage, params);
+  @Forward('GET', 'messages/:id', EmailSubjects.GetMessage, {
+    scope: 'email:read',
+    summary: 'Get one message and its delivery status',
+    answers: MessageView,
+    problems: [400, 401, 403, 404],
+  })
+  getMessage(@Param() params: EmailIdDto) {
+    return params;
   }
 
-  @Post('render')
-  @HttpCode(200)
-  @RequireScopes('email:write')
-  @ApiOperation({ summary: "Insert the message's pixel before </body> of an HTML body" })
-  @ApiOkResponse({ type: RenderedEmailView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  render(@Body() input: RenderEmailDto): Promise<RenderedEmailView> {
-    return this.nats.request(EmailSubjects.Render, input);
+  @Forward('POST', 'render', EmailSubjects.Render, {
+    status: 200,
+    scope: 'email:write',
+    summary: "Insert the message's pixel before </body> of an HTML body",
+    answers: RenderedEmailView,
+    problems: [400, 401, 403, 404],
+  })
+  render(@Body() input: RenderEmailDto) {
+    return input;
   }
 
-  @Post('events')
-  @HttpCode(200)
-  @RequireScopes('email:write')
-  @ApiOperation({
+  @Forward('POST', 'events', EmailSubjects.RecordDeliveryEvents, {
+    status: 200,
+    scope: 'email:write',
     summary: 'Record delivery status updates (delivered, soft_bounce, hard_bounce, complaint)',
     description:
       'Each row is checked on its own: good rows are applied, bad rows (invalid fields, unknown message ids) are listed in `rejected`. A batch without any good row is a 422.',
+    answers: DeliveryEventsResultView,
+    problems: [400, 401, 403, 422],
   })
-  @ApiOkResponse({ type: DeliveryEventsResultView })
-  @ApiRoutedProblemResponses(400, 401, 403, 422)
-  recordDeliveryEvents(@Body() input: DeliveryEventsDto): Promise<DeliveryEventsResultView> {
-    return this.nats.request(EmailSubjects.RecordDeliveryEvents, input);
+  recordDeliveryEvents(@Body() input: DeliveryEventsDto) {
+    return input;
   }
 
-  @Get('campaigns/:id/stats')
-  @RequireScopes('email:read')
-  @ApiOperation({ summary: 'Open statistics of a campaign, each rate with its definition' })
-  @ApiOkResponse({ type: CampaignStatsView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  campaignStats(@Param() params: EmailIdDto): Promise<CampaignStatsView> {
-    return this.nats.request(EmailSubjects.CampaignStats, params);
+  @Forward('GET', 'campaigns/:id/stats', EmailSubjects.CampaignStats, {
+    scope: 'email:read',
+    summary: 'Open statistics of a campaign, each rate with its definition',
+    answers: CampaignStatsView,
+    problems: [400, 401, 403, 404],
+  })
+  campaignStats(@Param() params: EmailIdDto) {
+    return params;
   }
 
-  @Get('contacts/:id/engagement')
-  @RequireScopes('email:read')
-  @ApiOperation({ summary: "A contact's opens across campaigns" })
-  @ApiOkResponse({ type: ContactEngagementView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  contactEngagement(@Param() params: EmailContactIdDto): Promise<ContactEngagementView> {
-    return this.nats.request(EmailSubjects.ContactEngagement, params);
+  @Forward('GET', 'contacts/:id/engagement', EmailSubjects.ContactEngagement, {
+    scope: 'email:read',
+    summary: "A contact's opens across campaigns",
+    answers: ContactEngagementView,
+    problems: [400, 401, 403],
+  })
+  contactEngagement(@Param() params: EmailContactIdDto) {
+    return params;
   }
 
-  @Put('contacts/:id/tracking')
-  @RequireScopes('email:write')
-  @ApiOperation({ summary: 'Set do-not-track for a contact (the pixel still answers)' })
-  @ApiOkResponse({ type: ContactTrackingView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  setContactTracking(
-    @Param() { id }: EmailContactIdDto,
-    @Body() input: ContactTrackingDto,
-  ): Promise<ContactTrackingView> {
-    return this.nats.request(EmailSubjects.SetContactTracking, {
-      contactId: id,
-      doNotTrack: input.doNotTrack,
-    });
+  @Forward('PUT', 'contacts/:id/tracking', EmailSubjects.SetContactTracking, {
+    scope: 'email:write',
+    summary: 'Set do-not-track for a contact (the pixel still answers)',
+    answers: ContactTrackingView,
+    problems: [400, 401, 403],
+  })
+  setContactTracking(@Param() { id }: EmailContactIdDto, @Body() input: ContactTrackingDto) {
+    return { contactId: id, doNotTrack: input.doNotTrack };
   }
 
-  @Delete('contacts/:id/tracking-data')
-  @RequireScopes('email:write')
-  @ApiOperation({ summary: "Erase a contact's open history" })
-  @ApiOkResponse({ type: ErasedTrackingView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  eraseContactTracking(@Param() params: EmailContactIdDto): Promise<ErasedTrackingView> {
-    return this.nats.request(EmailSubjects.EraseContactTracking, params);
+  @Forward('DELETE', 'contacts/:id/tracking-data', EmailSubjects.EraseContactTracking, {
+    scope: 'email:write',
+    summary: "Erase a contact's open history",
+    answers: ErasedTrackingView,
+    problems: [400, 401, 403],
+  })
+  eraseContactTracking(@Param() params: EmailContactIdDto) {
+    return params;
   }
 
-  @Get('consent')
-  @RequireScopes('email:read')
-  @ApiOperation({ summary: 'The global tracking mode' })
-  @ApiOkResponse({ type: ConsentView })
-  @ApiRoutedProblemResponses(401, 403)
-  getConsent(): Promise<ConsentView> {
-    return this.nats.request(EmailSubjects.GetConsent, {});
+  @Forward('GET', 'consent', EmailSubjects.GetConsent, {
+    scope: 'email:read',
+    summary: 'The global tracking mode',
+    answers: ConsentView,
+    problems: [401, 403],
+  })
+  getConsent() {
+    return {};
   }
 
-  @Put('consent')
-  @RequireScopes('email:write')
-  @ApiOperation({ summary: 'Switch tracking off, to anonymous counts, or to individual' })
-  @ApiOkResponse({ type: ConsentView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  setConsent(@Body() input: ConsentDto): Promise<ConsentView> {
-    return this.nats.request(EmailSubjects.SetConsent, input);
+  @Forward('PUT', 'consent', EmailSubjects.SetConsent, {
+    scope: 'email:write',
+    summary: 'Switch tracking off, to anonymous counts, or to individual',
+    answers: ConsentView,
+    problems: [400, 401, 403],
+  })
+  setConsent(@Body() input: ConsentDto) {
+    return input;
   }
 }
