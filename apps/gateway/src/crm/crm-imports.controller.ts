@@ -1,10 +1,9 @@
-import { Controller, Get, HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -22,6 +21,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { Forward } from '../routing/route.decorator';
 import { streamCsv } from './csv-upload';
 
 /** 100,000 rows of a wide export stay well under this. */
@@ -113,12 +113,13 @@ export class CrmImportsController {
     }
   }
 
-  @Get(':id')
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: "An import's status and progress, with row errors" })
-  @ApiOkResponse({ type: ImportView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  get(@Param() { id }: ImportIdDto): Promise<ImportView> {
-    return this.nats.request(CrmSubjects.GetImport, { id });
+  @Forward('GET', ':id', CrmSubjects.GetImport, {
+    scope: 'crm:read',
+    summary: "An import's status and progress, with row errors",
+    answers: ImportView,
+    problems: [400, 401, 403, 404],
+  })
+  get(@Param() { id }: ImportIdDto) {
+    return { id };
   }
 }

@@ -1,21 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -37,7 +24,6 @@ import {
   ListAccountsQueryDto,
   ListContactsQueryDto,
   MergeContactsDto,
-  Page,
   PageQueryDto,
   UpdateAccountDto,
   UpdateContactDto,
@@ -47,6 +33,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
+import { Forward, Route } from '../routing/route.decorator';
 
 /** Enrichment may call providers over the network before answering. */
 const ENRICHING_TIMEOUT_MS = 15000;
@@ -83,131 +70,111 @@ export class CrmController {
     return contact;
   }
 
-  @Get('contacts')
-  @RequireScopes('crm:read')
-  @ApiOperation({
+  @Forward('GET', 'contacts', CrmSubjects.ListContacts, {
+    scope: 'crm:read',
     summary: 'List contacts',
     description: 'Newest first, cursor pagination, filters.',
+    answers: ContactPageView,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: ContactPageView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  listContacts(@Query() query: ListContactsQueryDto): Promise<Page<ContactView>> {
-    return this.nats.request(CrmSubjects.ListContacts, query);
+  listContacts(@Query() query: ListContactsQueryDto) {
+    return query;
   }
 
-  @Get('contacts/duplicates')
-  @RequireScopes('crm:read')
-  @ApiOperation({
+  @Forward('GET', 'contacts/duplicates', CrmSubjects.ListDuplicates, {
+    scope: 'crm:read',
     summary: 'Find duplicates: the same normalised email, or the same name at the same account',
+    answers: DuplicateGroupsView,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: DuplicateGroupsView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  duplicates(@Query() query: DuplicatesQueryDto): Promise<DuplicateGroupsView> {
-    return this.nats.request(CrmSubjects.ListDuplicates, query);
+  duplicates(@Query() query: DuplicatesQueryDto) {
+    return query;
   }
 
-  @Post('contacts/merge')
-  @HttpCode(200)
-  @RequireScopes('crm:write')
-  @ApiOperation({
+  @Forward('POST', 'contacts/merge', CrmSubjects.MergeContacts, {
+    status: 200,
+    scope: 'crm:write',
     summary:
       'Merge duplicates into one contact, keeping the best-provenance value of each field and all history',
+    answers: ContactView,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: ContactView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  merge(@Body() dto: MergeContactsDto, @CurrentCaller() caller: Caller): Promise<ContactView> {
-    return this.nats.request(CrmSubjects.MergeContacts, dto, { actor: caller.name });
+  merge(@Body() dto: MergeContactsDto) {
+    return dto;
   }
 
-  @Get('contacts/:id')
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: "Get a contact with every field's provenance" })
-  @ApiOkResponse({ type: ContactView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  getContact(@Param() { id }: ContactIdDto): Promise<ContactView> {
-    return this.nats.request(CrmSubjects.GetContact, { id });
+  @Forward('GET', 'contacts/:id', CrmSubjects.GetContact, {
+    scope: 'crm:read',
+    summary: "Get a contact with every field's provenance",
+    answers: ContactView,
+    problems: [400, 401, 403, 404],
+  })
+  getContact(@Param() { id }: ContactIdDto) {
+    return { id };
   }
 
-  @Patch('contacts/:id')
-  @RequireScopes('crm:write')
-  @ApiOperation({
+  @Forward('PATCH', 'contacts/:id', CrmSubjects.UpdateContact, {
+    scope: 'crm:write',
     summary: 'Update a contact',
     description: 'Absent fields stay; `null` clears a field and keeps it empty.',
+    answers: ContactView,
+    problems: [400, 401, 403, 404],
+    timeoutMs: ENRICHING_TIMEOUT_MS,
   })
-  @ApiOkResponse({ type: ContactView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  updateContact(
-    @Param() { id }: ContactIdDto,
-    @Body() dto: UpdateContactDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<ContactView> {
-    return this.nats.request(
-      CrmSubjects.UpdateContact,
-      { ...dto, id },
-      { actor: caller.name, timeoutMs: ENRICHING_TIMEOUT_MS },
-    );
+  updateContact(@Param() { id }: ContactIdDto, @Body() dto: UpdateContactDto) {
+    return { ...dto, id };
   }
 
-  @Delete('contacts/:id')
-  @HttpCode(204)
-  @RequireScopes('crm:write')
-  @ApiOperation({ summary: 'Delete a contact' })
-  @ApiNoContentResponse()
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  async deleteContact(
-    @Param() { id }: ContactIdDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<void> {
-    await this.nats.request(CrmSubjects.DeleteContact, { id }, { actor: caller.name });
+  @Forward('DELETE', 'contacts/:id', CrmSubjects.DeleteContact, {
+    status: 204,
+    scope: 'crm:write',
+    summary: 'Delete a contact',
+    problems: [400, 401, 403, 404],
+  })
+  deleteContact(@Param() { id }: ContactIdDto) {
+    return { id };
   }
 
-  @Get('contacts/:id/history')
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: "A contact's field history, oldest first" })
-  @ApiOkResponse({ type: FieldHistoryPageView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  contactHistory(
-    @Param() { id }: ContactIdDto,
-    @Query() page: PageQueryDto,
-  ): Promise<FieldHistoryPageView> {
-    return this.nats.request(CrmSubjects.ContactHistory, { ...page, id });
+  @Forward('GET', 'contacts/:id/history', CrmSubjects.ContactHistory, {
+    scope: 'crm:read',
+    summary: "A contact's field history, oldest first",
+    answers: FieldHistoryPageView,
+    problems: [400, 401, 403, 404],
+  })
+  contactHistory(@Param() { id }: ContactIdDto, @Query() page: PageQueryDto) {
+    return { ...page, id };
   }
 
-  @Post('contacts/:id/enrich')
-  @HttpCode(200)
-  @RequireScopes('crm:write')
-  @ApiOperation({
+  @Forward('POST', 'contacts/:id/enrich', CrmSubjects.EnrichContact, {
+    status: 200,
+    scope: 'crm:write',
     summary: 'Re-enrich a contact now (rules and providers; values people set stay)',
+    answers: ContactView,
+    problems: [400, 401, 403, 404],
+    timeoutMs: ENRICHING_TIMEOUT_MS,
   })
-  @ApiOkResponse({ type: ContactView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  enrich(@Param() { id }: ContactIdDto, @CurrentCaller() caller: Caller): Promise<ContactView> {
-    return this.nats.request(
-      CrmSubjects.EnrichContact,
-      { id },
-      { actor: caller.name, timeoutMs: ENRICHING_TIMEOUT_MS },
-    );
+  enrich(@Param() { id }: ContactIdDto) {
+    return { id };
   }
 
-  @Post('enrich/preview')
-  @HttpCode(200)
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: 'Enrich a contact without storing anything' })
-  @ApiOkResponse({ type: EnrichmentPreviewView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  preview(@Body() dto: CreateContactDto): Promise<EnrichmentPreviewView> {
-    return this.nats.request(CrmSubjects.PreviewEnrichment, dto, {
-      timeoutMs: ENRICHING_TIMEOUT_MS,
-    });
+  @Forward('POST', 'enrich/preview', CrmSubjects.PreviewEnrichment, {
+    status: 200,
+    scope: 'crm:read',
+    summary: 'Enrich a contact without storing anything',
+    answers: EnrichmentPreviewView,
+    problems: [400, 401, 403],
+    timeoutMs: ENRICHING_TIMEOUT_MS,
+  })
+  preview(@Body() dto: CreateContactDto) {
+    return dto;
   }
 
-  @Post('accounts')
-  @RequireScopes('crm:write')
-  @ApiOperation({
+  @Route('POST', 'accounts', {
+    scope: 'crm:write',
     summary: 'Create an account (registrable domain unique), enriched by the providers',
+    answers: AccountView,
+    problems: [400, 401, 403, 409],
   })
-  @ApiCreatedResponse({ type: AccountView })
-  @ApiRoutedProblemResponses(400, 401, 403, 409)
   async createAccount(
     @Body() dto: CreateAccountDto,
     @CurrentCaller() caller: Caller,
@@ -221,49 +188,44 @@ export class CrmController {
     return account;
   }
 
-  @Get('accounts')
-  @RequireScopes('crm:read')
-  @ApiOperation({
+  @Forward('GET', 'accounts', CrmSubjects.ListAccounts, {
+    scope: 'crm:read',
     summary: 'List accounts',
     description: 'Domain order, cursor pagination, filters.',
+    answers: AccountPageView,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: AccountPageView })
-  @ApiRoutedProblemResponses(400, 401, 403)
-  listAccounts(@Query() query: ListAccountsQueryDto): Promise<Page<AccountView>> {
-    return this.nats.request(CrmSubjects.ListAccounts, query);
+  listAccounts(@Query() query: ListAccountsQueryDto) {
+    return query;
   }
 
-  @Get('accounts/:id')
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: "Get an account with every field's provenance" })
-  @ApiOkResponse({ type: AccountView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  getAccount(@Param() { id }: AccountIdDto): Promise<AccountView> {
-    return this.nats.request(CrmSubjects.GetAccount, { id });
+  @Forward('GET', 'accounts/:id', CrmSubjects.GetAccount, {
+    scope: 'crm:read',
+    summary: "Get an account with every field's provenance",
+    answers: AccountView,
+    problems: [400, 401, 403, 404],
+  })
+  getAccount(@Param() { id }: AccountIdDto) {
+    return { id };
   }
 
-  @Patch('accounts/:id')
-  @RequireScopes('crm:write')
-  @ApiOperation({ summary: 'Update an account' })
-  @ApiOkResponse({ type: AccountView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  updateAccount(
-    @Param() { id }: AccountIdDto,
-    @Body() dto: UpdateAccountDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<AccountView> {
-    return this.nats.request(CrmSubjects.UpdateAccount, { ...dto, id }, { actor: caller.name });
+  @Forward('PATCH', 'accounts/:id', CrmSubjects.UpdateAccount, {
+    scope: 'crm:write',
+    summary: 'Update an account',
+    answers: AccountView,
+    problems: [400, 401, 403, 404],
+  })
+  updateAccount(@Param() { id }: AccountIdDto, @Body() dto: UpdateAccountDto) {
+    return { ...dto, id };
   }
 
-  @Get('accounts/:id/history')
-  @RequireScopes('crm:read')
-  @ApiOperation({ summary: "An account's field history, oldest first" })
-  @ApiOkResponse({ type: FieldHistoryPageView })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
-  accountHistory(
-    @Param() { id }: AccountIdDto,
-    @Query() page: PageQueryDto,
-  ): Promise<FieldHistoryPageView> {
-    return this.nats.request(CrmSubjects.AccountHistory, { ...page, id });
+  @Forward('GET', 'accounts/:id/history', CrmSubjects.AccountHistory, {
+    scope: 'crm:read',
+    summary: "An account's field history, oldest first",
+    answers: FieldHistoryPageView,
+    problems: [400, 401, 403, 404],
+  })
+  accountHistory(@Param() { id }: AccountIdDto, @Query() page: PageQueryDto) {
+    return { ...page, id };
   }
 }
