@@ -1,15 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import type { ApiScope } from '@sales-suite/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUIRED_SCOPES } from '../auth/auth.decorators';
 import { RequestAuthorizer } from '../auth/request-authorizer';
-import { notModified } from './entity-tag';
-import { GlossaryController } from './glossary.controller';
-import { TermCache } from './term-cache';
+import { answerConditionally, TermCache } from './term-cache';
+import { GlossaryTermsController } from './terms.controller';
 
-/** The route whose cached answers are served here: GlossaryController.get declares it. */
-const TERM_ROUTE = '/v1/glossary/terms/:slug';
+/** The handler whose answers are served here from the cache; its metadata names the route. */
+const TERM_HANDLER = GlossaryTermsController.prototype.get;
 
 /**
  * Answers `GET /v1/glossary/terms/:slug` from the gateway's term cache before Nest's router,
@@ -20,7 +20,8 @@ const TERM_ROUTE = '/v1/glossary/terms/:slug';
  */
 @Injectable()
 export class CachedTermReads implements OnModuleInit {
-  /** The controller's own scopes for the route, so the two can never disagree. */
+  /** The controller's own URL and scopes for the route, so the two can never disagree. */
+  private readonly url: string;
   private readonly requiredScopes: readonly ApiScope[] | undefined;
 
   constructor(
@@ -29,16 +30,20 @@ export class CachedTermReads implements OnModuleInit {
     private readonly authorizer: RequestAuthorizer,
     reflector: Reflector,
   ) {
-    this.requiredScopes = reflector.get<ApiScope[] | undefined>(
-      REQUIRED_SCOPES,
-      GlossaryController.prototype.get,
-    );
+    const paths = [
+      reflector.get<string>(PATH_METADATA, GlossaryTermsController),
+      reflector.get<string>(PATH_METADATA, TERM_HANDLER),
+    ];
+    this.url = `/${paths.join('/')}`;
+    this.requiredScopes = reflector.get<ApiScope[] | undefined>(REQUIRED_SCOPES, TERM_HANDLER);
   }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    if (!fastify.hasRoute({ method: 'GET', url: this.url }))
+      throw new Error(`CachedTermReads: no GET ${this.url} route to answer for`);
     fastify.addHook('onRequest', (request, reply, done) => {
-      if (request.method !== 'GET' || request.routeOptions.url !== TERM_ROUTE) return done();
+      if (request.method !== 'GET' || request.routeOptions.url !== this.url) return done();
       this.answer(request, reply).then(
         (answered) => {
           if (!answered) done();
@@ -60,9 +65,8 @@ export class CachedTermReads implements OnModuleInit {
       // against the rate limit, so asking again there changes nothing.
       return false;
     }
-    void reply.header('etag', cached.etag);
-    if (notModified(request.headers['if-none-match'], cached.etag)) {
-      await reply.code(304).send();
+    if (answerConditionally(reply, cached, request.headers['if-none-match'])) {
+      await reply.send();
       return true;
     }
     await reply.type('application/json; charset=utf-8').send(cached.json);

@@ -3,14 +3,25 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { IMPORT_MAX_CSV_CHARS } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
+import { GlossaryAnnotateController } from './annotate.controller';
 import { CachedTermReads } from './cached-term-reads';
-import { GlossaryController } from './glossary.controller';
+import { GlossaryRevisionsController } from './revisions.controller';
+import { GlossarySearchController } from './search.controller';
 import { TermCache } from './term-cache';
+import { TermWrites } from './term-writes';
+import { GlossaryTermsController } from './terms.controller';
+import { GlossaryTransferController } from './transfer.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [GlossaryController],
-  providers: [TermCache, CachedTermReads],
+  controllers: [
+    GlossaryTermsController,
+    GlossaryRevisionsController,
+    GlossarySearchController,
+    GlossaryAnnotateController,
+    GlossaryTransferController,
+  ],
+  providers: [TermCache, TermWrites, CachedTermReads],
 })
 export class GlossaryGatewayModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

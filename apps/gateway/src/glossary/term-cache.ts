@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { GlossaryEvents, TermView } from '@sales-suite/contracts';
 import { listenToBroadcasts, NatsClientService } from '@sales-suite/messaging';
-import { termEntityTag } from './entity-tag';
+import type { FastifyReply } from 'fastify';
+import { notModified, termEntityTag } from './entity-tag';
 
 /** A backstop: an event lost while NATS was away cannot keep a term stale longer than this. */
 const TTL_MS = 30_000;
@@ -51,21 +52,21 @@ export class TermCache implements OnApplicationBootstrap {
     return undefined;
   }
 
-  /** The generation to hand back to `set`: take it before asking the service. */
-  get currentGeneration(): number {
-    return this.generation;
+  /** The cached term, or the one `load` fetches, cached unless a change came in meanwhile. */
+  async read(slug: string, load: () => Promise<TermView>): Promise<CachedTerm> {
+    const cached = this.get(slug);
+    if (cached) return cached;
+    const generation = this.generation;
+    const term = await load();
+    const entry = { term, json: JSON.stringify(term), etag: termEntityTag(term.version) };
+    if (generation === this.generation) this.store(entry);
+    return entry;
   }
 
-  set(term: TermView, generation: number): void {
-    if (generation !== this.generation) return;
+  private store(entry: CachedTerm): void {
     if (this.entries.size >= MAX_ENTRIES)
       this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(term.slug, {
-      term,
-      json: JSON.stringify(term),
-      etag: termEntityTag(term.version),
-      expiresAt: Date.now() + TTL_MS,
-    });
+    this.entries.set(entry.term.slug, { ...entry, expiresAt: Date.now() + TTL_MS });
   }
 
   forget(slug: string): void {
@@ -77,4 +78,19 @@ export class TermCache implements OnApplicationBootstrap {
     this.generation++;
     this.entries.clear();
   }
+}
+
+/**
+ * Sets the term's ETag on the reply; true when `If-None-Match` names it, the reply then being a
+ * 304 to send without a body. The one conditional answer for cached and fetched terms alike.
+ */
+export function answerConditionally(
+  reply: FastifyReply,
+  cached: CachedTerm,
+  ifNoneMatch: string | undefined,
+): boolean {
+  void reply.header('etag', cached.etag);
+  if (!notModified(ifNoneMatch, cached.etag)) return false;
+  void reply.status(304);
+  return true;
 }

@@ -1,0 +1,23 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AnnotateDto, AnnotateResultView, GlossarySubjects } from '@sales-suite/contracts';
+import { Forward } from '../routing/route.decorator';
+
+@ApiTags('glossary')
+@ApiBearerAuth()
+@Controller('v1/glossary')
+export class GlossaryAnnotateController {
+  @Forward('POST', 'annotate', GlossarySubjects.Annotate, {
+    status: 200,
+    scope: 'glossary:read',
+    summary: 'Find every term mentioned in a text',
+    description:
+      'Names, aliases and hidden labels; case-insensitive, on word boundaries, the longest ' +
+      'mention winning where two overlap. Offsets are UTF-16 code units (JavaScript indices).',
+    answers: AnnotateResultView,
+    problems: [400, 401, 403],
+  })
+  annotate(@Body() input: AnnotateDto) {
+    return input;
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  GlossarySubjects,
+  SearchQueryDto,
+  SearchResultView,
+  SuggestQueryDto,
+  SuggestResultView,
+} from '@sales-suite/contracts';
+import { Forward } from '../routing/route.decorator';
+
+@ApiTags('glossary')
+@ApiBearerAuth()
+@Controller('v1/glossary')
+export class GlossarySearchController {
+  @Forward('GET', 'search', GlossarySubjects.Search, {
+    scope: 'glossary:read',
+    summary: 'Ranked, typo-tolerant search',
+    description:
+      'Exact name or alias first, then prefix matches, then weighted full text (name A, ' +
+      'aliases B, definition C, details D), then trigram similarity for typos (`champoin`).',
+    answers: SearchResultView,
+    problems: [400, 401, 403],
+  })
+  search(@Query() query: SearchQueryDto) {
+    return query;
+  }
+
+  @Forward('GET', 'suggest', GlossarySubjects.Suggest, {
+    scope: 'glossary:read',
+    summary: 'Autocomplete: terms whose name or alias starts with the prefix',
+    answers: SuggestResultView,
+    problems: [400, 401, 403],
+  })
+  suggest(@Query() query: SuggestQueryDto) {
+    return query;
+  }
+}

@@ -1,0 +1,142 @@
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CategoriesView,
+  CategoryCountView,
+  CreateTermDto,
+  GlossarySubjects,
+  ListTermsQueryDto,
+  TermPageView,
+  TermSlugDto,
+  TermView,
+  UpdateTermDto,
+} from '@sales-suite/contracts';
+import { NatsRequester } from '@sales-suite/messaging';
+import type { FastifyReply } from 'fastify';
+import { Caller } from '../auth/api-keys.service';
+import { CurrentCaller } from '../auth/auth.decorators';
+import { Forward, Route } from '../routing/route.decorator';
+import { termEntityTag } from './entity-tag';
+import { answerConditionally, TermCache } from './term-cache';
+import { ApiIfMatch, expectedVersion, TermWrites } from './term-writes';
+
+@ApiTags('glossary')
+@ApiBearerAuth()
+@Controller('v1/glossary')
+export class GlossaryTermsController {
+  constructor(
+    private readonly nats: NatsRequester,
+    private readonly cache: TermCache,
+    private readonly writes: TermWrites,
+  ) {}
+
+  @Forward('GET', 'terms', GlossarySubjects.ListTerms, {
+    scope: 'glossary:read',
+    summary: 'List terms',
+    description: 'Slug order, cursor pagination, optional filters.',
+    answers: TermPageView,
+    problems: [400, 401, 403],
+  })
+  list(@Query() query: ListTermsQueryDto) {
+    return query;
+  }
+
+  @Route('GET', 'terms/:slug', {
+    scope: 'glossary:read',
+    summary: 'Get one term by slug',
+    description: 'Answers an `ETag`; with `If-None-Match` naming it, answers 304 without a body.',
+    answers: { type: TermView, headers: { ETag: { description: 'The version, quoted' } } },
+    problems: [400, 401, 403, 404],
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"1"' })
+  @ApiResponse({ status: 304, description: 'Not modified: your copy is current' })
+  async get(
+    @Param() params: TermSlugDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermView | undefined> {
+    // Usually answered from the cache before this point (CachedTermReads); here on a miss.
+    const cached = await this.cache.read(params.slug, () =>
+      this.nats.request<TermView>(GlossarySubjects.GetTerm, params),
+    );
+    return answerConditionally(reply, cached, ifNoneMatch) ? undefined : cached.term;
+  }
+
+  @Route('POST', 'terms', {
+    scope: 'glossary:write',
+    summary: 'Create a term',
+    answers: {
+      type: TermView,
+      headers: { Location: { description: 'URL of the new term' }, ETag: { description: '"1"' } },
+    },
+    problems: [400, 401, 403, 409, 422],
+  })
+  async create(
+    @Body() input: CreateTermDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermView> {
+    const term = await this.writes.forward<TermView>(GlossarySubjects.CreateTerm, input, caller);
+    void reply.header('location', `/v1/glossary/terms/${term.slug}`);
+    void reply.header('etag', termEntityTag(term.version));
+    return term;
+  }
+
+  @Route('PATCH', 'terms/:slug', {
+    scope: 'glossary:write',
+    summary: 'Change some fields of a term',
+    description:
+      'Requires `If-Match` with the ETag you read: a stale one answers 412, none answers 428. ' +
+      '`null` clears `details`, `category` or `replacedBy`. Links are mirrored on the linked terms.',
+    answers: { type: TermView, headers: { ETag: { description: 'The new version' } } },
+    problems: [400, 401, 403, 404, 412, 422, 428],
+  })
+  @ApiIfMatch(true)
+  async update(
+    @Param() { slug }: TermSlugDto,
+    @Body() changes: UpdateTermDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermView> {
+    const term = await this.writes.forward<TermView>(
+      GlossarySubjects.UpdateTerm,
+      { slug, expectedVersion: expectedVersion(ifMatch), changes },
+      caller,
+    );
+    void reply.header('etag', termEntityTag(term.version));
+    return term;
+  }
+
+  @Route('DELETE', 'terms/:slug', {
+    status: 204,
+    scope: 'glossary:write',
+    summary: 'Delete a term',
+    description: 'Requires `If-Match`. Links to it and replacements by it are removed.',
+    answers: { description: 'Deleted' },
+    problems: [400, 401, 403, 404, 412, 428],
+  })
+  @ApiIfMatch(true)
+  async delete(
+    @Param() { slug }: TermSlugDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    await this.writes.forward(
+      GlossarySubjects.DeleteTerm,
+      { slug, expectedVersion: expectedVersion(ifMatch) },
+      caller,
+    );
+  }
+
+  @Route('GET', 'categories', {
+    scope: 'glossary:read',
+    summary: 'Categories in use, with how many terms each has',
+    answers: CategoriesView,
+    problems: [401, 403],
+  })
+  async categories(): Promise<CategoriesView> {
+    const items = await this.nats.request<CategoryCountView[]>(GlossarySubjects.ListCategories, {});
+    return { items };
+  }
+}
