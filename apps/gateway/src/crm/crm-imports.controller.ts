@@ -1,12 +1,5 @@
-import { Controller, HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import {
   CrmSubjects,
   DomainError,
@@ -21,15 +14,13 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 import { streamCsv } from './csv-upload';
 
 /** 100,000 rows of a wide export stay well under this. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-@ApiTags('crm')
-@ApiBearerAuth()
-@Controller('v1/crm/imports')
+@RoutesController('crm', 'v1/crm/imports')
 export class CrmImportsController {
   private readonly logger = new Logger(CrmImportsController.name);
 

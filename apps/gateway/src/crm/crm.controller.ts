@@ -1,11 +1,5 @@
-import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiOperation } from '@nestjs/swagger';
 import {
   AccountIdDto,
   AccountPageView,
@@ -33,15 +27,13 @@ import type { FastifyReply } from 'fastify';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
-import { Forward, Route } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
 /** Enrichment may call providers over the network before answering. */
 const ENRICHING_TIMEOUT_MS = 15000;
 
-@ApiTags('crm')
-@ApiBearerAuth()
+@RoutesController('crm', 'v1/crm')
 @ApiExtraModels(FieldProvenanceView)
-@Controller('v1/crm')
 export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
 
@@ -169,23 +161,16 @@ export class CrmController {
     return dto;
   }
 
-  @Route('POST', 'accounts', {
+  @Forward('POST', 'accounts', CrmSubjects.CreateAccount, {
     scope: 'crm:write',
     summary: 'Create an account (registrable domain unique), enriched by the providers',
     answers: AccountView,
     problems: [400, 401, 403, 409],
+    timeoutMs: ENRICHING_TIMEOUT_MS,
+    location: (account: AccountView) => `/v1/crm/accounts/${account.id}`,
   })
-  async createAccount(
-    @Body() dto: CreateAccountDto,
-    @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AccountView> {
-    const account = await this.nats.request<AccountView>(CrmSubjects.CreateAccount, dto, {
-      actor: caller.name,
-      timeoutMs: ENRICHING_TIMEOUT_MS,
-    });
-    void reply.header('location', `/v1/crm/accounts/${account.id}`);
-    return account;
+  createAccount(@Body() dto: CreateAccountDto) {
+    return dto;
   }
 
   @Forward('GET', 'accounts', CrmSubjects.ListAccounts, {

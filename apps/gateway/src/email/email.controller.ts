@@ -1,5 +1,4 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import {
   AddMessagesDto,
   CampaignStatsView,
@@ -24,11 +23,9 @@ import {
   StoreMessagesDto,
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
-import { Forward, Route } from '../routing/route.decorator';
+import { Forward, Route, RoutesController } from '../routing/route.decorator';
 
-@ApiTags('email')
-@ApiBearerAuth()
-@Controller('v1/email')
+@RoutesController('email', 'v1/email')
 export class EmailController {
   constructor(private readonly nats: NatsRequester) {}
 

@@ -1,11 +1,8 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { AnnotateDto, AnnotateResultView, GlossarySubjects } from '@sales-suite/contracts';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
-@ApiTags('glossary')
-@ApiBearerAuth()
-@Controller('v1/glossary')
+@RoutesController('glossary', 'v1/glossary')
 export class GlossaryAnnotateController {
   @Forward('POST', 'annotate', GlossarySubjects.Annotate, {
     status: 200,

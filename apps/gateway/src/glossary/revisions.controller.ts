@@ -1,5 +1,4 @@
-import { Controller, Headers, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Headers, Param, Res } from '@nestjs/common';
 import {
   GlossarySubjects,
   RevisionListView,
@@ -13,13 +12,11 @@ import { NatsRequester } from '@sales-suite/messaging';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/api-keys.service';
 import { CurrentCaller } from '../auth/auth.decorators';
-import { Forward, Route } from '../routing/route.decorator';
+import { Forward, Route, RoutesController } from '../routing/route.decorator';
 import { termEntityTag } from './entity-tag';
 import { ApiIfMatch, expectedVersion, TermWrites } from './term-writes';
 
-@ApiTags('glossary')
-@ApiBearerAuth()
-@Controller('v1/glossary/terms/:slug/revisions')
+@RoutesController('glossary', 'v1/glossary/terms/:slug/revisions')
 export class GlossaryRevisionsController {
   constructor(
     private readonly nats: NatsRequester,

@@ -1,5 +1,4 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import {
   GlossarySubjects,
   SearchQueryDto,
@@ -7,11 +6,9 @@ import {
   SuggestQueryDto,
   SuggestResultView,
 } from '@sales-suite/contracts';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
-@ApiTags('glossary')
-@ApiBearerAuth()
-@Controller('v1/glossary')
+@RoutesController('glossary', 'v1/glossary')
 export class GlossarySearchController {
   @Forward('GET', 'search', GlossarySubjects.Search, {
     scope: 'glossary:read',

@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import {
   CategoriesView,
   CategoryCountView,
@@ -15,14 +15,12 @@ import { NatsRequester } from '@sales-suite/messaging';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/api-keys.service';
 import { CurrentCaller } from '../auth/auth.decorators';
-import { Forward, Route } from '../routing/route.decorator';
+import { Forward, Route, RoutesController } from '../routing/route.decorator';
 import { termEntityTag } from './entity-tag';
 import { answerConditionally, TermCache } from './term-cache';
 import { ApiIfMatch, expectedVersion, TermWrites } from './term-writes';
 
-@ApiTags('glossary')
-@ApiBearerAuth()
-@Controller('v1/glossary')
+@RoutesController('glossary', 'v1/glossary')
 export class GlossaryTermsController {
   constructor(
     private readonly nats: NatsRequester,

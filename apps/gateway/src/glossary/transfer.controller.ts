@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Headers, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces } from '@nestjs/swagger';
 import {
   DomainError,
   ErrorCode,
@@ -13,7 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Caller } from '../auth/api-keys.service';
 import { CurrentCaller } from '../auth/auth.decorators';
-import { Route } from '../routing/route.decorator';
+import { Route, RoutesController } from '../routing/route.decorator';
 import { TermWrites } from './term-writes';
 
 const IMPORT_MAX_MESSAGE_BYTES = 900 * 1024;
@@ -24,9 +24,7 @@ interface ExportPage {
   nextAfter: string | null;
 }
 
-@ApiTags('glossary')
-@ApiBearerAuth()
-@Controller('v1/glossary')
+@RoutesController('glossary', 'v1/glossary')
 export class GlossaryTransferController {
   constructor(
     private readonly nats: NatsRequester,

@@ -1,5 +1,4 @@
-import { Body, Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import {
   FunnelDefinitionDto,
   FunnelDefinitionView,
@@ -8,14 +7,12 @@ import {
   LeadSubjects,
   ProjectionRebuildView,
 } from '@sales-suite/contracts';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
 /** Rebuilding reads every stream: allow it time. */
 const REBUILD_TIMEOUT_MS = 120_000;
 
-@ApiTags('funnel')
-@ApiBearerAuth()
-@Controller('v1/funnel')
+@RoutesController('funnel', 'v1/funnel')
 export class FunnelController {
   @Forward('GET', 'definition', LeadSubjects.GetFunnelDefinition, {
     scope: 'leads:read',

@@ -1,5 +1,4 @@
-import { Body, Controller, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import {
   AddCommitteeMemberDto,
   CreateLeadDto,
@@ -14,36 +13,21 @@ import {
   ScoreView,
   TransitionLeadDto,
 } from '@sales-suite/contracts';
-import { NatsRequester } from '@sales-suite/messaging';
-import type { FastifyReply } from 'fastify';
-import { Caller } from '../auth/api-keys.service';
-import { CurrentCaller } from '../auth/auth.decorators';
-import { Forward, Route } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
-@ApiTags('leads')
-@ApiBearerAuth()
-@Controller('v1/leads')
+@RoutesController('leads', 'v1/leads')
 export class LeadsController {
-  constructor(private readonly nats: NatsRequester) {}
-
-  @Route('POST', '', {
+  @Forward('POST', '', LeadSubjects.CreateLead, {
     scope: 'leads:write',
     summary: 'Create a lead',
     description:
       'Starts the lead’s event stream; known CRM fit attributes, territory and owner are applied.',
     answers: { type: LeadView, headers: { Location: { description: 'URL of the lead' } } },
     problems: [400, 401, 403],
+    location: (lead: LeadView) => `/v1/leads/${lead.id}`,
   })
-  async create(
-    @Body() input: CreateLeadDto,
-    @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<LeadView> {
-    const lead = await this.nats.request<LeadView>(LeadSubjects.CreateLead, input, {
-      actor: caller.name,
-    });
-    void reply.header('location', `/v1/leads/${lead.id}`);
-    return lead;
+  create(@Body() input: CreateLeadDto) {
+    return input;
   }
 
   @Forward('GET', '', LeadSubjects.ListLeads, {

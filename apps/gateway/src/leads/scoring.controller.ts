@@ -1,5 +1,4 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import {
   LeadSubjects,
   RescoreJobView,
@@ -7,11 +6,9 @@ import {
   ScoringModelDto,
   ScoringModelView,
 } from '@sales-suite/contracts';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
-@ApiTags('scoring')
-@ApiBearerAuth()
-@Controller('v1/scoring')
+@RoutesController('scoring', 'v1/scoring')
 export class ScoringController {
   @Forward('GET', 'model', LeadSubjects.GetScoringModel, {
     scope: 'leads:read',

@@ -1,14 +1,11 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { LeadSubjects, TerritoriesDto, TerritoriesView } from '@sales-suite/contracts';
-import { Forward } from '../routing/route.decorator';
+import { Forward, RoutesController } from '../routing/route.decorator';
 
 /** Reassigning open leads walks all of them: allow it time. */
 const REASSIGN_TIMEOUT_MS = 60_000;
 
-@ApiTags('territories')
-@ApiBearerAuth()
-@Controller('v1/territories')
+@RoutesController('territories', 'v1/territories')
 export class TerritoriesController {
   @Forward('GET', '', LeadSubjects.GetTerritories, {
     scope: 'leads:read',

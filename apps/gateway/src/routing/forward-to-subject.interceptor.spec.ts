@@ -12,6 +12,7 @@ class Routes {
     summary: 'Create a thing',
     problems: [400],
     timeoutMs: 1234,
+    location: (thing: { id: string }) => `/things/${thing.id}`,
   })
   create() {}
 
@@ -30,24 +31,28 @@ async function forward(handler: () => void, message: unknown) {
   const nats = {
     request: (subject: string, data: unknown, options?: RequestOptions) => {
       sent.push({ subject, data, options });
-      return Promise.resolve({ answered: subject });
+      return Promise.resolve({ id: '7', answered: subject });
     },
   } as unknown as NatsRequester;
+  const headers: Record<string, string> = {};
   const context = {
     getHandler: () => handler,
-    switchToHttp: () => ({ getRequest: () => ({ caller: { name: 'importer' } }) }),
+    switchToHttp: () => ({
+      getRequest: () => ({ caller: { name: 'importer' } }),
+      getResponse: () => ({ header: (name: string, value: string) => (headers[name] = value) }),
+    }),
   };
   const answer = await firstValueFrom(
     new ForwardToSubject(nats, new Reflector()).intercept(context as never, {
       handle: () => of(message),
     }),
   );
-  return { sent, answer };
+  return { sent, answer, headers };
 }
 
 describe('Forward', () => {
-  it("sends the handler's result to the subject as the caller, with the route's timeout", async () => {
-    const { sent, answer } = await forward(Routes.prototype.create, { name: 'x' });
+  it("sends the handler's result to the subject as the caller, with the route's timeout, and answers the service's answer", async () => {
+    const { sent, answer, headers } = await forward(Routes.prototype.create, { name: 'x' });
     expect(sent).toEqual([
       {
         subject: 'thing.create',
@@ -55,13 +60,15 @@ describe('Forward', () => {
         options: { actor: 'importer', timeoutMs: 1234 },
       },
     ]);
-    expect(answer).toEqual({ answered: 'thing.create' });
+    expect(answer).toEqual({ id: '7', answered: 'thing.create' });
+    expect(headers).toEqual({ location: '/things/7' });
   });
 
   it('answers nothing on a 204 route, after the service answered', async () => {
-    const { sent, answer } = await forward(Routes.prototype.delete, { id: '7' });
+    const { sent, answer, headers } = await forward(Routes.prototype.delete, { id: '7' });
     expect(sent.map((request) => request.subject)).toEqual(['thing.delete']);
     expect(answer).toBeUndefined();
+    expect(headers).toEqual({});
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NatsRequester } from '@sales-suite/messaging';
+import type { FastifyReply } from 'fastify';
 import { map, mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 
@@ -11,6 +12,7 @@ export interface ForwardTarget {
   timeoutMs?: number;
   /** A 204 route: the service's answer is not sent on. */
   answersNoContent: boolean;
+  location?: (answer: unknown) => string;
 }
 
 /** Sends what a `@Forward` handler returns to its subject, as the authenticated caller. */
@@ -23,15 +25,20 @@ export class ForwardToSubject implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const target = this.reflector.get<ForwardTarget>(FORWARD_TARGET, context.getHandler());
-    const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
-    const answers = next.handle().pipe(
+    const http = context.switchToHttp();
+    const caller = http.getRequest<AuthenticatedRequest>().caller;
+    return next.handle().pipe(
       mergeMap((message) =>
         this.nats.request(target.subject, message, {
           actor: caller?.name,
           timeoutMs: target.timeoutMs,
         }),
       ),
+      map((answer) => {
+        if (target.location)
+          void http.getResponse<FastifyReply>().header('location', target.location(answer));
+        return target.answersNoContent ? undefined : answer;
+      }),
     );
-    return target.answersNoContent ? answers.pipe(map(() => undefined)) : answers;
   }
 }

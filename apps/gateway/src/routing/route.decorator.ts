@@ -1,5 +1,6 @@
 import {
   applyDecorators,
+  Controller,
   Delete,
   Get,
   HttpCode,
@@ -10,7 +11,13 @@ import {
   Type,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiResponseNoStatusOptions } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiResponse,
+  ApiResponseNoStatusOptions,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ApiScope } from '@sales-suite/contracts';
 import { RequireScopes } from '../auth/auth.decorators';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
@@ -30,6 +37,11 @@ export interface RouteSpec {
   answers?: Type<unknown> | ApiResponseNoStatusOptions;
   /** The problem+json statuses besides 429 and 503, which every routed call can answer. */
   problems: number[];
+}
+
+/** A controller of API-key routes under `path`, listed in the OpenAPI document under `tag`. */
+export function RoutesController(tag: string, path: string) {
+  return applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
 }
 
 /**
@@ -52,20 +64,28 @@ export function Route(method: RouteMethod, path: string, spec: RouteSpec) {
   );
 }
 
+/** A pass-through route's target: the subject, and what to do with the answer besides sending it. */
+export interface ForwardSpec<Answer> extends RouteSpec {
+  timeoutMs?: number;
+  /** The URL of what the answer created, sent as `Location`. */
+  location?: (answer: Answer) => string;
+}
+
 /**
  * A pass-through route: the handler turns the validated HTTP input into the message, which is
  * sent to `subject` on behalf of the caller; the service's answer is the response body.
  */
-export function Forward(
+export function Forward<Answer = unknown>(
   method: RouteMethod,
   path: string,
   subject: string,
-  spec: RouteSpec & { timeoutMs?: number },
+  spec: ForwardSpec<Answer>,
 ) {
   const target: ForwardTarget = {
     subject,
     timeoutMs: spec.timeoutMs,
     answersNoContent: spec.status === 204,
+    location: spec.location as ForwardTarget['location'],
   };
   return applyDecorators(
     Route(method, path, spec),
