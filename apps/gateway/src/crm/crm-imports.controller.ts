@@ -1,5 +1,5 @@
-import { HttpCode, Logger, Param, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import { Logger, Param, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import {
   CrmSubjects,
   DomainError,
@@ -11,10 +11,9 @@ import {
 import { NatsRequester } from '@sales-suite/messaging';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
+import { CurrentCaller } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
-import { Forward, RoutesController } from '../routing/route.decorator';
+import { Forward, Route, RoutesController } from '../routing/route.decorator';
 import { streamCsv } from './csv-upload';
 
 /** 100,000 rows of a wide export stay well under this. */
@@ -26,13 +25,14 @@ export class CrmImportsController {
 
   constructor(private readonly nats: NatsRequester) {}
 
-  @Post()
-  @HttpCode(202)
-  @RequireScopes('crm:write')
-  @ApiOperation({
+  @Route('POST', '', {
+    status: 202,
+    scope: 'crm:write',
     summary: 'Import contacts from a CSV file (multipart field `file`)',
     description:
       'Up to 100,000 rows, streamed to the service. Columns are matched case-, space- and separator-insensitively with common synonyms; unknown columns are refused (422) before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
+    answers: ImportAcceptedView,
+    problems: [400, 401, 403, 409, 413, 415, 422],
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -42,8 +42,6 @@ export class CrmImportsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiAcceptedResponse({ type: ImportAcceptedView })
-  @ApiRoutedProblemResponses(400, 401, 403, 409, 413, 415, 422)
   async upload(
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
