@@ -15,7 +15,10 @@ export interface ForwardTarget {
   location?: (answer: unknown) => string;
 }
 
-/** Sends what a `@Forward` handler returns to its subject, as the authenticated caller. */
+/**
+ * Sends what a `@Forward` handler returns to its subject, as the authenticated caller (reads
+ * too: services record the actor only for changes).
+ */
 @Injectable()
 export class ForwardToSubject implements NestInterceptor {
   constructor(

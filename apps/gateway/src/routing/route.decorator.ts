@@ -55,19 +55,16 @@ export function Route(method: RouteMethod, path: string, spec: RouteSpec) {
     METHODS[method](path),
     HttpCode(status),
     RequireScopes(spec.scope),
-    ApiOperation({
-      summary: spec.summary,
-      ...(spec.description === undefined ? {} : { description: spec.description }),
-    }),
+    ApiOperation({ summary: spec.summary, description: spec.description }),
     ApiResponse({ ...answers, status }),
     ApiRoutedProblemResponses(...spec.problems),
   );
 }
 
-/** A pass-through route's target: the subject, and what to do with the answer besides sending it. */
+/** What a pass-through route adds: its request timeout, and the URL of what it created. */
 export interface ForwardSpec<Answer> extends RouteSpec {
   timeoutMs?: number;
-  /** The URL of what the answer created, sent as `Location`. */
+  /** Sent as `Location`. */
   location?: (answer: Answer) => string;
 }
 
