@@ -4,7 +4,7 @@ import { EMAIL_EVENTS_STREAM, EmailEvents, EmailOpenedEventDto } from '@sales-su
 import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { LeadDraft } from '../leads/lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';

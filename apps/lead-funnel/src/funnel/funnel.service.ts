@@ -11,12 +11,12 @@ import {
   validationFailed,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { CohortLead, funnelStats } from '../analytics/funnel-stats';
+import { funnelDefinitionViolations } from '../domain/funnel-definition';
+import { CohortLead, funnelStats } from '../domain/funnel-stats';
+import { replayLead } from '../domain/lead-state';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadProjection } from '../leads/lead-projection';
-import { replayLead } from '../leads/lead-state';
-import { funnelDefinitionViolations } from './funnel-definition';
-import { FunnelDefinitionStore } from './funnel-definition.store';
+import { FunnelDefinitionStore } from '../settings/funnel-definition.store';
 
 const REBUILD_BATCH = 1000;
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, ScoringModel } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
-import type { FunnelDefinition } from '../funnel/funnel-definition';
-import { TerritoryStore } from '../territories/territory.store';
-import { assignmentNeed, Territory } from '../territories/territory-rules';
-import { FunnelPolicy, LeadDraft } from './lead-draft';
+import type { FunnelDefinition } from '../domain/funnel-definition';
+import { FunnelPolicy, LeadDraft } from '../domain/lead-draft';
+import { assignmentNeed, Territory } from '../domain/territory-rules';
+import { TerritoryStore } from '../settings/territory.store';
 import { LeadEventStore } from './lead-event.store';
 import { LeadProjection } from './lead-projection';
 

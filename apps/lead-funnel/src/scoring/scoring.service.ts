@@ -7,10 +7,10 @@ import {
   validationFailed,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { scoringModelViolations } from '../domain/scoring-model';
+import { ScoringModelStore } from '../settings/scoring-model.store';
 import { SettingsVersion } from '../settings/versioned-settings.store';
 import { RescoreJobs } from './rescore-jobs.service';
-import { scoringModelViolations } from './scoring-model';
-import { ScoringModelStore } from './scoring-model.store';
 
 const toView = (saved: SettingsVersion<ScoringModel>, rescoreJobId?: string): ScoringModelView => ({
   version: saved.version,

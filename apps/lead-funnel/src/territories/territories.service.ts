@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TerritoriesDto, TerritoriesView, validationFailed } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { LeadDraft } from '../leads/lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
+import type { Territory } from '../domain/territory-rules';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
-import { TerritoryStore } from './territory.store';
-import type { Territory } from './territory-rules';
+import { TerritoryStore } from '../settings/territory.store';
 
 const BATCH_SIZE = 500;
 const OPEN_LEADS = `stage NOT IN ('closed_won', 'closed_lost')`;

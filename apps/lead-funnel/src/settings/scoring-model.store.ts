@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScoringModel } from '@sales-suite/contracts';
-import { VersionedSettingsStore } from '../settings/versioned-settings.store';
+import { VersionedSettingsStore } from './versioned-settings.store';
 
 @Injectable()
 export class ScoringModelStore extends VersionedSettingsStore<ScoringModel> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { VersionedSettingsStore } from '../settings/versioned-settings.store';
-import type { Territory } from './territory-rules';
+import type { Territory } from '../domain/territory-rules';
+import { VersionedSettingsStore } from './versioned-settings.store';
 
 @Injectable()
 export class TerritoryStore extends VersionedSettingsStore<Territory[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { VersionedSettingsStore } from '../settings/versioned-settings.store';
-import type { FunnelDefinition } from './funnel-definition';
+import type { FunnelDefinition } from '../domain/funnel-definition';
+import { VersionedSettingsStore } from './versioned-settings.store';
 
 @Injectable()
 export class FunnelDefinitionStore extends VersionedSettingsStore<FunnelDefinition> {
