@@ -30,13 +30,8 @@ export class FunnelService {
     private readonly projection: LeadProjection,
   ) {}
 
-  async definition(): Promise<FunnelDefinitionView> {
-    const current = await this.definitions.current(this.dataSource.manager);
-    return {
-      version: current.version,
-      ...current.document,
-      updatedAt: current.createdAt.toISOString(),
-    };
+  definition(): Promise<FunnelDefinitionView> {
+    return this.definitions.currentView(this.dataSource.manager);
   }
 
   async replaceDefinition(
@@ -47,7 +42,7 @@ export class FunnelService {
     if (violations.length > 0) throw validationFailed(violations);
     const definition = { transitions: input.transitions, lostReasons: input.lostReasons };
     const saved = await this.definitions.save(this.dataSource.manager, definition, actor);
-    return { version: saved.version, ...definition, updatedAt: saved.createdAt.toISOString() };
+    return this.definitions.toView(saved);
   }
 
   /** Figures for the cohort of leads created in [from, to). */

@@ -20,13 +20,8 @@ export class TerritoriesService {
     private readonly writer: LeadWriter,
   ) {}
 
-  async get(): Promise<TerritoriesView> {
-    const current = await this.territories.current(this.dataSource.manager);
-    return {
-      version: current.version,
-      territories: current.document,
-      updatedAt: current.createdAt.toISOString(),
-    };
+  get(): Promise<TerritoriesView> {
+    return this.territories.currentView(this.dataSource.manager);
   }
 
   /**
@@ -72,12 +67,7 @@ export class TerritoriesService {
       const last = rows[rows.length - 1];
       after = { createdAt: last.created_at.toISOString(), id: last.id };
     }
-    return {
-      version: saved.version,
-      territories: document,
-      updatedAt: saved.createdAt.toISOString(),
-      reassigned,
-    };
+    return { ...this.territories.toView(saved), reassigned };
   }
 
   private reassign(ids: string[], actor: string): Promise<number> {
