@@ -7,6 +7,7 @@ import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
 
@@ -115,7 +116,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
                       array_append(ARRAY(SELECT m->>'contactId' FROM jsonb_array_elements(committee) m),
                                    contact_id), NULL) AS contacts
              FROM funnel.leads
-             WHERE stage NOT IN ('closed_won', 'closed_lost')
+             WHERE ${OPEN_LEAD}
                AND (contact_id = ANY($1::text[]) OR EXISTS (
                  SELECT 1 FROM jsonb_array_elements(committee) m WHERE m->>'contactId' = ANY($1::text[])))
              ORDER BY id`,

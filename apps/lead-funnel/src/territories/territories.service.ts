@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 import { LeadDraft } from '../domain/lead-draft';
 import type { Territory } from '../domain/territory-rules';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { TerritoryStore } from '../settings/territory.store';
 
 const BATCH_SIZE = 500;
-const OPEN_LEADS = `stage NOT IN ('closed_won', 'closed_lost')`;
 
 @Injectable()
 export class TerritoriesService {
@@ -53,7 +53,7 @@ export class TerritoriesService {
     for (;;) {
       const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
         `SELECT id, created_at FROM funnel.leads
-         WHERE ${OPEN_LEADS} AND (created_at, id) > ($1::timestamptz, $2::uuid)
+         WHERE ${OPEN_LEAD} AND (created_at, id) > ($1::timestamptz, $2::uuid)
          ORDER BY created_at, id LIMIT ${BATCH_SIZE}`,
         [after.createdAt, after.id],
       );
