@@ -120,6 +120,13 @@ export function workEmailDomain(fields: FieldMap): string | null {
     : null;
 }
 
+/** What finds the same mailbox among contacts (`crm.contacts.email_key`). */
+export function emailKeyOf(fields: FieldMap): string | null {
+  const email = stringOf(fields, 'email');
+  if (!email) return null;
+  return analyzeEmail(email).dedupeKey ?? email.toLowerCase();
+}
+
 function firstStageProposals(fields: FieldMap): Proposal[] {
   const proposals: Proposal[] = [];
   const emailRaw = stringOf(fields, 'email');
