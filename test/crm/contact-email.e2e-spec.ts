@@ -302,6 +302,37 @@ describe('CRM: one valid contact per email', () => {
     expect(perEmail.rows.every((row) => row.n === 1)).toBe(true);
   });
 
+  it('documents the 409, its existingContactId, upsert and the email format in OpenAPI', async () => {
+    type Operation = {
+      parameters?: { name: string; in: string }[];
+      responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+    };
+    const docs = await api<{
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }>('/docs-json', { key: null });
+    const create = docs.body.paths['/v1/crm/contacts'].post;
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '409']),
+    );
+    const conflict = create.responses['409'].content?.['application/problem+json'].schema.$ref;
+    expect(conflict).toBe('#/components/schemas/ContactEmailTakenProblemView');
+    expect(docs.body.components.schemas.ContactEmailTakenProblemView.properties).toHaveProperty(
+      'existingContactId',
+    );
+    expect(create.parameters).toContainEqual(
+      expect.objectContaining({ name: 'upsert', in: 'query' }),
+    );
+    expect(
+      docs.body.paths['/v1/crm/contacts/{id}'].patch.responses['409'].content?.[
+        'application/problem+json'
+      ].schema.$ref,
+    ).toBe(conflict);
+    expect(docs.body.components.schemas.CreateContactDto.properties?.email).toMatchObject({
+      format: 'email',
+    });
+  });
+
   describe('the migration', () => {
     const name = `${e2eRun().databaseName}_email_merge`;
     const url = new URL(e2eRun().databaseUrl);
