@@ -381,7 +381,11 @@ describe('CRM: one valid contact per email', () => {
         locked: source === 'user',
         ...extra,
       });
-      const insert = async (createdAt: string, fields: Record<string, unknown>) =>
+      const insert = async (
+        createdAt: string,
+        fields: Record<string, unknown>,
+        staleAt: string | null = null,
+      ) =>
         (
           await seeded.query(
             `INSERT INTO crm.contacts (fields, email_key, created_at, stale_at) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -389,20 +393,28 @@ describe('CRM: one valid contact per email', () => {
               JSON.stringify(fields),
               (fields.email as { value: string } | undefined)?.value.toLowerCase() ?? null,
               createdAt,
-              `${createdAt.slice(0, 4)}-12-01T00:00:00Z`,
+              staleAt,
             ],
           )
         ).rows[0].id as string;
-      const oldest = await insert('2025-01-01T00:00:00Z', {
-        email: state('dup@acme.com', 'import', '2025-01-01T00:00:00Z'),
-        firstName: state('Dana', 'user', '2025-01-01T00:00:00Z'),
-        title: state('Intern', 'import', '2025-01-01T00:00:00Z'),
-      });
-      const second = await insert('2025-02-01T00:00:00Z', {
-        email: state('dup@acme.com', 'user', '2025-02-01T00:00:00Z'),
-        firstName: state('Danielle', 'import', '2025-02-01T00:00:00Z'),
-        title: state('CTO', 'user', '2025-02-01T00:00:00Z'),
-      });
+      const oldest = await insert(
+        '2025-01-01T00:00:00Z',
+        {
+          email: state('dup@acme.com', 'import', '2025-01-01T00:00:00Z'),
+          firstName: state('Dana', 'user', '2025-01-01T00:00:00Z'),
+          title: state('Intern', 'import', '2025-01-01T00:00:00Z'),
+        },
+        '2026-06-01T00:00:00Z',
+      );
+      const second = await insert(
+        '2025-02-01T00:00:00Z',
+        {
+          email: state('dup@acme.com', 'user', '2025-02-01T00:00:00Z'),
+          firstName: state('Danielle', 'import', '2025-02-01T00:00:00Z'),
+          title: state('CTO', 'user', '2025-02-01T00:00:00Z'),
+        },
+        '2026-03-01T00:00:00Z',
+      );
       // Stored before emails were checked: kept as given, in another case.
       const third = await insert('2025-03-01T00:00:00Z', {
         email: state('DUP@Acme.com', 'import', '2025-03-01T00:00:00Z'),
@@ -451,7 +463,8 @@ describe('CRM: one valid contact per email', () => {
         city: { value: 'Berlin', source: 'import' },
         seniority: { value: 'c_suite', source: 'rule:title' },
       });
-      expect(new Date(survivor.stale_at).toISOString()).toBe('2025-12-01T00:00:00.000Z');
+      // The group's earliest limit: the CTO title's seniority came from the second contact.
+      expect(new Date(survivor.stale_at).toISOString()).toBe('2026-03-01T00:00:00.000Z');
 
       const history = await seeded.query(
         `SELECT h.actor, c->>'field' AS field, c->>'oldValue' AS "oldValue", c->>'source' AS source, c->>'reason' AS reason
