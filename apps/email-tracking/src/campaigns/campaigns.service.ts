@@ -25,7 +25,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deliveryStatusAfter } from '../stats/open-stats';
+import { deliveryStatusAfter } from '../domain/open-stats';
 import { insertPixel } from './insert-pixel';
 import { PIXEL_KEYRING } from './pixel-keyring.provider';
 
