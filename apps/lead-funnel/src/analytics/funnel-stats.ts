@@ -1,7 +1,7 @@
-import {
+import { LEAD_STAGES } from '@sales-suite/contracts/core';
+import type {
   FunnelGroupBy,
   FunnelStatsGroupView,
-  LEAD_STAGES,
   LeadSource,
   LeadStage,
   StageConversionView,
