@@ -1,5 +1,5 @@
 import type { ContactFitAttributes } from '@sales-suite/contracts';
-import type { LeadState } from '../leads/lead-state';
+import type { LeadState } from './lead-state';
 import { assignmentNeed, Territory, territoryFor } from './territory-rules';
 
 const TERRITORIES: Territory[] = [

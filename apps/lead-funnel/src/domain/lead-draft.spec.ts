@@ -1,8 +1,8 @@
 import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts';
-import { DEFAULT_FUNNEL_DEFINITION } from '../funnel/funnel-definition';
-import { DAY_MS } from '../scoring/score';
+import { DEFAULT_FUNNEL_DEFINITION } from './funnel-definition';
 import { LeadDraft } from './lead-draft';
 import { replayLead } from './lead-state';
+import { DAY_MS } from './score';
 
 const T0 = Date.UTC(2026, 0, 5);
 const MODEL: ScoringModel = {

@@ -1,5 +1,5 @@
 import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts';
-import type { LeadEvent, NewLeadEvent } from '../leads/lead-events';
+import type { LeadEvent, NewLeadEvent } from './lead-events';
 import { DAY_MS, scoreLead } from './score';
 
 const T0 = Date.UTC(2026, 0, 1); // 20454 days after the epoch: a 7-day cap period starts here

@@ -1,13 +1,9 @@
 import type { LeadStage, ScoringModel } from '@sales-suite/contracts';
-import {
-  assertTransition,
-  FunnelDefinition,
-  isTransitionAllowed,
-} from '../funnel/funnel-definition';
-import { qualificationMove } from '../funnel/qualification';
-import { scoreLead } from '../scoring/score';
+import { assertTransition, FunnelDefinition, isTransitionAllowed } from './funnel-definition';
 import type { LeadEvent, NewLeadEvent } from './lead-events';
 import { applyLeadEvent, LeadState, replayLead } from './lead-state';
+import { qualificationMove } from './qualification';
+import { scoreLead } from './score';
 
 /** What automatic moves depend on: the current model and funnel definition, and the time. */
 export interface FunnelPolicy {

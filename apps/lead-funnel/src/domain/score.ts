@@ -6,8 +6,8 @@ import type {
   FitAttribute,
   ScoringModel,
 } from '@sales-suite/contracts';
-import type { LeadEvent, LeadEventOf } from '../leads/lead-events';
-import { regionOf } from '../territories/regions';
+import type { LeadEvent, LeadEventOf } from './lead-events';
+import { regionOf } from './regions';
 
 export const DAY_MS = 86_400_000;
 

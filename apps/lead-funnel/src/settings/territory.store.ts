@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { TerritoriesView } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
-import { VersionedSettingsStore } from '../settings/versioned-settings.store';
-import type { Territory } from './territory-rules';
+import type { Territory } from '../domain/territory-rules';
+import { SettingsVersion, VersionedSettingsStore } from './versioned-settings.store';
 
 @Injectable()
-export class TerritoryStore extends VersionedSettingsStore<Territory[]> {
+export class TerritoryStore extends VersionedSettingsStore<Territory[], TerritoriesView> {
   constructor() {
     super('territory_configs');
+  }
+
+  toView(saved: SettingsVersion<Territory[]>): TerritoriesView {
+    return {
+      version: saved.version,
+      territories: saved.document,
+      updatedAt: saved.createdAt.toISOString(),
+    };
   }
 
   /** The next owner of a territory in turn; the row lock makes concurrent picks take turns. */

@@ -6,7 +6,7 @@ import type {
   LeadStage,
   StageConversionView,
 } from '@sales-suite/contracts';
-import type { StageVisit } from '../leads/lead-state';
+import type { StageVisit } from './lead-state';
 
 /** One lead of the cohort (created in the window) as the lead projections hold it. */
 export interface CohortLead {

@@ -1,5 +1,5 @@
 import type { ContactFitAttributes, TerritoryDto, TerritoryRuleDto } from '@sales-suite/contracts';
-import type { LeadState } from '../leads/lead-state';
+import type { LeadState } from './lead-state';
 import { regionOf } from './regions';
 
 export type Territory = TerritoryDto;
