@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
+import { PIXEL_KEYRING } from '@sales-suite/config';
 import { MAX_HIT_USER_AGENT_LENGTH, PixelKeyring, verifyPixelToken } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
-import { PIXEL_KEYRING } from './pixel-keyring.provider';
 import {
   firstHeader,
   isPrefetch,
