@@ -5,6 +5,7 @@
  * so). The main entry re-exports all of it beside the decorated DTOs.
  */
 export * from './crm/crm.events';
+export * from './crm/email-address';
 export * from './crm/crm.subjects';
 export * from './email/email.events';
 export * from './email/email.subjects';
