@@ -43,8 +43,9 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // A wildcard, not `:file`: the router answers 414 for a parameter over 100 characters, and
-    // the pixel must answer its GIF whatever the path.
-    fastify.get(`${PIXEL_ROUTE_PREFIX}*`, (request, reply) => {
+    // the pixel must answer its GIF whatever the path. Silent: a hit is counted by metrics, never
+    // logged (its token identifies a recipient).
+    fastify.get(`${PIXEL_ROUTE_PREFIX}*`, { logLevel: 'silent' }, (request, reply) => {
       const file = (request.params as Record<string, string | undefined>)['*'] ?? '';
       this.count(request.method, file, request.headers, request.ip);
       return reply.headers(PIXEL_RESPONSE_HEADERS).send(TRANSPARENT_GIF);
