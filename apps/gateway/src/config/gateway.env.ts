@@ -1,7 +1,39 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
 import { DEVELOPMENT_PIXEL_KEY_ID, PIXEL_SIGNING_KEYS_PATTERN } from '@sales-suite/contracts';
+import { TrustedProxies } from '../trust/trusted-proxies';
+
+/** A comma-separated list of IPv4/IPv6 addresses and CIDRs; the message names the bad entry. */
+function IsCidrList() {
+  return ValidateBy({
+    name: 'isCidrList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && cidrListProblem(value) === null,
+      defaultMessage: (args) =>
+        `TRUSTED_PROXIES must be comma-separated addresses or CIDRs: ${cidrListProblem(String(args?.value)) ?? ''}`,
+    },
+  });
+}
+
+function cidrListProblem(value: string): string | null {
+  try {
+    new TrustedProxies(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export class GatewayEnv extends BaseEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
@@ -22,6 +54,22 @@ export class GatewayEnv extends BaseEnv {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Failed authentications (no, unknown or revoked key) per minute per client address (IPv6: per
+   * /64), across all gateway replicas; beyond it those requests get 429 — valid keys are not held back.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURES_PER_MINUTE = 20;
+
+  /**
+   * Peers whose X-Forwarded-For names the client (the ingress, a load balancer), for the API port
+   * and the pixel listener. Empty: nobody; the client is the socket's peer.
+   */
+  @IsCidrList()
+  TRUSTED_PROXIES = '';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
