@@ -56,12 +56,24 @@ export function createLoggerModule(serviceName: string): DynamicModule {
     inject: [ConfigService],
     useFactory: (config: ConfigService) => {
       appLogger = pino(loggerOptions(serviceName, config.get<string>('LOG_LEVEL') ?? 'info'));
-      // Nest's logger writes through this instance. Requests are logged by a Fastify hook
-      // (registerRequestLogging), not by nestjs-pino's pino-http middleware: that one ran through
-      // Nest's middleware layer and made a child logger and an async context per request.
-      return { pinoHttp: { logger: appLogger }, forRoutes: [] };
+      // Requests are logged by a Fastify hook (registerRequestLogging), not by nestjs-pino's
+      // pino-http middleware: that one ran through Nest's middleware layer and made a child logger
+      // and an async context per request.
+      return { pinoHttp: pinoHttpOptions(appLogger), forRoutes: [] };
     },
   });
+}
+
+/**
+ * What nestjs-pino builds Nest's logger from: a pino-http child of `logger`. pino-http puts its own
+ * `err` serializer (pino's standard one, which copies every field of an error, the SQL parameters
+ * of a QueryFailedError included) on that child unless given one: this is ours again.
+ */
+export function pinoHttpOptions(logger: Logger): {
+  logger: Logger;
+  serializers: LoggerOptions['serializers'];
+} {
+  return { logger, serializers: { err: serializeError } };
 }
 
 /**

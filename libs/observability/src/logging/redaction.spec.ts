@@ -1,7 +1,8 @@
 import pino from 'pino';
+import { pinoHttp } from 'pino-http';
 import { Writable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
-import { loggerOptions } from './logger.module';
+import { loggerOptions, pinoHttpOptions } from './logger.module';
 import { redactUrl, scrubText, serializeError } from './redaction';
 
 const PIXEL_TOKEN = 'AQNkZXYBI0VniavN7wEjRWeJq83vASNFZ4mrze8BI0VniavN7wE';
@@ -119,8 +120,14 @@ describe('loggerOptions', () => {
     return { lines, logger: pino(loggerOptions('test', 'trace'), stream) };
   }
 
-  it('writes no parameter, header or address at any level', () => {
-    const { lines, logger } = capture();
+  it.each([
+    ['the app logger', (logger: pino.Logger) => logger],
+    // What Nest's logger writes through (nestjs-pino builds it with pino-http).
+    ['its pino-http child', (logger: pino.Logger) => pinoHttp(pinoHttpOptions(logger)).logger],
+  ])('%s writes no parameter, header or address at any level', (_which, loggerOf) => {
+    const captured = capture();
+    const { lines } = captured;
+    const logger = loggerOf(captured.logger);
     logger.error({ err: failedInsert() }, 'Unhandled error');
     logger.warn({ err: failedInsert() });
     logger.debug(`Import failed: Key (email)=(jane@example.com) from 203.0.113.7`);

@@ -39,22 +39,25 @@ const MAX_CAUSES = 3;
 /**
  * The `err` serializer: type, scrubbed message and stack, the naming fields and the cause chain;
  * everything else an error carries (TypeORM's `query` and `parameters`, pg's `detail`, `where`,
- * `driverError`, an HTTP client's request) is left out.
+ * `driverError`, an HTTP client's request) is left out. Takes an Error or what pino's standard
+ * serializer made of one (pino-http runs that first, then this).
  */
 export function serializeError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]' };
+  if (error === null || typeof error !== 'object')
+    return { type: typeof error, message: '[not an Error]' };
+  const carried = error as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? scrubText(value) : undefined);
   const fields: Record<string, unknown> = {
-    type: error.constructor?.name ?? error.name,
-    message: scrubText(error.message),
+    type: error instanceof Error ? error.constructor.name : (text(carried.type) ?? 'Object'),
+    message: text(carried.message) ?? '[no message]',
   };
-  const carried = error as unknown as Record<string, unknown>;
   for (const field of SAFE_ERROR_FIELDS) {
     const value = carried[field];
     if (typeof value === 'string' || typeof value === 'number') fields[field] = value;
   }
-  if (error.stack) fields.stack = scrubText(error.stack);
-  if (error.cause !== undefined && depth < MAX_CAUSES)
-    fields.cause = serializeError(error.cause, depth + 1);
+  if (typeof carried.stack === 'string') fields.stack = scrubText(carried.stack);
+  if (carried.cause !== undefined && depth < MAX_CAUSES)
+    fields.cause = serializeError(carried.cause, depth + 1);
   return fields;
 }
 
