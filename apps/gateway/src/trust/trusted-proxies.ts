@@ -1,3 +1,4 @@
+import { parseIp } from '@sales-suite/contracts';
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /** One entry of a CIDR list: an address with an optional prefix length (`10.0.0.0/8`, `::1`). */
@@ -60,37 +61,17 @@ export function clientAddress(
   return address;
 }
 
-/** The 16 bytes of an IPv6 address, or undefined when `address` is not one. */
-function ipv6Bytes(address: string): number[] | undefined {
-  if (!isIPv6(address)) return undefined;
-  let text = address.split('%')[0];
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4[1].split('.').map(Number);
-    text = `${text.slice(0, -v4[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return groups.flatMap((group) => {
-    const value = parseInt(group, 16);
-    return [value >> 8, value & 0xff];
-  });
-}
-
 /**
  * What failed authentications are counted against: an IPv4 address as it is (an IPv4-mapped IPv6
  * one unmapped), an IPv6 address by its /64, since one subscriber is handed a whole /64 and could
  * otherwise take a fresh address for every try.
  */
 export function clientNetwork(address: string): string {
-  if (isIPv4(address)) return address;
-  const bytes = ipv6Bytes(address);
-  if (!bytes) return address;
-  const mapped =
-    bytes.slice(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
-  if (mapped) return bytes.slice(12).join('.');
-  const groups = [0, 2, 4, 6].map((i) => ((bytes[i] << 8) | bytes[i + 1]).toString(16));
-  return `${groups.join(':')}::/64`;
+  const ip = parseIp(address);
+  if (!ip) return address;
+  if (ip.version === 4) return ip.parts.join('.');
+  return `${ip.parts
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
 }
