@@ -50,6 +50,11 @@ describe('redactUrl', () => {
       '/v1/crm/contacts?email=[redacted]&limit=[redacted]',
     ],
     ['/v1/things?flag', '/v1/things?flag=[redacted]'],
+    ['/v1/contacts/by-email/jane@example.com/x', '/v1/contacts/by-email/[email]/x'],
+    [
+      '/v1/things/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+      '/v1/things/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+    ],
     [`/t/o/${PIXEL_TOKEN}.gif`, '/t/o/[token]'],
     [`/t/o/${PIXEL_TOKEN}.gif?u=1`, '/t/o/[token]?u=[redacted]'],
   ])('%s', (url, expected) => {

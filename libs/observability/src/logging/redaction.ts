@@ -64,10 +64,12 @@ export function serializeError(error: unknown, depth = 0): Record<string, unknow
 /** Where the tracking pixel is served: its file name is the token. */
 const PIXEL_PATH = /^(\/t\/o\/)[^?]*/;
 
-/** The URL as logged: path (a pixel token masked) and parameter names, no values. */
+/** The URL as logged: path (a pixel token masked, the rest scrubbed) and parameter names, no values. */
 export function redactUrl(url: string): string {
   const queryAt = url.indexOf('?');
-  const path = (queryAt === -1 ? url : url.slice(0, queryAt)).replace(PIXEL_PATH, '$1[token]');
+  const path = scrubText(
+    (queryAt === -1 ? url : url.slice(0, queryAt)).replace(PIXEL_PATH, '$1[token]'),
+  );
   if (queryAt === -1) return path;
   const names = url
     .slice(queryAt + 1)
