@@ -1,39 +1,8 @@
+import { IsCidrList } from './cidr-list.validator';
 import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateBy,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
 import { DEVELOPMENT_PIXEL_KEY_ID, PIXEL_SIGNING_KEYS_PATTERN } from '@sales-suite/contracts';
-import { TrustedProxies } from '../trust/trusted-proxies';
-
-/** A comma-separated list of IPv4/IPv6 addresses and CIDRs; the message names the bad entry. */
-function IsCidrList() {
-  return ValidateBy({
-    name: 'isCidrList',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && cidrListProblem(value) === null,
-      defaultMessage: (args) =>
-        `TRUSTED_PROXIES must be comma-separated addresses or CIDRs: ${cidrListProblem(String(args?.value)) ?? ''}`,
-    },
-  });
-}
-
-function cidrListProblem(value: string): string | null {
-  try {
-    new TrustedProxies(value);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 export class GatewayEnv extends BaseEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
