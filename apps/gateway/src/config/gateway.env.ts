@@ -1,3 +1,4 @@
+import { IsCidrList } from './cidr-list.validator';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
@@ -21,6 +22,22 @@ export class GatewayEnv extends PixelSigningEnv {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Failed authentications (no, unknown or revoked key) per minute per client address (IPv6: per
+   * /64), across all gateway replicas; beyond it those requests get 429 — valid keys are not held back.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURES_PER_MINUTE = 20;
+
+  /**
+   * Peers whose X-Forwarded-For names the client (the ingress, a load balancer), for the API port
+   * and the pixel listener. Empty: nobody; the client is the socket's peer.
+   */
+  @IsCidrList()
+  TRUSTED_PROXIES = '';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
