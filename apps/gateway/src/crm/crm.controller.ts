@@ -1,14 +1,17 @@
-import { Body, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import {
   AccountIdDto,
   AccountPageView,
   AccountView,
   ContactIdDto,
+  ContactEmailTakenProblemView,
   ContactPageView,
+  ContactUpsertResult,
   ContactView,
   CreateAccountDto,
   CreateContactDto,
+  CreateContactQueryDto,
   CrmSubjects,
   DuplicateGroupsView,
   DuplicatesQueryDto,
@@ -24,41 +27,65 @@ import {
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
 import type { FastifyReply } from 'fastify';
-import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
+import { CurrentCaller } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
-import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
-import { Forward, RoutesController } from '../routing/route.decorator';
+import { Forward, Route, RoutesController } from '../routing/route.decorator';
+
+/** 409 when another contact has the email, naming it. */
+const ApiEmailTakenResponse = () =>
+  ApiResponse({
+    status: 409,
+    description:
+      '`CRM_CONTACT_EMAIL_TAKEN`: another contact has this email; `existingContactId` names it',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ContactEmailTakenProblemView) } },
+    },
+  });
 
 /** Enrichment may call providers over the network before answering. */
 const ENRICHING_TIMEOUT_MS = 15000;
 
 @RoutesController('crm', 'v1/crm')
-@ApiExtraModels(FieldProvenanceView)
+@ApiExtraModels(FieldProvenanceView, ContactEmailTakenProblemView)
 export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
 
-  @Post('contacts')
-  @RequireScopes('crm:write')
-  @ApiOperation({
-    summary: 'Create a contact (enriched before the answer)',
+  @Route('POST', 'contacts', {
+    scope: 'crm:write',
+    summary: 'Create a contact (enriched before the answer); one contact per email',
     description:
-      'Values given are locked against enrichment. Malformed emails and phones are kept with `invalid` and a reason in their provenance.',
+      'Values given are locked against enrichment. The email must be a valid address (else 400 naming `email`); ' +
+      'malformed phones and countries are kept with `invalid` and a reason in their provenance. ' +
+      'When a contact already has the email (compared trimmed and case-insensitively): 409 with its id in ' +
+      '`existingContactId`, or with `?upsert=true` the request is merged into it (200): fields a person set stay, ' +
+      'empty values clear nothing, every change is in its history.',
+    answers: {
+      type: ContactView,
+      description: 'Created',
+      headers: { Location: { description: 'URL of the contact' } },
+    },
+    problems: [400, 401, 403, 404],
   })
-  @ApiCreatedResponse({
+  @ApiOkResponse({
     type: ContactView,
-    headers: { Location: { description: 'URL of the contact' } },
+    description: '`upsert=true` and a contact had the email: the request merged into it',
   })
-  @ApiRoutedProblemResponses(400, 401, 403, 404)
+  @ApiEmailTakenResponse()
   async createContact(
     @Body() dto: CreateContactDto,
+    @Query() { upsert }: CreateContactQueryDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    const contact = await this.nats.request<ContactView>(CrmSubjects.CreateContact, dto, {
-      actor: caller.name,
-      timeoutMs: ENRICHING_TIMEOUT_MS,
-    });
-    void reply.header('location', `/v1/crm/contacts/${contact.id}`);
+    const options = { actor: caller.name, timeoutMs: ENRICHING_TIMEOUT_MS };
+    const { contact, created } = upsert
+      ? await this.nats.request<ContactUpsertResult>(CrmSubjects.UpsertContact, dto, options)
+      : {
+          contact: await this.nats.request<ContactView>(CrmSubjects.CreateContact, dto, options),
+          created: true,
+        };
+    if (created) void reply.header('location', `/v1/crm/contacts/${contact.id}`);
+    else void reply.status(200);
     return contact;
   }
 
@@ -108,11 +135,14 @@ export class CrmController {
   @Forward('PATCH', 'contacts/:id', CrmSubjects.UpdateContact, {
     scope: 'crm:write',
     summary: 'Update a contact',
-    description: 'Absent fields stay; `null` clears a field and keeps it empty.',
+    description:
+      'Absent fields stay; `null` clears a field and keeps it empty. An email must be a valid address (400) ' +
+      'that no other contact has (409 with `existingContactId`).',
     answers: ContactView,
     problems: [400, 401, 403, 404],
     timeoutMs: ENRICHING_TIMEOUT_MS,
   })
+  @ApiEmailTakenResponse()
   updateContact(@Param() { id }: ContactIdDto, @Body() dto: UpdateContactDto) {
     return { ...dto, id };
   }
@@ -153,6 +183,8 @@ export class CrmController {
     status: 200,
     scope: 'crm:read',
     summary: 'Enrich a contact without storing anything',
+    description:
+      'Validated as a create: an email that is not a valid address is a 400 naming `email`.',
     answers: EnrichmentPreviewView,
     problems: [400, 401, 403],
     timeoutMs: ENRICHING_TIMEOUT_MS,
