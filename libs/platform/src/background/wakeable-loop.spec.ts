@@ -44,48 +44,61 @@ describe('WakeableLoop', () => {
     };
   }
 
-  it('runs a pass at start, then one every idleMs', async () => {
-    const { pass, passes } = counting(() => undefined);
-    const loop = new WakeableLoop({ name: 'test', idleMs: 1000 }, pass);
-    loop.start();
-    await settle();
-    expect(passes()).toBe(1);
-    await jest.advanceTimersByTimeAsync(999);
-    expect(passes()).toBe(1);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(passes()).toBe(2);
-    await loop.stop();
-  });
-
-  it('waits what the pass answers: 0 runs the next one at once', async () => {
-    const { pass, passes } = counting((n) => (n < 3 ? 0 : 5000));
-    const loop = new WakeableLoop({ name: 'test', idleMs: 1000 }, pass);
-    loop.start();
-    await jest.advanceTimersByTimeAsync(10);
-    expect(passes()).toBe(3);
-    await jest.advanceTimersByTimeAsync(4900);
-    expect(passes()).toBe(3);
-    await jest.advanceTimersByTimeAsync(200);
-    expect(passes()).toBe(4);
-    await loop.stop();
-  });
-
-  it('starts after firstPassInMs when asked to', async () => {
-    const { pass, passes } = counting(() => undefined);
-    const loop = new WakeableLoop({ name: 'test', idleMs: 1000 }, pass);
-    loop.start(300);
-    await jest.advanceTimersByTimeAsync(299);
-    expect(passes()).toBe(0);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(passes()).toBe(1);
-    await loop.stop();
-  });
-
-  it('runs the next pass at once when woken during the wait', async () => {
+  /** A loop on a 60 s idle wait, started, with its first pass done. */
+  async function started(): Promise<{ loop: WakeableLoop; passes: () => number }> {
     const { pass, passes } = counting(() => undefined);
     const loop = new WakeableLoop({ name: 'test', idleMs: 60_000 }, pass);
     loop.start();
     await settle();
+    return { loop, passes };
+  }
+
+  // Each timeline: [ms to advance, passes run by then], with idleMs 1000.
+  it.each<[string, (pass: number) => number | void, number, [number, number][]]>([
+    [
+      'runs a pass at start, then one every idleMs',
+      () => undefined,
+      0,
+      [
+        [0, 1],
+        [999, 1],
+        [1, 2],
+      ],
+    ],
+    [
+      'waits what the pass answers: 0 runs the next one at once',
+      (n) => (n < 3 ? 0 : 5000),
+      0,
+      [
+        [10, 3],
+        [4900, 3],
+        [200, 4],
+      ],
+    ],
+    [
+      'starts after firstPassInMs when asked to',
+      () => undefined,
+      300,
+      [
+        [299, 0],
+        [1, 1],
+      ],
+    ],
+  ])('%s', async (_what, answer, firstPassInMs, timeline) => {
+    const { pass, passes } = counting(answer);
+    const loop = new WakeableLoop({ name: 'test', idleMs: 1000 }, pass);
+    loop.start(firstPassInMs);
+    const seen: [number, number][] = [];
+    for (const [advanceMs] of timeline) {
+      await jest.advanceTimersByTimeAsync(advanceMs);
+      seen.push([advanceMs, passes()]);
+    }
+    expect(seen).toEqual(timeline);
+    await loop.stop();
+  });
+
+  it('runs the next pass at once when woken during the wait', async () => {
+    const { loop, passes } = await started();
     loop.wake();
     await settle();
     expect(passes()).toBe(2);
@@ -93,10 +106,7 @@ describe('WakeableLoop', () => {
   });
 
   it('stop cuts the wait short and runs no further pass', async () => {
-    const { pass, passes } = counting(() => undefined);
-    const loop = new WakeableLoop({ name: 'test', idleMs: 60_000 }, pass);
-    loop.start();
-    await settle();
+    const { loop, passes } = await started();
     await loop.stop();
     expect(loop.stopping).toBe(true);
     await jest.advanceTimersByTimeAsync(120_000);
