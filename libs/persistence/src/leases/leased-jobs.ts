@@ -115,6 +115,7 @@ export class LeasedJobRunner {
  * overlap (idempotent updates, SKIP LOCKED); the lease only keeps replicas from repeating work.
  */
 export class LeasedSchedule {
+  private readonly logger: Logger;
   private readonly loop: WakeableLoop;
 
   constructor(
@@ -123,7 +124,7 @@ export class LeasedSchedule {
     private readonly intervalMs: number,
     private readonly task: () => Promise<unknown>,
   ) {
-    // A failed sweep waits for the next one: the interval is the back-off.
+    this.logger = new Logger(name);
     this.loop = new WakeableLoop({ name, idleMs: intervalMs }, () => this.runIfHeld());
   }
 
@@ -143,8 +144,9 @@ export class LeasedSchedule {
       await this.task();
       leasedJobRunsTotal.inc({ job: this.name, outcome: 'completed' });
     } catch (error) {
+      // Each failure is logged: sweeps are minutes apart. The next sweep is the retry.
       leasedJobRunsTotal.inc({ job: this.name, outcome: 'failed' });
-      throw error;
+      this.logger.warn(`${this.name} will run again: ${(error as Error).message}`);
     }
   }
 }
