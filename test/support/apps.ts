@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { e2eRun } from './test-env';
+import { freePort } from '../../scripts/free-port.cjs';
 
 export type AppName = 'gateway' | 'glossary' | 'crm-enrichment' | 'lead-funnel' | 'email-tracking';
 
@@ -16,15 +16,7 @@ process.once('exit', () => {
   for (const child of spawned) child.kill('SIGKILL');
 });
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
+export { freePort };
 
 /** A built app running as its own process, exactly as in production (node dist/...). */
 export class RunningApp {
