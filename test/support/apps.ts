@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { e2eRun } from './test-env';
 import { freePort } from '../../scripts/free-port.cjs';
+import { eventually } from './eventually';
 
 export type AppName = 'gateway' | 'glossary' | 'crm-enrichment' | 'lead-funnel' | 'email-tracking';
 
@@ -50,17 +51,24 @@ export class RunningApp {
   }
 
   async waitUntilReady(timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null)
-        throw new Error(`${this.name} exited (${this.child.exitCode}):\n${this.logs()}`);
-      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) })
-        .then((response) => response.status)
-        .catch(() => 0);
-      if (status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+    try {
+      await eventually(() => this.ready(), {
+        timeoutMs,
+        intervalMs: 150,
+        description: `${this.name} ready`,
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}:\n${this.logs()}`);
     }
-    throw new Error(`${this.name} was not ready within ${timeoutMs} ms:\n${this.logs()}`);
+  }
+
+  /** Whether the app answers ready; throws once its process has exited. */
+  private async ready(): Promise<boolean> {
+    if (this.child.exitCode !== null)
+      throw new Error(`${this.name} exited (${this.child.exitCode})`);
+    return fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) })
+      .then((response) => response.status === 200)
+      .catch(() => false);
   }
 
   /** Sends the signal and waits for the process to end; returns its exit code. */
