@@ -16,8 +16,8 @@ import { LEASE_RENEW_MS, LEASE_TTL_MS, LeaseKeeper } from '@sales-suite/persiste
 import { WakeableLoop } from '@sales-suite/platform';
 import { OpenRecorderService, PartitionNotHeldError } from './open-recorder.service';
 import { emailPixelPartitionsOwned } from './opens.metrics';
-import { planPartitions } from './partition-share';
-import { SourceBurstWindow } from './source-burst-window';
+import { planPartitions } from '../domain/partition-share';
+import { SourceBurstWindow } from '../domain/source-burst-window';
 
 const MEMBER_LEASE_PREFIX = 'email-member:';
 const PARTITION_LEASE_PREFIX = 'pixel-partition:';
