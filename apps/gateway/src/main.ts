@@ -6,6 +6,7 @@ import { createValidationPipe } from '@sales-suite/contracts';
 import { registerHttpObservability, requestIdAdapterOptions } from '@sales-suite/observability';
 import { installShutdownHandlers } from '@sales-suite/platform';
 import { Logger } from 'nestjs-pino';
+import { registerJsonBodyParser } from './edge/json-body';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -16,12 +17,15 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({ ...requestIdAdapterOptions, bodyLimit, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
     bufferLogs: true,
+    // Bodies are parsed by our parsers only: JSON with a depth limit, CSV, multipart (no forms).
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   // One request id per request, logged, echoed, and carried to the services in NATS headers.
   registerHttpObservability(fastify);
   registerSecurityHeaders(fastify, GATEWAY_HELMET_OPTIONS);
+  registerJsonBodyParser(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

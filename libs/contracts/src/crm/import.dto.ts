@@ -11,6 +11,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { IsInt32 } from '../common/integers';
+import { RawText } from '../common/validation';
 
 export const IMPORT_STATUSES = ['receiving', 'queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -69,6 +70,7 @@ export class AppendImportRowsDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(IMPORT_ROWS_PER_REQUEST)
   @IsCellRows(MAX_IMPORT_COLUMNS, MAX_IMPORT_CELL_LENGTH)
+  @RawText()
   rows: string[][];
 }
 
