@@ -132,6 +132,14 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('glossary.terms')).toBe(before);
     });
 
+    it('a lone surrogate where an email is checked → 400 (the email check never sees it)', async () => {
+      const response = await api<Problem>(
+        '/v1/email/campaigns/9b2f3c1e-0f4a-4e55-9a51-3d1f6f0c2a10/messages',
+        { body: { messages: [{ email: '\ud800' }] } },
+      );
+      expectProblem(response, 400, [['messages.0.email', SURROGATE]]);
+    });
+
     it('a NUL in a contact field → 400, no contact', async () => {
       const before = await count('crm.contacts');
       const response = await api<Problem>('/v1/crm/contacts', {
@@ -145,6 +153,7 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       ['a NUL in a query parameter', '/v1/glossary/search?q=a%00b', 'q', NUL],
       ['a NUL in a path parameter', '/v1/glossary/terms/a%00b', 'slug', NUL],
       ['a NUL in a contact id', '/v1/crm/contacts/%00', 'id', NUL],
+      ['a NUL in a list filter', '/v1/crm/contacts?email=%00', 'email', NUL],
     ])('%s → 400 naming %s', async (_what, path, field, reason) => {
       expectProblem(await api<Problem>(path), 400, [[field, reason]]);
     });
@@ -251,6 +260,19 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('crm.contacts')).toBe(before);
     });
 
+    it('a body without a content type → 415, no contact', async () => {
+      const before = await count('crm.contacts');
+      const body = '{"email":"untyped@hostile-input.example"}';
+      const answer = await rawHttp(
+        gateway.port,
+        `POST /v1/crm/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${e2eRun().adminKey}\r\n` +
+          `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      expect(answer.status).toBe(415);
+      expect(answer.head).toContain('content-type: application/problem+json');
+      expect(await count('crm.contacts')).toBe(before);
+    });
+
     it('a JSON body to the CSV upload → 415', async () => {
       const response = await api<Problem>('/v1/crm/imports', { body: { file: 'x' } });
       expectProblem(response, 415, [['content-type']]);
@@ -300,6 +322,14 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expectProblem(await upload(type, body), 400, [[field]]);
       expect(await count('crm.imports', `status <> 'failed'`)).toBe(before);
       expect(await count('crm.import_rows')).toBe(0);
+    });
+
+    it('a body over the JSON limit that is not multipart at all → 400', async () => {
+      const response = await upload(
+        'multipart/form-data; boundary=fuzzb',
+        'a'.repeat(1024 * 1024 + 1024),
+      );
+      expectProblem(response, 400, [['file']]);
     });
 
     it('a NUL in the file name is taken out, the file imported', async () => {
