@@ -1,3 +1,4 @@
+import { connect as natsConnect } from 'nats';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { AppSet, freePort, RunningApp } from '../support/apps';
@@ -83,6 +84,65 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
   afterAll(async () => {
     await db?.end();
     await apps.stopAll();
+  });
+
+  describe('the services refuse the same input on their own (NATS, no gateway in between)', () => {
+    it.each([
+      [
+        'a NUL in a field',
+        'glossary.term.create',
+        { slug: 'nats-nul', name: 'A\u0000', definition: 'x' },
+        'name',
+        NUL,
+      ],
+      [
+        'a lone surrogate in a list',
+        'glossary.term.create',
+        { slug: 'nats-surrogate', name: 'A', definition: 'x', aliases: ['\udfff'] },
+        'aliases.0',
+        SURROGATE,
+      ],
+      [
+        'nesting 1,500 deep',
+        'glossary.term.create',
+        { slug: 'nats-deep', name: 'A', definition: 'x', details: nested(1500) },
+        undefined,
+        'nested deeper than 64 levels',
+      ],
+      [
+        'a revision beyond integer',
+        'glossary.revision.get',
+        { slug: 'sales-champion', n: 2147483648 },
+        'n',
+        undefined,
+      ],
+    ])(
+      '%s → VALIDATION_FAILED naming the field, nothing written',
+      async (_what, subject, data, field, reason) => {
+        const before = await count('glossary.terms');
+        const run = e2eRun();
+        const nc = await natsConnect({ servers: run.natsUrl });
+        try {
+          const reply = await nc.request(
+            `${run.subjectPrefix}${subject}`,
+            JSON.stringify({ pattern: subject, id: 'hostile', data }),
+            { timeout: 5000 },
+          );
+          const { err } = reply.json<{
+            err: { code: string; details: { violations: Problem['errors'] } };
+          }>();
+          expect(err.code).toBe('VALIDATION_FAILED');
+          const violation = err.details.violations!.find(
+            (v) => field === undefined || v.field === field,
+          );
+          expect(violation).toBeDefined();
+          if (reason) expect(violation!.reason).toBe(reason);
+        } finally {
+          await nc.close();
+        }
+        expect(await count('glossary.terms')).toBe(before);
+      },
+    );
   });
 
   describe('JSON nested too deep', () => {
