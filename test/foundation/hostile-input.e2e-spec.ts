@@ -386,6 +386,16 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('crm.import_rows')).toBe(0);
     });
 
+    it('a NUL in a header cell of the CSV → 400 naming the header, no import', async () => {
+      const before = await count('crm.imports');
+      const response = await upload(
+        'multipart/form-data; boundary=b',
+        part('file', 'a.csv', 'Email,First\u0000Name\na@x.example,Ann\n') + '--b--\r\n',
+      );
+      expectProblem(response, 400, [['headers.1', NUL]]);
+      expect(await count('crm.imports')).toBe(before);
+    });
+
     it('a body over the JSON limit that is not multipart at all → 400', async () => {
       const response = await upload(
         'multipart/form-data; boundary=fuzzb',
