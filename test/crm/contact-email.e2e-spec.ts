@@ -3,7 +3,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsLocked } from '@sales-suite/persistence';
 import { CRM_DATABASE } from '../../apps/crm-enrichment/src/database/crm-enrichment.database';
-import { EMAIL_MERGE_ACTOR } from '../../apps/crm-enrichment/src/database/migrations/1765000000000-one-contact-per-email';
+import {
+  EMAIL_MERGE_ACTOR,
+  OneContactPerEmail1765000000000,
+} from '../../apps/crm-enrichment/src/database/migrations/1765000000000-one-contact-per-email';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
@@ -365,8 +368,10 @@ describe('CRM: one valid contact per email', () => {
     });
 
     it('merges contacts sharing an email into the oldest, keeping provenance and history, then enforces one per email', async () => {
+      // Every migration before this one (later ones may follow it in the list).
       const all = CRM_DATABASE.migrations as unknown[];
-      await migrate(all.slice(0, -1) as typeof CRM_DATABASE.migrations);
+      const before = all.slice(0, all.indexOf(OneContactPerEmail1765000000000));
+      await migrate(before as typeof CRM_DATABASE.migrations);
       const state = (
         value: string,
         source: string,

@@ -31,6 +31,7 @@ describe('contracts core entry', () => {
       'ErrorCode',
       'DomainError',
       'validationFailed',
+      'findUnsafeInput',
       'signPixelToken',
       'ServiceNames',
     ]) {
