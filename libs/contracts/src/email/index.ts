@@ -4,3 +4,4 @@ export * from './email.subjects';
 export * from './pixel-token';
 export * from './network-source';
 export * from './pixel-partition';
+export * from './esp-webhook.dto';
