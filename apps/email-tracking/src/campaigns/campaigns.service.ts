@@ -11,6 +11,8 @@ import {
   DeliveryStatus,
   DomainError,
   ErrorCode,
+  MESSAGE_ID_CUSTOM_ARG,
+  MESSAGE_ID_HEADER,
   MessageView,
   pixelUrl,
   PixelKeyring,
@@ -116,7 +118,14 @@ export class CampaignsService {
   async render(input: RenderEmailDto): Promise<RenderedEmailView> {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
-    return { html: insertPixel(input.html, url), pixelUrl: url };
+    return {
+      html: insertPixel(input.html, url),
+      pixelUrl: url,
+      tagging: {
+        headers: { [MESSAGE_ID_HEADER]: message.id },
+        customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },
+      },
+    };
   }
 
   /**
