@@ -29,17 +29,19 @@ export class EspRawBodyHook implements OnModuleInit {
   onModuleInit(): void {
     const limit = this.config.getOrThrow<number>('BODY_LIMIT_BYTES');
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('preParsing', async (request, _reply, payload) => {
+    fastify.addHook('preParsing', async (request, reply, payload) => {
       if (!request.url.startsWith(ESP_WEBHOOK_PATH_PREFIX)) return payload;
+      const tooLarge = () => {
+        // The rest of the body is never read: the connection cannot carry another request.
+        void reply.header('connection', 'close');
+        return new DomainError(ErrorCode.PayloadTooLarge, `The body is larger than ${limit} bytes`);
+      };
+      if (Number(request.headers['content-length'] ?? 0) > limit) throw tooLarge();
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of payload as AsyncIterable<Buffer>) {
         size += chunk.length;
-        if (size > limit)
-          throw new DomainError(
-            ErrorCode.PayloadTooLarge,
-            `The body is larger than ${limit} bytes`,
-          );
+        if (size > limit) throw tooLarge();
         chunks.push(chunk);
       }
       const raw = Buffer.concat(chunks);
