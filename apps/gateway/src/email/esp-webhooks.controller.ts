@@ -5,7 +5,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProperty,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import {
   DomainError,
@@ -26,11 +28,12 @@ import { WebhookRefused } from './esp/webhook-signatures';
 
 /** What an SNS subscription message gets back (no events in it). */
 export class SnsSubscriptionView {
+  @ApiProperty({ description: 'true for a confirmed subscription, false for an unsubscribe.' })
   subscriptionConfirmed: boolean;
 }
 
 @ApiTags('email')
-@ApiExtraModels(SnsSubscriptionView)
+@ApiExtraModels(EspWebhookResultView, SnsSubscriptionView)
 @Controller('v1/email/webhooks')
 export class EspWebhooksController {
   constructor(
@@ -49,7 +52,14 @@ export class EspWebhooksController {
     description:
       'ses (SNS, signature and subscription confirmation), sendgrid (Signed Event Webhook), mailgun (HMAC signature), postmark (basic auth). The message is found by the X-Sales-Suite-Message-Id header or the sales_suite_message_id custom argument. Unknown message ids are reported, not fatal; a replayed event counts once.',
   })
-  @ApiOkResponse({ type: EspWebhookResultView })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(EspWebhookResultView) },
+        { $ref: getSchemaPath(SnsSubscriptionView) },
+      ],
+    },
+  })
   @ApiRoutedProblemResponses(400, 401, 404, 413, 422)
   async receive(
     @Param('provider') provider: string,

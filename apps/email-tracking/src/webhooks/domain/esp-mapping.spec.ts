@@ -376,6 +376,15 @@ describe('mapEspPayload: each documented payload maps to our delivery outcomes',
       undefined,
     ],
     ['SES send event', 'ses', { eventType: 'Send', mail: {} }, 'sns-1'],
+    [
+      'SES subscription succeeded',
+      'ses',
+      {
+        notificationType: 'AmazonSnsSubscriptionSucceeded',
+        message: 'You have successfully subscribed',
+      },
+      'sns-1',
+    ],
   ])('%s: not tracked, counted as ignored', (_name, provider, payload, envelopeId) => {
     expect(mapEspPayload(provider, payload, envelopeId)).toEqual({ events: [], ignored: 1 });
   });

@@ -22,9 +22,10 @@ export function mapSesNotification(payload: unknown, snsMessageId: string | unde
   const eventId = requireString(snsMessageId, 'MessageId');
   const type = message.eventType ?? message.notificationType;
   const field = message.eventType !== undefined ? 'eventType' : 'notificationType';
-  const mail = requireObject(message.mail, 'mail');
   const kind = sesKind(requireString(type, field), message);
+  // AmazonSnsSubscriptionSucceeded, sent once when SES starts publishing, has no `mail`.
   if (kind === null) return { events: [], ignored: 1 };
+  const mail = requireObject(message.mail, 'mail');
   const event: EspEvent = {
     eventId,
     messageId: sesMessageId(mail),
