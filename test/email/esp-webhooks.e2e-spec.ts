@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient, ApiResponse } from '../support/http';
 import { metricValue } from '../support/metrics';
-import { withDatabase } from './support';
+import { eventually, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
 
 const FIXTURES = join(__dirname, 'fixtures/esp');
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:ses-notifications';
@@ -86,6 +86,7 @@ function selfSignedCertificate(): { certificate: string; privateKey: string } {
 describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark)', () => {
   const apps = new AppSet();
   let gateway: RunningApp;
+  let emailTracking: RunningApp;
   let unconfiguredGateway: RunningApp;
   let api: ReturnType<typeof apiClient>;
   const sendGrid = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -110,7 +111,7 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
     });
     await new Promise<void>((resolve) => awsStandIn.listen(0, '127.0.0.1', resolve));
     awsOrigin = `http://127.0.0.1:${(awsStandIn.address() as AddressInfo).port}`;
-    await apps.start('email-tracking');
+    emailTracking = await apps.start('email-tracking');
     gateway = await apps.start('gateway', {
       env: {
         SENDGRID_WEBHOOK_PUBLIC_KEY: sendGrid.publicKey
@@ -135,7 +136,7 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
     const campaign = await api<{ id: string }>('/v1/email/campaigns', {
       body: { name: 'ESP webhooks', subject: 'Hello' },
     });
-    const created = await api<{ messages: { id: string }[] }>(
+    const created = await api<{ messages: { id: string; pixelUrl: string }[] }>(
       `/v1/email/campaigns/${campaign.body.id}/messages`,
       {
         body: {
@@ -149,6 +150,7 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
     return {
       campaignId: campaign.body.id,
       ids: created.body.messages.map((message) => message.id),
+      pixelUrls: created.body.messages.map((message) => message.pixelUrl),
     };
   };
   const stats = async (campaignId: string) =>
@@ -386,7 +388,13 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
       );
     });
 
-    it('an unknown message id is reported, not fatal', async () => {
+    it('an unknown message id is reported, not fatal, and counted', async () => {
+      const counted = () =>
+        metricValue(emailTracking, 'email_esp_webhook_events_total', {
+          provider: 'postmark',
+          outcome: 'unknown_message',
+        });
+      const before = await counted();
       const unknown = randomUUID();
       const response = await post(
         'postmark',
@@ -401,6 +409,33 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
         unknownMessageIds: [unknown],
         withoutMessageId: 0,
       });
+      expect(await counted()).toBe(before + 1);
+    });
+
+    it('a provider-reported open never adds to the opens our pixel counted for the same message', async () => {
+      const { campaignId, ids, pixelUrls } = await campaignWith(1);
+      const pixel = await fetchPixel(gateway.url, pixelPath(pixelUrls[0]), {
+        'user-agent': USER_AGENTS.thunderbird,
+        'x-forwarded-for': '198.51.100.7',
+      });
+      expect(pixel.status).toBe(200);
+      await eventually(
+        () => stats(campaignId),
+        (figures) => figures.totalOpens === 1,
+      );
+      const providerOpen = await post(
+        'postmark',
+        // Another message of Postmark's than the fixture's, as each real message has its own.
+        fixture('postmark/open.json', {
+          __MESSAGE_ID__: ids[0],
+          '883953f4-6105-42a2-a16a-77a8eac79483': randomUUID(),
+        }),
+        auth,
+      );
+      expect(providerOpen.body).toMatchObject({ recorded: 1 });
+      // Recorded synchronously before the answer: the figures are final here.
+      expect(await stats(campaignId)).toMatchObject({ totalOpens: 1 });
+      expect(await espEvents(ids)).toEqual([{ kind: 'open', machine: false }]);
     });
   });
 
