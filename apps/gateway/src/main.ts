@@ -10,10 +10,17 @@ import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { GATEWAY_HELMET_OPTIONS, registerSecurityHeaders } from './security/security-headers';
+import { TrustedProxies } from './trust/trusted-proxies';
 
 async function bootstrap(): Promise<void> {
   const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
-  const adapter = new FastifyAdapter({ ...requestIdAdapterOptions, bodyLimit, trustProxy: true });
+  // request.ip is the client's address: X-Forwarded-For counts only when the peer is a trusted proxy.
+  const proxies = new TrustedProxies(process.env.TRUSTED_PROXIES ?? '');
+  const adapter = new FastifyAdapter({
+    ...requestIdAdapterOptions,
+    bodyLimit,
+    trustProxy: (address: string) => proxies.has(address),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
     bufferLogs: true,
   });

@@ -1,4 +1,4 @@
-import { checkEmailAddress, EmailInvalidReason } from '@sales-suite/contracts';
+import { checkEmailAddress, EmailInvalidReason } from '@sales-suite/contracts/core';
 import freeMailDomains from 'email-providers/all.json';
 import * as mailchecker from 'mailchecker';
 import { getDomain, parse as parseHostname } from 'tldts';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PIXEL_KEYRING } from '@sales-suite/config';
 import {
   CampaignView,
   CreateCampaignDto,
@@ -29,7 +30,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { applyDeliveryUpdates } from './delivery-updates';
 import { insertPixel } from './insert-pixel';
-import { PIXEL_KEYRING } from './pixel-keyring.provider';
 
 interface CampaignRow {
   id: string;

@@ -1,6 +1,6 @@
-import { DeliveryEventType, DeliveryStatus } from '@sales-suite/contracts';
+import type { DeliveryEventType, DeliveryStatus } from '@sales-suite/contracts/core';
 import { EntityManager } from 'typeorm';
-import { deliveryStatusAfter } from '../stats/open-stats';
+import { deliveryStatusAfter } from '../domain/open-stats';
 
 /** One delivery outcome for one message (ids in lower case). */
 export interface DeliveryUpdate {

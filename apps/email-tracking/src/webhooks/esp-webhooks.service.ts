@@ -10,8 +10,8 @@ import {
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import { applyDeliveryUpdates } from '../campaigns/delivery-updates';
-import { EspEvent, EspMapping, EspPayloadError } from './domain/esp-event';
-import { mapEspPayload } from './domain/esp-mapping';
+import { EspEvent, EspMapping, EspPayloadError } from '../domain/esp/esp-event';
+import { mapEspPayload } from '../domain/esp/esp-mapping';
 import { espWebhookEventsTotal } from './esp-webhooks.metrics';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@sales-suite/contracts';
+import { DomainError, ErrorCode } from '@sales-suite/contracts/core';
 import {
   assertTransition,
   DEFAULT_FUNNEL_DEFINITION,

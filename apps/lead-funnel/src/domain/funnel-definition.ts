@@ -4,7 +4,7 @@ import {
   FieldViolation,
   LeadStage,
   validationFailed,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 
 /** Allowed moves per stage and the reasons a lead may be lost for: data, changed by PUT. */
 export interface FunnelDefinition {

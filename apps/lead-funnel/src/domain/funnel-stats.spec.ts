@@ -1,4 +1,4 @@
-import type { LeadStage } from '@sales-suite/contracts';
+import type { LeadStage } from '@sales-suite/contracts/core';
 import { CohortLead, funnelStats } from './funnel-stats';
 
 const H = 3_600_000;

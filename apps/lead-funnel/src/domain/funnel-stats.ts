@@ -1,11 +1,9 @@
-import {
+import type {
   FunnelGroupBy,
   FunnelStatsGroupView,
-  LEAD_STAGES,
-  LeadSource,
-  LeadStage,
   StageConversionView,
 } from '@sales-suite/contracts';
+import { LEAD_STAGES, LeadSource, LeadStage } from '@sales-suite/contracts/core';
 import type { StageVisit } from './lead-state';
 
 /** One lead of the cohort (created in the window) as the lead projections hold it. */

@@ -1,4 +1,4 @@
-import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts';
+import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts/core';
 import { DEFAULT_FUNNEL_DEFINITION } from './funnel-definition';
 import { LeadDraft } from './lead-draft';
 import { replayLead } from './lead-state';

@@ -1,4 +1,4 @@
-import type { LeadStage, ScoringModel } from '@sales-suite/contracts';
+import type { LeadStage, ScoringModel } from '@sales-suite/contracts/core';
 import { assertTransition, FunnelDefinition, isTransitionAllowed } from './funnel-definition';
 import type { LeadEvent, NewLeadEvent } from './lead-events';
 import { applyLeadEvent, LeadState, replayLead } from './lead-state';

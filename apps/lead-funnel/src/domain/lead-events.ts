@@ -4,7 +4,7 @@ import type {
   EngagementType,
   LeadSource,
   LeadStage,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 
 /** What made the funnel move a lead on its own: the score that crossed the threshold. */
 export interface QualificationCause {

@@ -3,7 +3,7 @@ import type {
   ContactFitAttributes,
   LeadSource,
   LeadStage,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 import type { LeadEvent } from './lead-events';
 
 export interface StageVisit {

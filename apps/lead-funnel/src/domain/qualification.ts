@@ -1,4 +1,4 @@
-import type { LeadStage, ScoringModel } from '@sales-suite/contracts';
+import type { LeadStage, ScoringModel } from '@sales-suite/contracts/core';
 
 export interface QualificationMove {
   to: LeadStage;

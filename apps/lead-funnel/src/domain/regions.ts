@@ -1,4 +1,4 @@
-import type { Region } from '@sales-suite/contracts';
+import type { Region } from '@sales-suite/contracts/core';
 
 // Sales regions by ISO-3166 alpha-2 country; every other country is EMEA.
 const AMER = new Set(

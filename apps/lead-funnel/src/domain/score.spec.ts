@@ -1,4 +1,4 @@
-import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts';
+import type { ContactFitAttributes, ScoringModel } from '@sales-suite/contracts/core';
 import type { LeadEvent, NewLeadEvent } from './lead-events';
 import { DAY_MS, scoreLead } from './score';
 

@@ -5,7 +5,7 @@ import type {
   EngagementRule,
   FitAttribute,
   ScoringModel,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 import type { LeadEvent, LeadEventOf } from './lead-events';
 import { regionOf } from './regions';
 

@@ -1,4 +1,4 @@
-import type { ScoringModel } from '@sales-suite/contracts';
+import type { ScoringModel } from '@sales-suite/contracts/core';
 import { DEFAULT_SCORING_MODEL, scoringModelViolations } from './scoring-model';
 
 const withFit = (fit: ScoringModel['fit']): ScoringModel => ({ ...DEFAULT_SCORING_MODEL, fit });

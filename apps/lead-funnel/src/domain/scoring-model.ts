@@ -6,7 +6,7 @@ import {
   REGIONS,
   ScoringModel,
   SENIORITIES,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 
 /** The model every new installation starts with (version 1). */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {

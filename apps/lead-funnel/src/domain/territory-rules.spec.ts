@@ -1,4 +1,4 @@
-import type { ContactFitAttributes } from '@sales-suite/contracts';
+import type { ContactFitAttributes } from '@sales-suite/contracts/core';
 import type { LeadState } from './lead-state';
 import { assignmentNeed, Territory, territoryFor } from './territory-rules';
 

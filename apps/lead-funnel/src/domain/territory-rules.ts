@@ -1,4 +1,5 @@
-import type { ContactFitAttributes, TerritoryDto, TerritoryRuleDto } from '@sales-suite/contracts';
+import type { TerritoryDto, TerritoryRuleDto } from '@sales-suite/contracts';
+import type { ContactFitAttributes } from '@sales-suite/contracts/core';
 import type { LeadState } from './lead-state';
 import { regionOf } from './regions';
 

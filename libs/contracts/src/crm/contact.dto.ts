@@ -15,7 +15,7 @@ import {
 import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../common/pagination';
 import { ProblemDetailsView } from '../errors/problem-details.view';
-import { IsEmailAddress } from './email-address';
+import { IsEmailAddress } from './email-address.validator';
 import { DEPARTMENTS, Department, SENIORITIES, Seniority } from './crm.events';
 import { FieldProvenanceView } from './provenance.dto';
 

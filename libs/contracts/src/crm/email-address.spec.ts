@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, validateSync } from 'class-validator';
 import { toFieldViolations } from '../common/validation';
-import { checkEmailAddress, IsEmailAddress } from './email-address';
+import { checkEmailAddress } from './email-address';
+import { IsEmailAddress } from './email-address.validator';
 
 class Body {
   @IsOptional()

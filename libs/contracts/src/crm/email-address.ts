@@ -1,4 +1,3 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
 import { domainToASCII } from 'node:url';
 import { parse as parseHostname } from 'tldts';
 
@@ -83,22 +82,4 @@ export function checkEmailAddress(raw: string): EmailAddressCheck {
 /** The reason a field holding an invalid address is refused, e.g. in `errors[].reason`. */
 export function emailRefusal(field: string, reason: EmailInvalidReason): string {
   return `${field} is not a valid email address (${reason}): ${REASON_TEXT[reason]}`;
-}
-
-/** A string that `checkEmailAddress` accepts (combine with `IsOptional` to allow null). */
-export function IsEmailAddress(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isEmailAddress',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && checkEmailAddress(value).reason === null,
-        defaultMessage: (args) =>
-          typeof args?.value === 'string'
-            ? emailRefusal(args.property, checkEmailAddress(args.value).reason!)
-            : `${args?.property} must be a string`,
-      },
-    },
-    options,
-  );
 }

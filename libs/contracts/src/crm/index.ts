@@ -6,3 +6,4 @@ export * from './enrichment.dto';
 export * from './import.dto';
 export * from './provenance.dto';
 export * from './email-address';
+export * from './email-address.validator';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EspProvider } from '@sales-suite/contracts';
+import type { EspProvider } from '@sales-suite/contracts/core';
 import { EspEvent, EspPayloadError } from './esp-event';
 import { mapEspPayload } from './esp-mapping';
 

@@ -1,4 +1,4 @@
-import type { EspProvider } from '@sales-suite/contracts';
+import type { EspProvider } from '@sales-suite/contracts/core';
 import type { EspMapping } from './esp-event';
 import { mapMailgunEvent } from './mailgun.mapping';
 import { mapPostmarkRecord } from './postmark.mapping';

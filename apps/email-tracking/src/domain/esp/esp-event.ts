@@ -2,7 +2,7 @@ import {
   DeliveryEventType,
   MESSAGE_ID_CUSTOM_ARG,
   MESSAGE_ID_HEADER,
-} from '@sales-suite/contracts';
+} from '@sales-suite/contracts/core';
 
 /** What a provider reports: a delivery outcome, or an open/click seen by the provider itself. */
 export type EspEventKind = DeliveryEventType | 'open' | 'click';

@@ -1,4 +1,4 @@
-import { isAppleNetwork, type OpenClassification } from '@sales-suite/contracts';
+import { isAppleNetwork, type OpenClassification } from '@sales-suite/contracts/core';
 import { isbot } from 'isbot';
 
 /** What is known about one pixel fetch when it is judged. */

@@ -3,6 +3,8 @@ import {
   DeliveryStatus,
   OPEN_CLASSIFICATIONS,
   OpenClassification,
+} from '@sales-suite/contracts/core';
+import type {
   OpenSeriesView,
   RateView,
   SeriesBucketView,
