@@ -111,9 +111,13 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
     });
     await new Promise<void>((resolve) => awsStandIn.listen(0, '127.0.0.1', resolve));
     awsOrigin = `http://127.0.0.1:${(awsStandIn.address() as AddressInfo).port}`;
-    emailTracking = await apps.start('email-tracking');
+    // Trace level, everything kept: the last test searches the logs.
+    const traced = { env: { LOG_LEVEL: 'trace' }, keepAllOutput: true };
+    emailTracking = await apps.start('email-tracking', traced);
     gateway = await apps.start('gateway', {
+      keepAllOutput: true,
       env: {
+        LOG_LEVEL: 'trace',
         SENDGRID_WEBHOOK_PUBLIC_KEY: sendGrid.publicKey
           .export({ format: 'der', type: 'spki' })
           .toString('base64'),
@@ -598,5 +602,21 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
     const unconfigured = await post<Problem>('mailgun', '{}', {}, unconfiguredGateway);
     expect(unconfigured.status).toBe(404);
     expect(unconfigured.body).toMatchObject({ code: 'NOT_FOUND', provider: 'mailgun' });
+  });
+
+  it('no recipient address or webhook credential from these posts reaches a log line', () => {
+    const logs = gateway.logs() + emailTracking.logs();
+    expect(logs).toContain('request completed');
+    for (const secret of [
+      'jane@example.com',
+      'richard@example.com',
+      'example@test.com',
+      'alice@example.com',
+      'john@example.com',
+      POSTMARK.password,
+      Buffer.from(`${POSTMARK.user}:${POSTMARK.password}`).toString('base64'),
+      MAILGUN_KEY,
+    ])
+      expect(logs).not.toContain(secret);
   });
 });
