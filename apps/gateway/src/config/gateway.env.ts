@@ -78,7 +78,7 @@ export class GatewayEnv extends PixelSigningEnv {
   PIXEL_HTTP_PORT = 0;
 
   // ESP delivery webhooks (`POST /v1/email/webhooks/<provider>`): a provider without its
-  // settings answers 404. All of these are secrets except the topic ARNs: never log them.
+  // settings answers 404. The Mailgun key and the Postmark password are secrets: never log them.
 
   /** SendGrid Signed Event Webhook verification key, as SendGrid shows it (base64 DER or PEM). */
   @IsOptional()
