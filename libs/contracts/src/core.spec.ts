@@ -26,6 +26,8 @@ describe('contracts core entry', () => {
       'LEAD_STAGES',
       'OPEN_CLASSIFICATIONS',
       'DELIVERY_EVENT_TYPES',
+      'ESP_PROVIDERS',
+      'MESSAGE_ID_HEADER',
       'EmailSubjects',
       'LeadSubjects',
       'ErrorCode',

@@ -11,6 +11,7 @@ export * from './crm/crm.subjects';
 export * from './email/email.events';
 export * from './email/email.subjects';
 export * from './email/email-vocabulary';
+export * from './email/esp-webhook-vocabulary';
 export * from './email/network-source';
 export * from './email/pixel-partition';
 export * from './email/pixel-token';
