@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient, ApiResponse } from '../support/http';
 import { metricValue } from '../support/metrics';
-import { eventually, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { eventually } from '../support/eventually';
+import { fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
 
 const FIXTURES = join(__dirname, 'fixtures/esp');
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:ses-notifications';
