@@ -32,9 +32,11 @@ export interface HistoryBody {
 }
 
 /** The lead funnel and the gateway, as built, against the run's PostgreSQL and NATS. */
-export async function startLeadFunnel(): Promise<{ apps: AppSet; api: Api; funnel: RunningApp }> {
+export async function startLeadFunnel(
+  funnelEnv: Record<string, string> = {},
+): Promise<{ apps: AppSet; api: Api; funnel: RunningApp }> {
   const apps = new AppSet();
-  const funnel = await apps.start('lead-funnel');
+  const funnel = await apps.start('lead-funnel', { env: funnelEnv });
   const gateway = await apps.start('gateway', {
     env: { NATS_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '100000' },
   });

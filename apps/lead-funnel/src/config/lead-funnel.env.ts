@@ -11,4 +11,14 @@ export class LeadFunnelEnv extends BaseEnv {
   @Min(1)
   @Max(5000)
   LEAD_RESCORE_BATCH_SIZE = 1000;
+
+  /**
+   * How often the decay sweep looks for leads whose decayed score takes them out of MQL (on the
+   * one replica holding its lease). Between sweeps a demotion is late by at most this much.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  LEAD_DECAY_SWEEP_MS = 60_000;
 }

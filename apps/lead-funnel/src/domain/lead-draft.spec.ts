@@ -73,7 +73,13 @@ describe('LeadDraft', () => {
       }),
       expect.objectContaining({
         type: 'ScoreChanged',
-        data: { modelVersion: 3, fit: 30, engagement: 30, total: 60 },
+        data: {
+          modelVersion: 3,
+          fit: 30,
+          engagement: 30,
+          total: 60,
+          decay: [{ halfLifeDays: 10, points: 30 }],
+        },
       }),
       expect.objectContaining({
         type: 'StageChanged',

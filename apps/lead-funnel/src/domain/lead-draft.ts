@@ -112,7 +112,13 @@ export class LeadDraft {
       this.record({
         type: 'ScoreChanged',
         occurredAt: now,
-        data: { modelVersion, fit: score.fit, engagement: score.engagement, total: score.total },
+        data: {
+          modelVersion,
+          fit: score.fit,
+          engagement: score.engagement,
+          total: score.total,
+          decay: score.decay,
+        },
       });
     }
     const { stage, autoQualified } = this.state;

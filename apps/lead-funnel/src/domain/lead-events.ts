@@ -5,6 +5,7 @@ import type {
   LeadSource,
   LeadStage,
 } from '@sales-suite/contracts';
+import type { DecayTerm } from './decay';
 
 /** What made the funnel move a lead on its own: the score that crossed the threshold. */
 export interface QualificationCause {
@@ -46,7 +47,14 @@ export interface LeadEventData {
     ownerId: string | null;
     reason: AssignmentReason;
   };
-  ScoreChanged: { modelVersion: number; fit: number; engagement: number; total: number };
+  ScoreChanged: {
+    modelVersion: number;
+    fit: number;
+    engagement: number;
+    total: number;
+    /** How the total decays from here on; absent in events appended before it was stored. */
+    decay?: DecayTerm[];
+  };
 }
 
 export type LeadEventOf<K extends keyof LeadEventData> = {

@@ -4,6 +4,7 @@ import type {
   LeadSource,
   LeadStage,
 } from '@sales-suite/contracts';
+import type { DecayTerm } from './decay';
 import type { LeadEvent } from './lead-events';
 
 export interface StageVisit {
@@ -17,6 +18,8 @@ export interface StoredScore {
   fit: number;
   engagement: number;
   total: number;
+  /** How `total` decays after `at` (empty: it does not). */
+  decay: DecayTerm[];
   at: number;
 }
 
@@ -112,6 +115,7 @@ export function applyLeadEvent(state: LeadState | null, event: LeadEvent): LeadS
         fit: event.data.fit,
         engagement: event.data.engagement,
         total: event.data.total,
+        decay: event.data.decay ?? [],
         at: event.occurredAt,
       };
       return next;
