@@ -1,5 +1,7 @@
+import { connect, NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { AppSet } from '../support/apps';
+import { e2eRun } from '../support/test-env';
 import {
   Api,
   createLead,
@@ -7,6 +9,7 @@ import {
   eventually,
   HistoryBody,
   LeadBody,
+  leadEventsOf,
   putModel,
   startLeadFunnel,
 } from './lead-funnel.harness';
@@ -28,12 +31,17 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
   let apps: AppSet;
   let api: Api;
   let modelVersion: number;
+  let nc: NatsConnection;
 
   beforeAll(async () => {
     ({ apps, api } = await startLeadFunnel({ LEAD_DECAY_SWEEP_MS: '300' }));
     modelVersion = (await putModel(api, MODEL)).version;
+    nc = await connect({ servers: e2eRun().natsUrl });
   });
-  afterAll(() => apps.stopAll());
+  afterAll(async () => {
+    await nc?.drain();
+    await apps.stopAll();
+  });
 
   /**
    * A lead that booked a meeting 100 days ago, became an MQL then and has heard nothing since:
@@ -61,6 +69,7 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
           engagement: 60,
           total: 60,
           decay: [{ halfLifeDays: 30, points: 60 }],
+          announcement: { reason: 'threshold', crossed: [50] },
         },
       ],
       [
@@ -141,6 +150,20 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
       cause: { threshold: 50, hysteresis: 10, modelVersion },
     });
     expect((await api<LeadBody>(`/v1/leads/${hot.id}`)).body.stage).toBe('mql');
+
+    // Decay alone took it across 50 (last published: 60): published once, like the demotion.
+    const published = await leadEventsOf(nc, cold, 3);
+    expect(published.map((event) => [event.subject, event.data.version])).toEqual([
+      ['lead.score_changed', 6],
+      ['lead.stage_changed', 7],
+      ['lead.disqualified', 7],
+    ]);
+    expect(published[0].data).toMatchObject({
+      previousTotal: 60,
+      reason: 'threshold',
+      crossed: [50],
+    });
+    expect(published[0].data.total).toBeCloseTo(5.95, 1);
   });
 
   it('pages through the score order at one moment, and refuses a cursor of another order', async () => {

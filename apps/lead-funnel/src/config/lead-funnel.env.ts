@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
 
 export class LeadFunnelEnv extends BaseEnv {
@@ -21,4 +21,30 @@ export class LeadFunnelEnv extends BaseEnv {
   @Min(100)
   @Max(3_600_000)
   LEAD_DECAY_SWEEP_MS = 60_000;
+
+  /**
+   * Totals whose crossing publishes lead.score_changed, besides the model's MQL threshold:
+   * comma-separated numbers, e.g. `25,75`.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+          .map(Number)
+      : value,
+  )
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { each: true, message: 'LEAD_SCORE_EVENT_THRESHOLDS must be comma-separated numbers' },
+  )
+  @ArrayMaxSize(20)
+  LEAD_SCORE_EVENT_THRESHOLDS: number[] = [];
+
+  /** A total this far from the last published one publishes lead.score_changed too. */
+  @Transform(({ value }) => Number(value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  LEAD_SCORE_EVENT_MIN_CHANGE = 10;
 }

@@ -16,6 +16,7 @@ const policy = (now: number) => ({
   model: MODEL,
   modelVersion: 3,
   definition: DEFAULT_FUNNEL_DEFINITION,
+  scoreEvents: { thresholds: [50], minChange: 10 },
   now,
 });
 const VP: ContactFitAttributes = {
@@ -79,6 +80,7 @@ describe('LeadDraft', () => {
           engagement: 30,
           total: 60,
           decay: [{ halfLifeDays: 10, points: 30 }],
+          announcement: { reason: 'threshold', crossed: [50] },
         },
       }),
       expect.objectContaining({

@@ -6,6 +6,7 @@ import type {
   LeadStage,
 } from '@sales-suite/contracts';
 import type { DecayTerm } from './decay';
+import type { ScoreAnnouncement } from './score-announcement';
 
 /** What made the funnel move a lead on its own: the score that crossed the threshold. */
 export interface QualificationCause {
@@ -54,6 +55,8 @@ export interface LeadEventData {
     total: number;
     /** How the total decays from here on; absent in events appended before it was stored. */
     decay?: DecayTerm[];
+    /** Why this total was published as lead.score_changed; absent when it was not. */
+    announcement?: ScoreAnnouncement;
   };
 }
 

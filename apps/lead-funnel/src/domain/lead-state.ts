@@ -45,6 +45,8 @@ export interface LeadState {
   fit: ContactFitAttributes | null;
   engagementCount: number;
   score: StoredScore | null;
+  /** The total last published as lead.score_changed (null before the first). */
+  announcedTotal: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -72,6 +74,7 @@ export function applyLeadEvent(state: LeadState | null, event: LeadEvent): LeadS
       fit: null,
       engagementCount: 0,
       score: null,
+      announcedTotal: null,
       createdAt: event.occurredAt,
       updatedAt: event.occurredAt,
     };
@@ -118,6 +121,7 @@ export function applyLeadEvent(state: LeadState | null, event: LeadEvent): LeadS
         decay: event.data.decay ?? [],
         at: event.occurredAt,
       };
+      if (event.data.announcement) next.announcedTotal = event.data.total;
       return next;
   }
 }

@@ -39,7 +39,7 @@ export class LeadProjection {
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
          champion_contact_id, fit, engagement_count, fit_score, engagement_score, total_score,
-         score_model_version, scored_at, decay_half_lives, decay_points, created_at, updated_at)
+         score_model_version, scored_at, decay_half_lives, decay_points, announced_total, created_at, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, version integer, source text,
          contact_id text, account_id text, owner_id text, owner_pinned boolean, territory_id text,
          stage text, stage_entered_at timestamptz, lost_reason text, auto_qualified boolean,
@@ -47,7 +47,7 @@ export class LeadProjection {
          engagement_count integer, fit_score double precision, engagement_score double precision,
          total_score double precision, score_model_version integer, scored_at timestamptz,
          decay_half_lives double precision[], decay_points double precision[],
-         created_at timestamptz, updated_at timestamptz)
+         announced_total double precision, created_at timestamptz, updated_at timestamptz)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
          contact_id = EXCLUDED.contact_id, account_id = EXCLUDED.account_id,
          owner_id = EXCLUDED.owner_id, owner_pinned = EXCLUDED.owner_pinned,
@@ -59,7 +59,8 @@ export class LeadProjection {
          fit_score = EXCLUDED.fit_score, engagement_score = EXCLUDED.engagement_score,
          total_score = EXCLUDED.total_score, score_model_version = EXCLUDED.score_model_version,
          scored_at = EXCLUDED.scored_at, decay_half_lives = EXCLUDED.decay_half_lives,
-         decay_points = EXCLUDED.decay_points, created_at = EXCLUDED.created_at,
+         decay_points = EXCLUDED.decay_points, announced_total = EXCLUDED.announced_total,
+         created_at = EXCLUDED.created_at,
          updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
@@ -88,6 +89,7 @@ export class LeadProjection {
             scored_at: iso(lead.score?.at),
             decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
             decay_points: lead.score?.decay.map((term) => term.points) ?? [],
+            announced_total: lead.announcedTotal,
             created_at: iso(lead.createdAt),
             updated_at: iso(lead.updatedAt),
           })),

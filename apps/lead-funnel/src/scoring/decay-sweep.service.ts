@@ -19,7 +19,9 @@ const leadsSettledTotal = new Counter({
 
 /**
  * Scores decay with time alone, and some consequences are events: an automatic MQL whose decayed
- * score fell below threshold − hysteresis goes back to engaged although nothing happened to it.
+ * score fell below threshold − hysteresis goes back to engaged although nothing happened to it,
+ * and a total that decay took across a threshold or far from the last published one is published
+ * (lead.score_changed).
  * Every LEAD_DECAY_SWEEP_MS the replica holding the lease `lead-score-decay` finds those leads
  * with the same SQL the list uses and settles them (re-score, ScoreChanged, the automatic move),
  * in batches of LEAD_RESCORE_BATCH_SIZE, one transaction each. Overlapping runs (a former holder
@@ -58,16 +60,21 @@ export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown
   /** One pass over every lead that decay has moved across a line; answers how many it settled. */
   async runOnce(): Promise<number> {
     const now = new Date();
-    const { model } = await this.writer.policy(this.dataSource.manager, now.getTime());
+    const { model, scoreEvents } = await this.writer.policy(this.dataSource.manager);
     const { mqlThreshold, hysteresis } = model.qualification;
     let after = '00000000-0000-0000-0000-000000000000';
     let settled = 0;
     for (;;) {
+      // The SQL twins of qualificationMove (demotion) and scoreAnnouncement (decay alone).
       const rows: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM ${leadsScoredAt(1)}
-         WHERE stage = 'mql' AND auto_qualified AND total_now < $2 AND id > $3
+         WHERE id > $2 AND (
+           (stage = 'mql' AND auto_qualified AND total_now < $3)
+           OR abs(total_now - COALESCE(announced_total, 0)) >= $4
+           OR EXISTS (SELECT 1 FROM unnest($5::float8[]) AS t(threshold)
+                      WHERE (COALESCE(announced_total, 0) >= t.threshold) <> (total_now >= t.threshold)))
          ORDER BY id LIMIT ${this.batchSize}`,
-        [now, mqlThreshold - hysteresis, after],
+        [now, after, mqlThreshold - hysteresis, scoreEvents.minChange, scoreEvents.thresholds],
       );
       if (rows.length === 0) return settled;
       const ids = rows.map((row) => row.id);

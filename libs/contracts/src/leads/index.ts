@@ -5,3 +5,4 @@ export * from './lead.dto';
 export * from './leads.subjects';
 export * from './scoring.dto';
 export * from './territory.dto';
+export * from './lead.events';

@@ -3,7 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Decay at query time: each lead row keeps how its stored score decays (one term per half-life,
  * see domain/decay.ts), and `funnel.score_decay` gives the change from `scored_at` to any moment,
- * so the list, `minScore`, sorting and the demotion sweep read the live score without the events.
+ * so the list, `minScore`, sorting and the decay sweep read the live score without the events;
+ * `announced_total` (the total last published as lead.score_changed) lets the sweep see which
+ * leads decay alone has moved across a threshold or by the configured amount.
  * The exponent is capped at 1000 halvings: PostgreSQL raises an underflow below 2^-1074, and
  * 0.5^1000 is already 0 to every printed digit.
  */
@@ -14,7 +16,8 @@ export class StoreScoreDecay1765000000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE funnel.leads
         ADD COLUMN decay_half_lives double precision[] NOT NULL DEFAULT '{}',
-        ADD COLUMN decay_points double precision[] NOT NULL DEFAULT '{}'`);
+        ADD COLUMN decay_points double precision[] NOT NULL DEFAULT '{}',
+        ADD COLUMN announced_total double precision`);
     await db.query(`
       CREATE FUNCTION funnel.score_decay(
         half_lives double precision[], points double precision[], scored_at timestamptz, at timestamptz
@@ -28,7 +31,7 @@ export class StoreScoreDecay1765000000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP FUNCTION funnel.score_decay`);
     await db.query(
-      `ALTER TABLE funnel.leads DROP COLUMN decay_points, DROP COLUMN decay_half_lives`,
+      `ALTER TABLE funnel.leads DROP COLUMN announced_total, DROP COLUMN decay_points, DROP COLUMN decay_half_lives`,
     );
   }
 }
