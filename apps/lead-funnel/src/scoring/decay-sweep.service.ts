@@ -5,6 +5,7 @@ import { LeasedSchedule, LeaseKeeper } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { LeadFunnelEnv } from '../config/lead-funnel.env';
+import { isTransitionAllowed } from '../domain/funnel-definition';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { leadsScoredAt } from '../leads/lead-projection';
@@ -60,8 +61,10 @@ export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown
   /** One pass over every lead that decay has moved across a line; answers how many it settled. */
   async runOnce(): Promise<number> {
     const now = new Date();
-    const { model, scoreEvents } = await this.writer.policy(this.dataSource.manager);
+    const { model, scoreEvents, definition } = await this.writer.policy(this.dataSource.manager);
     const { mqlThreshold, hysteresis } = model.qualification;
+    // Where the definition forbids the demotion, settling could not demote: do not pick them.
+    const demotes = isTransitionAllowed(definition, 'mql', 'engaged');
     let after = '00000000-0000-0000-0000-000000000000';
     let settled = 0;
     for (;;) {
@@ -69,12 +72,19 @@ export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown
       const rows: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM ${leadsScoredAt(1)}
          WHERE id > $2 AND (
-           (stage = 'mql' AND auto_qualified AND total_now < $3)
+           ($6::boolean AND stage = 'mql' AND auto_qualified AND total_now < $3)
            OR abs(total_now - COALESCE(announced_total, 0)) >= $4
            OR EXISTS (SELECT 1 FROM unnest($5::float8[]) AS t(threshold)
                       WHERE (COALESCE(announced_total, 0) >= t.threshold) <> (total_now >= t.threshold)))
          ORDER BY id LIMIT ${this.batchSize}`,
-        [now, after, mqlThreshold - hysteresis, scoreEvents.minChange, scoreEvents.thresholds],
+        [
+          now,
+          after,
+          mqlThreshold - hysteresis,
+          scoreEvents.minChange,
+          scoreEvents.thresholds,
+          demotes,
+        ],
       );
       if (rows.length === 0) return settled;
       const ids = rows.map((row) => row.id);
