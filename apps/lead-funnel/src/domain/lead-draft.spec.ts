@@ -120,6 +120,30 @@ describe('LeadDraft', () => {
     expect(again.pending).toEqual([]);
   });
 
+  it('publishes an unchanged score recorded before scores were published, once', () => {
+    const legacy = newLead();
+    legacy.record({ type: 'FitUpdated', occurredAt: T0, data: { contactId: 'c1', fit: VP } });
+    legacy.record({
+      type: 'ScoreChanged',
+      occurredAt: T0,
+      data: { modelVersion: 3, fit: 30, engagement: 0, total: 30 }, // no decay, no announcement
+    });
+    const draft = new LeadDraft('lead-1', legacy.events());
+    draft.settle(policy(T0 + DAY_MS));
+    expect(draft.pending).toEqual([
+      expect.objectContaining({
+        type: 'ScoreChanged',
+        data: expect.objectContaining({
+          total: 30,
+          announcement: { reason: 'change', crossed: [] },
+        }),
+      }),
+    ]);
+    const again = new LeadDraft('lead-1', draft.events());
+    again.settle(policy(T0 + 2 * DAY_MS));
+    expect(again.pending).toEqual([]);
+  });
+
   it('replays the same state as the draft built (rebuild gives identical read models)', () => {
     const draft = newLead();
     meeting(draft, T0);

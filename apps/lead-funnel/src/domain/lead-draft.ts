@@ -114,14 +114,17 @@ export class LeadDraft {
     }
     const score = scoreLead(this.events(), model, now, false);
     const stored = this.state.score;
+    // An unchanged score still due for publication (a lead from before scores were published)
+    // gets its ScoreChanged too, or the decay sweep would pick it again and again.
+    const announcement = scoreAnnouncement(this.state.announcedTotal, score.total, scoreEvents);
     if (
       !stored ||
       stored.modelVersion !== modelVersion ||
       stored.fit !== score.fit ||
       stored.engagement !== score.engagement ||
-      stored.total !== score.total
+      stored.total !== score.total ||
+      announcement
     ) {
-      const announcement = scoreAnnouncement(this.state.announcedTotal, score.total, scoreEvents);
       this.record({
         type: 'ScoreChanged',
         occurredAt: now,
