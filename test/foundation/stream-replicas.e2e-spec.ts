@@ -57,7 +57,10 @@ describe('stream replicas from NATS_STREAM_REPLICAS on a 3-node JetStream cluste
     const single = await runLeadFunnel('1');
     const before = await eventually(
       () => placements(nc),
-      (found) => found.some((p) => p.consumers.length > 0),
+      // The two streams it consumes (with their durables) and LEAD_EVENTS, which it publishes to.
+      (found) =>
+        found.some((p) => p.stream === 'LEAD_EVENTS') &&
+        found.filter((p) => p.consumers.length > 0).length >= 2,
     );
     await single.stop();
     expect(before.length).toBeGreaterThanOrEqual(2);

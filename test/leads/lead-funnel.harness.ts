@@ -1,4 +1,12 @@
-import { connect, headers, JetStreamClient, NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  connect,
+  DeliverPolicy,
+  headers,
+  JetStreamClient,
+  JsMsg,
+  NatsConnection,
+} from 'nats';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
@@ -33,9 +41,11 @@ export interface HistoryBody {
 }
 
 /** The lead funnel and the gateway, as built, against the run's PostgreSQL and NATS. */
-export async function startLeadFunnel(): Promise<{ apps: AppSet; api: Api; funnel: RunningApp }> {
+export async function startLeadFunnel(
+  funnelEnv: Record<string, string> = {},
+): Promise<{ apps: AppSet; api: Api; funnel: RunningApp }> {
   const apps = new AppSet();
-  const funnel = await apps.start('lead-funnel');
+  const funnel = await apps.start('lead-funnel', { env: funnelEnv });
   const gateway = await apps.start('gateway', {
     env: { NATS_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '100000' },
   });
@@ -105,4 +115,51 @@ export async function putModel(api: Api, model: Record<string, unknown>) {
     { timeoutMs: 30_000, description: 're-score job' },
   );
   return response.body;
+}
+
+export interface PublishedEvent {
+  subject: string;
+  data: Record<string, unknown>;
+}
+
+/** Every message of this run's LEAD_EVENTS stream so far, from the start (an ephemeral consumer). */
+export async function readLeadEvents(nc: NatsConnection): Promise<PublishedEvent[]> {
+  const run = e2eRun();
+  const stream = `${run.subjectPrefix.replace(/\./g, '_')}LEAD_EVENTS`;
+  const manager = await nc.jetstreamManager();
+  const total = (await manager.streams.info(stream)).state.messages;
+  const consumer = await manager.consumers.add(stream, {
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+    inactive_threshold: 10_000_000_000,
+  });
+  const reader = await nc.jetstream().consumers.get(stream, consumer.name);
+  const events: PublishedEvent[] = [];
+  try {
+    while (events.length < total) {
+      const batch = await reader.fetch({ max_messages: 500, expires: 2000 });
+      let got = 0;
+      for await (const message of batch as AsyncIterable<JsMsg>) {
+        got++;
+        events.push({
+          subject: message.subject.slice(run.subjectPrefix.length),
+          data: message.json(),
+        });
+      }
+      if (got === 0) break;
+    }
+  } finally {
+    await manager.consumers.delete(stream, consumer.name).catch(() => undefined);
+  }
+  return events;
+}
+
+/** The lead events published about one lead, once at least `count` of them are there. */
+export function leadEventsOf(nc: NatsConnection, leadId: string, count: number) {
+  return eventually(
+    async () =>
+      (await readLeadEvents(nc).catch(() => [])).filter((event) => event.data.leadId === leadId),
+    (events) => events.length >= count,
+    { timeoutMs: 20_000, description: `${count} lead events of ${leadId}` },
+  );
 }

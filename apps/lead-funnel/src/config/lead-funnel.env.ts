@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
 
 export class LeadFunnelEnv extends BaseEnv {
@@ -11,4 +11,40 @@ export class LeadFunnelEnv extends BaseEnv {
   @Min(1)
   @Max(5000)
   LEAD_RESCORE_BATCH_SIZE = 1000;
+
+  /**
+   * How often the decay sweep looks for leads whose decayed score takes them out of MQL (on the
+   * one replica holding its lease). Between sweeps a demotion is late by at most this much.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  LEAD_DECAY_SWEEP_MS = 60_000;
+
+  /**
+   * Totals whose crossing publishes lead.score_changed, besides the model's MQL threshold:
+   * comma-separated numbers, e.g. `25,75`.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+          .map(Number)
+      : value,
+  )
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { each: true, message: 'LEAD_SCORE_EVENT_THRESHOLDS must be comma-separated numbers' },
+  )
+  @ArrayMaxSize(20)
+  LEAD_SCORE_EVENT_THRESHOLDS: number[] = [];
+
+  /** A total this far from the last published one publishes lead.score_changed too. */
+  @Transform(({ value }) => Number(value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  LEAD_SCORE_EVENT_MIN_CHANGE = 10;
 }

@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@sales-suite/persistence';
 import { CreateLeadFunnelSchema1764150000000 } from './migrations/1764150000000-create-lead-funnel-schema';
 import { CreateLeadFunnelTables1764150000100 } from './migrations/1764150000100-create-lead-funnel-tables';
 import { CreateLeadFunnelLeases1764900000000 } from './migrations/1764900000000-create-leases';
+import { StoreScoreDecay1765000000000 } from './migrations/1765000000000-store-score-decay';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -10,5 +11,6 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     CreateLeadFunnelSchema1764150000000,
     CreateLeadFunnelTables1764150000100,
     CreateLeadFunnelLeases1764900000000,
+    StoreScoreDecay1765000000000,
   ],
 };

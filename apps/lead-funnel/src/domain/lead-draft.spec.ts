@@ -16,6 +16,7 @@ const policy = (now: number) => ({
   model: MODEL,
   modelVersion: 3,
   definition: DEFAULT_FUNNEL_DEFINITION,
+  scoreEvents: { thresholds: [50], minChange: 10 },
   now,
 });
 const VP: ContactFitAttributes = {
@@ -73,7 +74,14 @@ describe('LeadDraft', () => {
       }),
       expect.objectContaining({
         type: 'ScoreChanged',
-        data: { modelVersion: 3, fit: 30, engagement: 30, total: 60 },
+        data: {
+          modelVersion: 3,
+          fit: 30,
+          engagement: 30,
+          total: 60,
+          decay: [{ halfLifeDays: 10, points: 30 }],
+          announcement: { reason: 'threshold', crossed: [50] },
+        },
       }),
       expect.objectContaining({
         type: 'StageChanged',
@@ -109,6 +117,30 @@ describe('LeadDraft', () => {
     draft.settle(policy(T0));
     const again = new LeadDraft('lead-1', draft.events());
     again.settle(policy(T0 + DAY_MS));
+    expect(again.pending).toEqual([]);
+  });
+
+  it('publishes an unchanged score recorded before scores were published, once', () => {
+    const legacy = newLead();
+    legacy.record({ type: 'FitUpdated', occurredAt: T0, data: { contactId: 'c1', fit: VP } });
+    legacy.record({
+      type: 'ScoreChanged',
+      occurredAt: T0,
+      data: { modelVersion: 3, fit: 30, engagement: 0, total: 30 }, // no decay, no announcement
+    });
+    const draft = new LeadDraft('lead-1', legacy.events());
+    draft.settle(policy(T0 + DAY_MS));
+    expect(draft.pending).toEqual([
+      expect.objectContaining({
+        type: 'ScoreChanged',
+        data: expect.objectContaining({
+          total: 30,
+          announcement: { reason: 'change', crossed: [] },
+        }),
+      }),
+    ]);
+    const again = new LeadDraft('lead-1', draft.events());
+    again.settle(policy(T0 + 2 * DAY_MS));
     expect(again.pending).toEqual([]);
   });
 

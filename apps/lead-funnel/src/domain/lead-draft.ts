@@ -2,14 +2,18 @@ import type { LeadStage, ScoringModel } from '@sales-suite/contracts/core';
 import { assertTransition, FunnelDefinition, isTransitionAllowed } from './funnel-definition';
 import type { LeadEvent, NewLeadEvent } from './lead-events';
 import { applyLeadEvent, LeadState, replayLead } from './lead-state';
+import { Publication, publicationsOf } from './lead-publications';
 import { qualificationMove } from './qualification';
 import { scoreLead } from './score';
+import { scoreAnnouncement, ScoreEventRules } from './score-announcement';
 
 /** What automatic moves depend on: the current model and funnel definition, and the time. */
 export interface FunnelPolicy {
   model: ScoringModel;
   modelVersion: number;
   definition: FunnelDefinition;
+  /** When a new score is also published (lead.score_changed). */
+  scoreEvents: ScoreEventRules;
   now: number;
 }
 
@@ -20,13 +24,16 @@ export interface FunnelPolicy {
  */
 export class LeadDraft {
   readonly pending: LeadEvent[] = [];
+  /** The state as read, before this command. */
+  readonly initial: LeadState | null;
   private current: LeadState | null;
 
   constructor(
     readonly id: string,
     readonly history: readonly LeadEvent[],
   ) {
-    this.current = replayLead(id, history);
+    this.initial = replayLead(id, history);
+    this.current = this.initial;
   }
 
   get readVersion(): number {
@@ -47,6 +54,11 @@ export class LeadDraft {
     return this.pending.some(
       (event) => event.type === 'LeadCreated' || event.type === 'StageChanged',
     );
+  }
+
+  /** What other tools hear about the pending events (lead.* through the outbox). */
+  publications(): Publication[] {
+    return publicationsOf(this.id, this.initial, this.pending);
   }
 
   events(): LeadEvent[] {
@@ -82,7 +94,7 @@ export class LeadDraft {
    * the MQL threshold moves the lead, in each case only where the funnel definition allows it.
    */
   settle(policy: FunnelPolicy): void {
-    const { definition, model, modelVersion, now } = policy;
+    const { definition, model, modelVersion, scoreEvents, now } = policy;
     if (
       this.state.stage === 'new' &&
       this.pending.some((event) => event.type === 'EngagementRecorded') &&
@@ -102,17 +114,28 @@ export class LeadDraft {
     }
     const score = scoreLead(this.events(), model, now, false);
     const stored = this.state.score;
+    // An unchanged score still due for publication (a lead from before scores were published)
+    // gets its ScoreChanged too, or the decay sweep would pick it again and again.
+    const announcement = scoreAnnouncement(this.state.announcedTotal, score.total, scoreEvents);
     if (
       !stored ||
       stored.modelVersion !== modelVersion ||
       stored.fit !== score.fit ||
       stored.engagement !== score.engagement ||
-      stored.total !== score.total
+      stored.total !== score.total ||
+      announcement
     ) {
       this.record({
         type: 'ScoreChanged',
         occurredAt: now,
-        data: { modelVersion, fit: score.fit, engagement: score.engagement, total: score.total },
+        data: {
+          modelVersion,
+          fit: score.fit,
+          engagement: score.engagement,
+          total: score.total,
+          decay: score.decay,
+          ...(announcement && { announcement }),
+        },
       });
     }
     const { stage, autoQualified } = this.state;

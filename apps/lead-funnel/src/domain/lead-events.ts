@@ -5,6 +5,8 @@ import type {
   LeadSource,
   LeadStage,
 } from '@sales-suite/contracts/core';
+import type { DecayTerm } from './decay';
+import type { ScoreAnnouncement } from './score-announcement';
 
 /** What made the funnel move a lead on its own: the score that crossed the threshold. */
 export interface QualificationCause {
@@ -46,7 +48,16 @@ export interface LeadEventData {
     ownerId: string | null;
     reason: AssignmentReason;
   };
-  ScoreChanged: { modelVersion: number; fit: number; engagement: number; total: number };
+  ScoreChanged: {
+    modelVersion: number;
+    fit: number;
+    engagement: number;
+    total: number;
+    /** How the total decays from here on; absent in events appended before it was stored. */
+    decay?: DecayTerm[];
+    /** Why this total was published as lead.score_changed; absent when it was not. */
+    announcement?: ScoreAnnouncement;
+  };
 }
 
 export type LeadEventOf<K extends keyof LeadEventData> = {

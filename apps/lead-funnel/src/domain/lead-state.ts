@@ -4,6 +4,7 @@ import type {
   LeadSource,
   LeadStage,
 } from '@sales-suite/contracts/core';
+import type { DecayTerm } from './decay';
 import type { LeadEvent } from './lead-events';
 
 export interface StageVisit {
@@ -17,6 +18,8 @@ export interface StoredScore {
   fit: number;
   engagement: number;
   total: number;
+  /** How `total` decays after `at` (empty: it does not). */
+  decay: DecayTerm[];
   at: number;
 }
 
@@ -42,6 +45,8 @@ export interface LeadState {
   fit: ContactFitAttributes | null;
   engagementCount: number;
   score: StoredScore | null;
+  /** The total last published as lead.score_changed (null before the first). */
+  announcedTotal: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -69,6 +74,7 @@ export function applyLeadEvent(state: LeadState | null, event: LeadEvent): LeadS
       fit: null,
       engagementCount: 0,
       score: null,
+      announcedTotal: null,
       createdAt: event.occurredAt,
       updatedAt: event.occurredAt,
     };
@@ -112,8 +118,10 @@ export function applyLeadEvent(state: LeadState | null, event: LeadEvent): LeadS
         fit: event.data.fit,
         engagement: event.data.engagement,
         total: event.data.total,
+        decay: event.data.decay ?? [],
         at: event.occurredAt,
       };
+      if (event.data.announcement) next.announcedTotal = event.data.total;
       return next;
   }
 }

@@ -6,6 +6,7 @@ import type {
   FitAttribute,
   ScoringModel,
 } from '@sales-suite/contracts/core';
+import type { DecayTerm } from './decay';
 import type { LeadEvent, LeadEventOf } from './lead-events';
 import { regionOf } from './regions';
 
@@ -28,6 +29,8 @@ export interface LeadScore {
   engagement: number;
   total: number;
   contributions: ScoreContribution[];
+  /** The decaying engagement points at `at`, per half-life (see DecayTerm), longest first. */
+  decay: DecayTerm[];
 }
 
 /** Two decimals, half up: what every score and contribution is reported with. */
@@ -143,11 +146,13 @@ export function scoreLead(
   }
 
   let engagement = 0;
+  const decay: DecayTerm[] = [];
   if (engagements.length > 0) {
     if (!sorted) engagements.sort(byTime);
     const { indexByType, rules, periodMs, halfLifeMs } = compiled;
     const periods = new Array<number>(rules.length).fill(-1);
     const used = new Array<number>(rules.length).fill(0);
+    const decayedByRule = new Array<number>(rules.length).fill(0);
     for (let i = 0; i < engagements.length; i++) {
       const event = engagements[i];
       const index = indexByType.get(event.data.type);
@@ -167,6 +172,7 @@ export function scoreLead(
       const decayed =
         counted === 0 ? 0 : counted * 0.5 ** ((at - event.occurredAt) / halfLifeMs[index]);
       engagement += decayed;
+      decayedByRule[index] += decayed;
       if (explain)
         contributions.push({
           kind: 'engagement',
@@ -178,6 +184,14 @@ export function scoreLead(
           decayedPoints: roundPoints(decayed),
         });
     }
+    for (let index = 0; index < rules.length; index++) {
+      if (decayedByRule[index] === 0) continue;
+      const halfLifeDays = rules[index].halfLifeDays;
+      const term = decay.find((candidate) => candidate.halfLifeDays === halfLifeDays);
+      if (term) term.points += decayedByRule[index];
+      else decay.push({ halfLifeDays, points: decayedByRule[index] });
+    }
+    decay.sort((a, b) => b.halfLifeDays - a.halfLifeDays);
   }
 
   if (members && model.committee.pointsPerRole > 0) {
@@ -222,5 +236,6 @@ export function scoreLead(
     engagement: roundPoints(engagement),
     total: roundPoints(fit + engagement),
     contributions,
+    decay,
   };
 }

@@ -6,6 +6,20 @@ import type { LeadState } from '../domain/lead-state';
 /** The SQL condition on a `funnel.leads` row that the lead is still open (not in a closed stage). */
 export const OPEN_LEAD = `stage NOT IN (${CLOSED_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
+/**
+ * The `funnel.leads` rows with their scores brought to the time in parameter `$<at>`:
+ * `engagement_now` and `total_now` (the stored score plus `funnel.score_decay`, rounded like
+ * every score). The one SQL for the decayed score: lists, filters, sorting and the decay sweep.
+ */
+export const leadsScoredAt = (at: number) => `(
+  SELECT l.*, round((l.engagement_score + d.change)::numeric, 2)::float8 AS engagement_now,
+         round((l.total_score + d.change)::numeric, 2)::float8 AS total_now
+  FROM funnel.leads l
+  CROSS JOIN LATERAL (
+    SELECT funnel.score_decay(l.decay_half_lives, l.decay_points, l.scored_at, $${at}::timestamptz) AS change
+  ) d
+) AS leads`;
+
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
 /**
@@ -25,14 +39,15 @@ export class LeadProjection {
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
          champion_contact_id, fit, engagement_count, fit_score, engagement_score, total_score,
-         score_model_version, scored_at, created_at, updated_at)
+         score_model_version, scored_at, decay_half_lives, decay_points, announced_total, created_at, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, version integer, source text,
          contact_id text, account_id text, owner_id text, owner_pinned boolean, territory_id text,
          stage text, stage_entered_at timestamptz, lost_reason text, auto_qualified boolean,
          amount double precision, committee jsonb, champion_contact_id text, fit jsonb,
          engagement_count integer, fit_score double precision, engagement_score double precision,
          total_score double precision, score_model_version integer, scored_at timestamptz,
-         created_at timestamptz, updated_at timestamptz)
+         decay_half_lives double precision[], decay_points double precision[],
+         announced_total double precision, created_at timestamptz, updated_at timestamptz)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
          contact_id = EXCLUDED.contact_id, account_id = EXCLUDED.account_id,
          owner_id = EXCLUDED.owner_id, owner_pinned = EXCLUDED.owner_pinned,
@@ -43,7 +58,9 @@ export class LeadProjection {
          fit = EXCLUDED.fit, engagement_count = EXCLUDED.engagement_count,
          fit_score = EXCLUDED.fit_score, engagement_score = EXCLUDED.engagement_score,
          total_score = EXCLUDED.total_score, score_model_version = EXCLUDED.score_model_version,
-         scored_at = EXCLUDED.scored_at, created_at = EXCLUDED.created_at,
+         scored_at = EXCLUDED.scored_at, decay_half_lives = EXCLUDED.decay_half_lives,
+         decay_points = EXCLUDED.decay_points, announced_total = EXCLUDED.announced_total,
+         created_at = EXCLUDED.created_at,
          updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
@@ -70,6 +87,9 @@ export class LeadProjection {
             total_score: lead.score?.total ?? 0,
             score_model_version: lead.score?.modelVersion ?? null,
             scored_at: iso(lead.score?.at),
+            decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
+            decay_points: lead.score?.decay.map((term) => term.points) ?? [],
+            announced_total: lead.announcedTotal,
             created_at: iso(lead.createdAt),
             updated_at: iso(lead.updatedAt),
           })),

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DomainError, ErrorCode } from '@sales-suite/contracts';
+import { OutboxService } from '@sales-suite/persistence';
 import type { EntityManager } from 'typeorm';
+import type { LeadFunnelEnv } from '../config/lead-funnel.env';
 import { FunnelPolicy, LeadDraft } from '../domain/lead-draft';
 import { assignmentNeed, Territory } from '../domain/territory-rules';
 import { FunnelDefinitionStore } from '../settings/funnel-definition.store';
@@ -22,13 +25,21 @@ export type LeadDecision = (draft: LeadDraft, policy: LoadedPolicy) => void | Pr
  */
 @Injectable()
 export class LeadWriter {
+  private readonly scoreThresholds: number[];
+  private readonly scoreMinChange: number;
+
   constructor(
     private readonly events: LeadEventStore,
     private readonly projection: LeadProjection,
     private readonly definitions: FunnelDefinitionStore,
     private readonly models: ScoringModelStore,
     private readonly territories: TerritoryStore,
-  ) {}
+    private readonly outbox: OutboxService,
+    config: ConfigService<LeadFunnelEnv, true>,
+  ) {
+    this.scoreThresholds = config.get('LEAD_SCORE_EVENT_THRESHOLDS', { infer: true });
+    this.scoreMinChange = config.get('LEAD_SCORE_EVENT_MIN_CHANGE', { infer: true });
+  }
 
   /**
    * The current funnel definition, scoring model and territories, in one round trip. Read for
@@ -45,6 +56,10 @@ export class LeadWriter {
       definition: definition.document,
       model: model.document,
       modelVersion: model.version,
+      scoreEvents: {
+        thresholds: [model.document.qualification.mqlThreshold, ...this.scoreThresholds],
+        minChange: this.scoreMinChange,
+      },
       territories: territories.document,
       now,
     };
@@ -72,7 +87,10 @@ export class LeadWriter {
     return draft;
   }
 
-  /** Appends every draft's pending events and projects the states they lead to. */
+  /**
+   * Appends every draft's pending events, projects the states they lead to, and puts what other
+   * tools hear about them (lead.*) in the outbox, all in the caller's transaction.
+   */
   async commit(manager: EntityManager, drafts: LeadDraft[], actor: string): Promise<void> {
     const changed = drafts.filter((draft) => draft.pending.length > 0);
     await this.events.append(
@@ -84,6 +102,10 @@ export class LeadWriter {
       manager,
       changed.map((draft) => draft.state),
       changed.filter((draft) => draft.movedStage).map((draft) => draft.state),
+    );
+    await this.outbox.enqueueMany(
+      manager,
+      changed.flatMap((draft) => draft.publications()),
     );
   }
 

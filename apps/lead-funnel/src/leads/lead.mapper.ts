@@ -27,6 +27,9 @@ export interface LeadRow {
   fit_score: number;
   engagement_score: number;
   total_score: number;
+  /** The scores decayed to the time of the read (see leadsScoredAt). */
+  engagement_now: number;
+  total_now: number;
   score_model_version: number | null;
   scored_at: Date | null;
   created_at: Date;
@@ -47,8 +50,8 @@ export function toLeadView(row: LeadRow): LeadView {
     lostReason: row.lost_reason,
     amount: row.amount,
     fitScore: row.fit_score,
-    engagementScore: row.engagement_score,
-    totalScore: row.total_score,
+    engagementScore: row.engagement_now,
+    totalScore: row.total_now,
     scoreModelVersion: row.score_model_version,
     scoredAt: row.scored_at?.toISOString() ?? null,
     committee: row.committee,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
+import { DecaySweep } from './decay-sweep.service';
 import { RescoreJobs } from './rescore-jobs.service';
 import { ScoringHandlers } from './scoring.handlers';
 import { ScoringService } from './scoring.service';
@@ -7,6 +8,6 @@ import { ScoringService } from './scoring.service';
 @Module({
   imports: [LeadsModule],
   controllers: [ScoringHandlers],
-  providers: [ScoringService, RescoreJobs],
+  providers: [ScoringService, RescoreJobs, DecaySweep],
 })
 export class ScoringModule {}

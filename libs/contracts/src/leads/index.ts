@@ -6,3 +6,4 @@ export * from './leads.subjects';
 export * from './scoring.dto';
 export * from './scoring-model';
 export * from './territory.dto';
+export * from './lead.events';

@@ -169,6 +169,9 @@ export class ScoreRequest extends ScoreQueryDto {
   id: string;
 }
 
+export const LEAD_LIST_SORTS = ['created', 'score'] as const;
+export type LeadListSort = (typeof LEAD_LIST_SORTS)[number];
+
 export class ListLeadsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LEAD_STAGES })
   @IsOptional()
@@ -193,11 +196,21 @@ export class ListLeadsQueryDto extends PageQueryDto {
   @MaxLength(100)
   contactId?: string;
 
-  @ApiPropertyOptional({ description: 'Only leads whose stored total score is at least this.' })
+  @ApiPropertyOptional({
+    description: 'Only leads whose total score now (decayed) is at least this.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   minScore?: number;
+
+  @ApiPropertyOptional({
+    enum: LEAD_LIST_SORTS,
+    description: 'created: creation order (default); score: total score now, highest first.',
+  })
+  @IsOptional()
+  @IsIn(LEAD_LIST_SORTS)
+  sort?: LeadListSort;
 }
 
 export class CommitteeMemberView {
@@ -219,8 +232,10 @@ export class LeadView {
   @ApiProperty({ nullable: true, type: String }) lostReason: string | null;
   @ApiProperty({ nullable: true, type: Number }) amount: number | null;
   @ApiProperty({ description: 'Fit score when last scored.' }) fitScore: number;
-  @ApiProperty() engagementScore: number;
-  @ApiProperty() totalScore: number;
+  @ApiProperty({ description: 'As last scored, decayed to the time of the read.' })
+  engagementScore: number;
+  @ApiProperty({ description: 'As last scored, decayed to the time of the read.' })
+  totalScore: number;
   @ApiProperty({ nullable: true, type: Number }) scoreModelVersion: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) scoredAt: string | null;
   @ApiProperty({ type: [CommitteeMemberView] }) committee: CommitteeMemberView[];
