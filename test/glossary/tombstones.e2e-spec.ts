@@ -33,7 +33,12 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
     ]);
     [writer, reader] = gateways.map((gateway) => apiClient(gateway.url));
     for (const body of [
-      { slug: ANCHOR, name: 'Win Room', definition: 'A standing meeting on deals about to close.' },
+      {
+        slug: ANCHOR,
+        name: 'Win Room',
+        definition: 'A standing meeting on deals about to close.',
+        tags: ['tombstone'],
+      },
       {
         slug: SLUG,
         name: 'Win Room Huddle',
@@ -108,6 +113,8 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
     expect(anchor.body.relations).toEqual([]);
     const plain = await writer<{ items: Term[] }>('/v1/glossary/terms?category=Tombstone+tests');
     expect(plain.body.items).toEqual([]);
+    const exported = await writer<Term[]>('/v1/glossary/export?format=json');
+    expect(exported.body.map((term) => term.slug)).not.toContain(SLUG);
 
     const revisions = await reader<{ items: Revision[] }>(`/v1/glossary/terms/${SLUG}/revisions`);
     expect(revisions.status).toBe(200);
@@ -144,7 +151,7 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
       pages.push(...page.body.items.map((term) => term.slug));
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(pages).toEqual([SLUG]);
+    expect(pages).toEqual([ANCHOR, SLUG]);
     const refused = await writer('/v1/glossary/terms?includeDeleted=maybe');
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('includeDeleted');
@@ -209,4 +216,68 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
     });
     expect(readOnly.status).toBe(401);
   });
+
+  it('refuses an import row with a deleted slug, naming the row, importing nothing', async () => {
+    await deleteTerm('import-ghost-term', { name: 'Import Ghost', definition: 'Deleted first.' });
+    const imported = await writer<{ code: string; row: number; errors: { field: string }[] }>(
+      '/v1/glossary/import',
+      {
+        body: [
+          { slug: 'import-ok-term', name: 'Fine', definition: 'A new term.' },
+          { slug: 'import-ghost-term', name: 'Again', definition: 'Reuses a deleted slug.' },
+        ],
+      },
+    );
+    expect(imported.status).toBe(409);
+    expect(imported.body).toMatchObject({
+      code: 'GLOSSARY_SLUG_TAKEN',
+      row: 2,
+      errors: [{ field: 'rows.2.slug' }],
+    });
+    expect((await writer('/v1/glossary/terms/import-ok-term')).status).toBe(404);
+  });
+
+  it('restores without the links to terms deleted since, and says so in the revision', async () => {
+    const desk = await writer<Term>('/v1/glossary/terms', {
+      body: { slug: 'scribe-desk', name: 'Scribe Desk', definition: 'Takes call notes.' },
+    });
+    expect(desk.status).toBe(201);
+    await deleteTerm('scribe-note', {
+      name: 'Scribe Note',
+      definition: 'A note the scribe desk writes.',
+      relations: [{ type: 'related', slug: 'scribe-desk' }],
+    });
+    // The desk lost its link to the deleted note: its current version is a `linked` one.
+    const linked = await writer<Term>('/v1/glossary/terms/scribe-desk');
+    expect(linked.body.version).toBe(desk.body.version + 2);
+    const deskDeleted = await writer('/v1/glossary/terms/scribe-desk', {
+      method: 'DELETE',
+      headers: { 'if-match': `"${linked.body.version}"` },
+    });
+    expect(deskDeleted.status).toBe(204);
+
+    const restored = await writer<Term>('/v1/glossary/terms/scribe-note/restore', {
+      method: 'POST',
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body.relations).toEqual([]);
+    const revisions = await writer<{ items: (Revision & { changes: unknown[] })[] }>(
+      '/v1/glossary/terms/scribe-note/revisions',
+    );
+    expect(revisions.body.items[revisions.body.items.length - 1]).toMatchObject({
+      action: 'restored',
+      changes: [{ field: 'relations', from: [{ type: 'related', slug: 'scribe-desk' }], to: [] }],
+    });
+  });
+
+  /** Creates a term and deletes it at once. */
+  async function deleteTerm(slug: string, fields: Record<string, unknown>): Promise<void> {
+    const created = await writer<Term>('/v1/glossary/terms', { body: { slug, ...fields } });
+    expect(created.status).toBe(201);
+    const deleted = await writer(`/v1/glossary/terms/${slug}`, {
+      method: 'DELETE',
+      headers: { 'if-match': `"${created.body.version}"` },
+    });
+    expect(deleted.status).toBe(204);
+  }
 });
