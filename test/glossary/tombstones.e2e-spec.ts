@@ -6,8 +6,8 @@ import { glossaryEvents, sql, Term } from './glossary-helpers';
 type Api = ReturnType<typeof apiClient>;
 
 // Slugs of this file only: the run's database is shared with the other glossary test files.
-const SLUG = 'win-room-huddle';
-const ANCHOR = 'win-room';
+const SLUG = 'tombstone-huddle';
+const ANCHOR = 'tombstone-anchor';
 const TEXT = 'After the win room huddle we sent the proposal.';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,7 +107,8 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
     });
     expect(deleted.status).toBe(204);
 
-    await readerSees(404);
+    const gone = await readerSees(404);
+    expect(JSON.stringify(gone)).toContain(`/v1/glossary/terms/${SLUG}/restore`);
     await everyReplicaAnswers((slugs) => !slugs.includes(SLUG));
     const anchor = await writer<Term>(`/v1/glossary/terms/${ANCHOR}`);
     expect(anchor.body.relations).toEqual([]);
@@ -208,7 +209,7 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
     });
     expect(live.status).toBe(409);
     expect(live.body.detail).toContain('not deleted');
-    const never = await writer(`/v1/glossary/terms/never-a-term/restore`, { method: 'POST' });
+    const never = await writer(`/v1/glossary/terms/tombstone-never/restore`, { method: 'POST' });
     expect(never.status).toBe(404);
     const readOnly = await writer(`/v1/glossary/terms/${SLUG}/restore`, {
       method: 'POST',
@@ -218,13 +219,16 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
   });
 
   it('refuses an import row with a deleted slug, naming the row, importing nothing', async () => {
-    await deleteTerm('import-ghost-term', { name: 'Import Ghost', definition: 'Deleted first.' });
+    await deleteTerm('tombstone-import-ghost', {
+      name: 'Import Ghost',
+      definition: 'Deleted first.',
+    });
     const imported = await writer<{ code: string; row: number; errors: { field: string }[] }>(
       '/v1/glossary/import',
       {
         body: [
-          { slug: 'import-ok-term', name: 'Fine', definition: 'A new term.' },
-          { slug: 'import-ghost-term', name: 'Again', definition: 'Reuses a deleted slug.' },
+          { slug: 'tombstone-import-ok', name: 'Fine', definition: 'A new term.' },
+          { slug: 'tombstone-import-ghost', name: 'Again', definition: 'Reuses a deleted slug.' },
         ],
       },
     );
@@ -234,39 +238,41 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
       row: 2,
       errors: [{ field: 'rows.2.slug' }],
     });
-    expect((await writer('/v1/glossary/terms/import-ok-term')).status).toBe(404);
+    expect((await writer('/v1/glossary/terms/tombstone-import-ok')).status).toBe(404);
   });
 
   it('restores without the links to terms deleted since, and says so in the revision', async () => {
     const desk = await writer<Term>('/v1/glossary/terms', {
-      body: { slug: 'scribe-desk', name: 'Scribe Desk', definition: 'Takes call notes.' },
+      body: { slug: 'tombstone-scribe-desk', name: 'Scribe Desk', definition: 'Takes call notes.' },
     });
     expect(desk.status).toBe(201);
-    await deleteTerm('scribe-note', {
+    await deleteTerm('tombstone-scribe-note', {
       name: 'Scribe Note',
       definition: 'A note the scribe desk writes.',
-      relations: [{ type: 'related', slug: 'scribe-desk' }],
+      relations: [{ type: 'related', slug: 'tombstone-scribe-desk' }],
     });
     // The desk lost its link to the deleted note: its current version is a `linked` one.
-    const linked = await writer<Term>('/v1/glossary/terms/scribe-desk');
+    const linked = await writer<Term>('/v1/glossary/terms/tombstone-scribe-desk');
     expect(linked.body.version).toBe(desk.body.version + 2);
-    const deskDeleted = await writer('/v1/glossary/terms/scribe-desk', {
+    const deskDeleted = await writer('/v1/glossary/terms/tombstone-scribe-desk', {
       method: 'DELETE',
       headers: { 'if-match': `"${linked.body.version}"` },
     });
     expect(deskDeleted.status).toBe(204);
 
-    const restored = await writer<Term>('/v1/glossary/terms/scribe-note/restore', {
+    const restored = await writer<Term>('/v1/glossary/terms/tombstone-scribe-note/restore', {
       method: 'POST',
     });
     expect(restored.status).toBe(200);
     expect(restored.body.relations).toEqual([]);
     const revisions = await writer<{ items: (Revision & { changes: unknown[] })[] }>(
-      '/v1/glossary/terms/scribe-note/revisions',
+      '/v1/glossary/terms/tombstone-scribe-note/revisions',
     );
     expect(revisions.body.items[revisions.body.items.length - 1]).toMatchObject({
       action: 'restored',
-      changes: [{ field: 'relations', from: [{ type: 'related', slug: 'scribe-desk' }], to: [] }],
+      changes: [
+        { field: 'relations', from: [{ type: 'related', slug: 'tombstone-scribe-desk' }], to: [] },
+      ],
     });
   });
 

@@ -122,8 +122,14 @@ export class TermsService {
 
   async get(slug: string): Promise<TermView> {
     const term = await this.dataSource.getRepository(TermEntity).findOneBy({ slug });
-    if (!term) throw termNotFound(slug);
-    return toTermView(term);
+    if (term) return toTermView(term);
+    if (await this.dataSource.getRepository(DeletedTermEntity).existsBy({ slug }))
+      throw new DomainError(
+        ErrorCode.GlossaryTermNotFound,
+        `The term "${slug}" was deleted: POST /v1/glossary/terms/${slug}/restore brings it back`,
+        { slug, deleted: true },
+      );
+    throw termNotFound(slug);
   }
 
   async categories(): Promise<CategoryCountView[]> {
