@@ -1,4 +1,5 @@
 import { AppSet, RunningApp } from '../support/apps';
+import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
 import { glossaryEvents, sql, Term } from './glossary-helpers';
@@ -9,7 +10,6 @@ type Api = ReturnType<typeof apiClient>;
 const SLUG = 'tombstone-huddle';
 const ANCHOR = 'tombstone-anchor';
 const TEXT = 'After the win room huddle we sent the proposal.';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Revision {
   n: number;
@@ -75,26 +75,28 @@ describe('glossary tombstones: a deleted term keeps its history and can be resto
       ['glossary.annotate', annotatedSlugs],
     ] as const) {
       const fresh = new Set<RunningApp>();
-      for (let round = 0; fresh.size < replicas.length; round++) {
-        if (round > 200) throw new Error(`${subject} never answered as expected on every replica`);
-        const before = await Promise.all(replicas.map((app) => served(app, subject)));
-        const answers = await Promise.all(Array.from({ length: 6 }, () => ask()));
-        const after = await Promise.all(replicas.map((app) => served(app, subject)));
-        if (answers.every(expected))
-          replicas.forEach((app, i) => after[i] > before[i] && fresh.add(app));
-        else await sleep(50);
-      }
+      await eventually(
+        async () => {
+          const before = await Promise.all(replicas.map((app) => served(app, subject)));
+          const answers = await Promise.all(Array.from({ length: 6 }, () => ask()));
+          const after = await Promise.all(replicas.map((app) => served(app, subject)));
+          if (answers.every(expected))
+            replicas.forEach((app, i) => after[i] > before[i] && fresh.add(app));
+          return fresh.size === replicas.length;
+        },
+        { intervalMs: 50, description: `${subject} answering as expected on every replica` },
+      );
     }
   }
 
   /** Reads the term through the second gateway until it answers `status` (its cache followed). */
   async function readerSees(status: number): Promise<Term> {
-    for (let round = 0; round < 200; round++) {
-      const response = await reader<Term>(`/v1/glossary/terms/${SLUG}`);
-      if (response.status === status) return response.body;
-      await sleep(50);
-    }
-    throw new Error(`GET ${SLUG} through the second gateway never answered ${status}`);
+    const response = await eventually(
+      () => reader<Term>(`/v1/glossary/terms/${SLUG}`),
+      (answer) => answer.status === status,
+      { intervalMs: 50, description: `GET ${SLUG} through the second gateway answering ${status}` },
+    );
+    return response.body;
   }
 
   it('deletes a term: gone from reads, search, annotate and both gateways, its revisions kept', async () => {
