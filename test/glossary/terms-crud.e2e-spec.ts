@@ -370,6 +370,7 @@ describe('glossary terms: CRUD with ETags, links both ways, revisions', () => {
       'post /v1/glossary/annotate',
       'post /v1/glossary/import',
       'post /v1/glossary/terms',
+      'post /v1/glossary/terms/{slug}/restore',
       'post /v1/glossary/terms/{slug}/revisions/{n}/restore',
     ]);
     const schemas = docs.body.components.schemas;

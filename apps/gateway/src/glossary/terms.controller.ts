@@ -31,7 +31,9 @@ export class GlossaryTermsController {
   @Forward('GET', 'terms', GlossarySubjects.ListTerms, {
     scope: 'glossary:read',
     summary: 'List terms',
-    description: 'Slug order, cursor pagination, optional filters.',
+    description:
+      'Slug order, cursor pagination, optional filters; `includeDeleted=true` lists deleted ' +
+      'terms too, each with `deletedAt`.',
     answers: TermPageView,
     problems: [400, 401, 403],
   })
@@ -63,6 +65,9 @@ export class GlossaryTermsController {
   @Route('POST', 'terms', {
     scope: 'glossary:write',
     summary: 'Create a term',
+    description:
+      '409 when the slug is taken, by a live term or by a deleted one (restore that one instead: ' +
+      'its history stays with its slug).',
     answers: {
       type: TermView,
       headers: { Location: { description: 'URL of the new term' }, ETag: { description: '"1"' } },
@@ -110,7 +115,9 @@ export class GlossaryTermsController {
     status: 204,
     scope: 'glossary:write',
     summary: 'Delete a term',
-    description: 'Requires `If-Match`. Links to it and replacements by it are removed.',
+    description:
+      'Requires `If-Match`. Links to it and replacements by it are removed. Its revisions are ' +
+      'kept (still readable) and it can be restored; its slug stays reserved for it until then.',
     answers: { description: 'Deleted' },
     problems: [400, 401, 403, 404, 412, 428],
   })
@@ -125,6 +132,31 @@ export class GlossaryTermsController {
       { slug, expectedVersion: expectedVersion(ifMatch) },
       caller,
     );
+  }
+
+  @Route('POST', 'terms/:slug/restore', {
+    status: 200,
+    scope: 'glossary:write',
+    summary: 'Restore a deleted term',
+    description:
+      'Brings the term back from its last revision, as a new revision (action `restored`). ' +
+      'Links to terms deleted since are dropped. 409 when the slug is a live term, 404 when no ' +
+      'term ever had it.',
+    answers: { type: TermView, headers: { ETag: { description: 'The new version' } } },
+    problems: [400, 401, 403, 404, 409, 422],
+  })
+  async restore(
+    @Param() { slug }: TermSlugDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TermView> {
+    const term = await this.writes.forward<TermView>(
+      GlossarySubjects.RestoreTerm,
+      { slug },
+      caller,
+    );
+    void reply.header('etag', termEntityTag(term.version));
+    return term;
   }
 
   @Route('GET', 'categories', {

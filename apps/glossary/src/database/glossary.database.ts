@@ -1,4 +1,5 @@
 import type { ServiceDatabase } from '@sales-suite/persistence';
+import { DeletedTermEntity } from '../terms/deleted-term.entity';
 import { TermRevisionEntity } from '../terms/term-revision.entity';
 import { TermEntity } from '../terms/term.entity';
 import { CreateGlossarySchema1764150000000 } from './migrations/1764150000000-create-glossary-schema';
@@ -8,10 +9,11 @@ import { EnrichSalesSeed1764160000001 } from './migrations/1764160000001-enrich-
 import { SearchKnnIndex1764160000002 } from './migrations/1764160000002-search-knn-index';
 import { TypoCandidatesFunction1764160000003 } from './migrations/1764160000003-typo-candidates-function';
 import { CreateGlossaryLeases1764900000000 } from './migrations/1764900000000-create-leases';
+import { TermTombstones1765000000000 } from './migrations/1765000000000-term-tombstones';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
-  entities: [TermEntity, TermRevisionEntity],
+  entities: [TermEntity, TermRevisionEntity, DeletedTermEntity],
   migrations: [
     CreateGlossarySchema1764150000000,
     SeedSalesTerms1764150000001,
@@ -20,5 +22,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     SearchKnnIndex1764160000002,
     TypoCandidatesFunction1764160000003,
     CreateGlossaryLeases1764900000000,
+    TermTombstones1765000000000,
   ],
 };

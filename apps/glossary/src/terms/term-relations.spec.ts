@@ -3,6 +3,7 @@ import {
   applyRelationEdit,
   inverseRelationEdits,
   referencedSlugs,
+  restorableFields,
   termRuleViolations,
 } from './term-relations';
 
@@ -124,5 +125,38 @@ describe('referencedSlugs', () => {
       replacedBy: 'b',
     });
     expect(referencedSlugs(fields).sort()).toEqual(['b', 'c']);
+  });
+});
+
+describe('restorableFields', () => {
+  const fields = (relations: TermRelation[], replacedBy: string | null) => ({
+    ...newTermFields({ name: 'Deal Desk', definition: 'Approves deals.' }),
+    status: 'deprecated' as const,
+    relations,
+    replacedBy,
+  });
+
+  it.each([
+    [
+      'every linked term still lives',
+      ['b', 'c', 'd'],
+      fields([rel('related', 'b'), rel('broader', 'c')], 'd'),
+      fields([rel('related', 'b'), rel('broader', 'c')], 'd'),
+    ],
+    [
+      'a linked term was deleted since',
+      ['c', 'd'],
+      fields([rel('related', 'b'), rel('broader', 'c')], 'd'),
+      fields([rel('broader', 'c')], 'd'),
+    ],
+    [
+      'the replacement was deleted since',
+      ['b'],
+      fields([rel('related', 'b')], 'd'),
+      fields([rel('related', 'b')], null),
+    ],
+    ['nothing linked', [], fields([], null), fields([], null)],
+  ])('%s', (_case, live, deleted, restored) => {
+    expect(restorableFields(deleted, new Set(live))).toEqual(restored);
   });
 });

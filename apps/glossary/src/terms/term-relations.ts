@@ -99,3 +99,16 @@ export function referencedSlugs(fields: TermFields): string[] {
   if (fields.replacedBy) slugs.add(fields.replacedBy);
   return [...slugs];
 }
+
+/**
+ * A deleted term's last fields made fit to live again: links and the replacement pointing at
+ * terms that no longer exist are dropped (the others regain their inverse links on restore).
+ */
+export function restorableFields(fields: TermFields, liveSlugs: ReadonlySet<string>): TermFields {
+  return {
+    ...fields,
+    relations: fields.relations.filter((relation) => liveSlugs.has(relation.slug)),
+    replacedBy:
+      fields.replacedBy !== null && liveSlugs.has(fields.replacedBy) ? fields.replacedBy : null,
+  };
+}

@@ -10,11 +10,15 @@ import {
   TermView,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { DeletedTermEntity } from './deleted-term.entity';
 import { TermRevisionEntity } from './term-revision.entity';
 import { TermEntity } from './term.entity';
 import { snapshotView } from './term.mapper';
 import { checkExpectedVersion, TermWriter, termNotFound } from './term-writer';
 import { TermsService } from './terms.service';
+
+/** What revisions hang on: a live term or a deleted one's tombstone. */
+type TermIdentity = Pick<TermEntity, 'id' | 'slug' | 'createdAt'>;
 
 @Injectable()
 export class TermRevisionsService {
@@ -24,7 +28,7 @@ export class TermRevisionsService {
     private readonly writer: TermWriter,
   ) {}
 
-  /** Every revision of a term, oldest first. */
+  /** Every revision of a term, live or deleted, oldest first. */
   async list(slug: string): Promise<RevisionSummaryView[]> {
     const term = await this.findTerm(slug);
     const revisions = await this.dataSource
@@ -70,14 +74,17 @@ export class TermRevisionsService {
     });
   }
 
-  private async findTerm(slug: string): Promise<TermEntity> {
+  /** A live term, or else a deleted one: a deleted term's history stays readable. */
+  private async findTerm(slug: string): Promise<TermIdentity> {
     const term = await this.dataSource.getRepository(TermEntity).findOneBy({ slug });
-    if (!term) throw termNotFound(slug);
-    return term;
+    if (term) return term;
+    const deleted = await this.dataSource.getRepository(DeletedTermEntity).findOneBy({ slug });
+    if (!deleted) throw termNotFound(slug);
+    return { id: deleted.termId, slug: deleted.slug, createdAt: deleted.createdAt };
   }
 
   private async findRevision(
-    term: TermEntity,
+    term: TermIdentity,
     n: number,
     repository = this.dataSource.getRepository(TermRevisionEntity),
   ): Promise<TermRevisionEntity> {

@@ -6,12 +6,14 @@ import {
   GlossaryEvents,
   GlossaryTermCreated,
   GlossaryTermDeleted,
+  GlossaryTermRestored,
   GlossaryTermUpdated,
   RevisionAction,
   TermView,
 } from '@sales-suite/contracts';
 import { OutboxService } from '@sales-suite/persistence';
 import { EntityManager } from 'typeorm';
+import { DeletedTermEntity } from './deleted-term.entity';
 import { TermEntity } from './term.entity';
 import { canonicalFields, diffTermFields, sortRelations, TermFields } from './term-fields';
 import { termFields, toTermView } from './term.mapper';
@@ -32,6 +34,8 @@ export interface WriteResult {
 export interface WriteOptions {
   actor: string;
   action: RevisionAction;
+  /** Bringing a deleted term back: its identity, and the fields its last revision recorded. */
+  restoring?: { tombstone: DeletedTermEntity; lastFields: TermFields };
 }
 
 const MAX_BROADER_DEPTH = 100;
@@ -83,7 +87,7 @@ export class TermWriter {
         { violations },
       );
     const before = existing ? termFields(existing) : null;
-    const changes = diffTermFields(before, fields);
+    const changes = diffTermFields(before ?? options.restoring?.lastFields ?? null, fields);
     if (existing && changes.length === 0)
       return { term: toTermView(existing), changes, changed: false };
 
@@ -92,11 +96,12 @@ export class TermWriter {
     const missing = referencedSlugs(fields).filter((other) => !others.has(other));
     if (missing.length > 0) throw unknownTerms(fields, missing);
 
-    const saved = await this.save(manager, slug, existing, fields);
+    const saved = await this.save(manager, slug, existing, fields, options.restoring?.tombstone);
+    if (!existing && !options.restoring) await this.refuseDeletedSlug(manager, slug);
     await this.record(
       manager,
       saved,
-      before === null ? 'created' : options.action,
+      before === null && !options.restoring ? 'created' : options.action,
       options,
       changes,
     );
@@ -132,7 +137,10 @@ export class TermWriter {
     await this.record(manager, saved, 'linked', { actor, action: 'linked' }, changes);
   }
 
-  /** Deletes a term and every link and replacement pointing at it. */
+  /**
+   * Deletes a term and every link and replacement pointing at it; a tombstone keeps its identity,
+   * so its revisions stay readable and it can be restored.
+   */
   async delete(manager: EntityManager, term: TermEntity, actor: string): Promise<void> {
     const edits = inverseRelationEdits(term.slug, term.relations, []);
     const replaced: { slug: string }[] = await manager.query(
@@ -157,6 +165,13 @@ export class TermWriter {
       );
     }
     await manager.getRepository(TermEntity).delete({ id: term.id });
+    await manager.getRepository(DeletedTermEntity).insert({
+      termId: term.id,
+      slug: term.slug,
+      version: term.version,
+      createdAt: term.createdAt,
+      deletedBy: actor,
+    });
     await this.outbox.enqueue(manager, GlossaryEvents.TermDeleted, {
       slug: term.slug,
       version: term.version,
@@ -168,9 +183,23 @@ export class TermWriter {
     slug: string,
     existing: TermEntity | null,
     fields: TermFields,
+    restoring?: DeletedTermEntity,
   ): Promise<TermEntity> {
     const repository = manager.getRepository(TermEntity);
-    if (!existing) return repository.save(repository.create({ slug, ...fields, version: 1 }));
+    if (!existing)
+      return repository.save(
+        repository.create({
+          slug,
+          ...fields,
+          version: 1,
+          // A restored term keeps its id (its revisions hang on it) and continues its versions.
+          ...(restoring && {
+            id: restoring.termId,
+            createdAt: restoring.createdAt,
+            version: restoring.version + 1,
+          }),
+        }),
+      );
     // TypeORM's save() would diff the row itself; an explicit UPDATE says exactly what changes.
     // TypeORM answers an UPDATE as [rows, affected count].
     const [rows]: [{ updated_at: Date }[], number] = await manager.query(
@@ -223,7 +252,11 @@ export class TermWriter {
       ],
     );
     const view = toTermView(term);
-    if (action === 'created' || term.version === 1)
+    if (options.restoring)
+      await this.outbox.enqueue(manager, GlossaryEvents.TermRestored, {
+        term: view,
+      } satisfies GlossaryTermRestored);
+    else if (action === 'created' || term.version === 1)
       await this.outbox.enqueue(manager, GlossaryEvents.TermCreated, {
         term: view,
       } satisfies GlossaryTermCreated);
@@ -232,6 +265,27 @@ export class TermWriter {
         term: view,
         changedFields: changes.map((change) => change.field),
       } satisfies GlossaryTermUpdated);
+  }
+
+  /**
+   * A new term may not take a deleted term's slug: that slug's history and restore belong to the
+   * deleted term. Checked after the insert on purpose: an insert that raced a delete of the same
+   * slug waited on the unique index until the delete committed, and this later statement sees
+   * the tombstone that delete wrote.
+   */
+  private async refuseDeletedSlug(manager: EntityManager, slug: string): Promise<void> {
+    if (await manager.getRepository(DeletedTermEntity).existsBy({ slug }))
+      throw new DomainError(
+        ErrorCode.GlossarySlugTaken,
+        `The slug "${slug}" belongs to a deleted term: restore it (POST /v1/glossary/terms/${slug}/restore) or choose another slug`,
+        {
+          slug,
+          deleted: true,
+          violations: [
+            { field: 'slug', reason: 'belongs to a deleted term, which can be restored' },
+          ],
+        },
+      );
   }
 
   /** A broader chain that leads back to the term (A broader B broader A) makes no sense. */

@@ -56,6 +56,11 @@ export class TermsHandlers {
     return { deleted: true };
   }
 
+  @MessagePattern(GlossarySubjects.RestoreTerm)
+  restoreTerm(@Payload() { slug }: TermSlugDto, @Actor() actor: string): Promise<TermView> {
+    return this.terms.restore(slug, actor);
+  }
+
   @MessagePattern(GlossarySubjects.ListCategories)
   categories(): Promise<CategoryCountView[]> {
     return this.terms.categories();

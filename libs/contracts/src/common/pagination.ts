@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { IsInt32 } from './integers';
 
@@ -31,4 +31,11 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string): string {
   return Buffer.from(cursor, 'base64url').toString('utf8');
+}
+
+/** A query-string flag: `true`/`false` become booleans; anything else is left for `@IsBoolean` to refuse. */
+export function QueryBoolean(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
 }

@@ -5,6 +5,7 @@ export const GlossarySubjects = {
   CreateTerm: 'glossary.term.create',
   UpdateTerm: 'glossary.term.update',
   DeleteTerm: 'glossary.term.delete',
+  RestoreTerm: 'glossary.term.restore',
   ListCategories: 'glossary.category.list',
   ListRevisions: 'glossary.revision.list',
   GetRevision: 'glossary.revision.get',
@@ -21,6 +22,7 @@ export const GlossaryEvents = {
   TermCreated: 'glossary.term.created',
   TermUpdated: 'glossary.term.updated',
   TermDeleted: 'glossary.term.deleted',
+  TermRestored: 'glossary.term.restored',
 } as const;
 
 export const GLOSSARY_EVENTS_STREAM = {

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,6 +8,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
+import { QueryBoolean } from '../common/pagination';
 import { RawText } from '../common/validation';
 
 export const IMPORT_MAX_ROWS = 5000;
@@ -35,7 +35,7 @@ export const TERM_CSV_COLUMNS = [
 export class ImportQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Report what would change; write nothing.' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
 }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -15,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInt32, INT32_MAX } from '../common/integers';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, QueryBoolean } from '../common/pagination';
 
 export const TERM_STATUSES = ['draft', 'approved', 'deprecated'] as const;
 export type TermStatus = (typeof TERM_STATUSES)[number];
@@ -251,6 +252,17 @@ export class ListTermsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Also list deleted terms, as their last revision left them, with `deletedAt`; the filters ' +
+      'apply to those fields. Restore one with `POST /v1/glossary/terms/{slug}/restore`.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeDeleted?: boolean;
 }
 
 export class TermRelationView {
@@ -281,6 +293,11 @@ export class TermView {
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Only on a deleted term, listed with `includeDeleted=true`.',
+  })
+  deletedAt?: string;
 }
 
 export class TermPageView {

@@ -13,3 +13,8 @@ export interface GlossaryTermDeleted {
   slug: string;
   version: number;
 }
+
+/** A deleted term made live again from its last revision (`term.version` is the new revision). */
+export interface GlossaryTermRestored {
+  term: TermView;
+}
