@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
-import { eventually, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
+import { e2eRun } from '../support/test-env';
+import { connectNats, eventually, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
 
 const PRODUCER = 4;
 const CONSUMER = 5;
@@ -24,6 +26,7 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
   const receiver = new OtlpReceiver();
   let funnel: RunningApp;
   let leadId: string;
+  let messageId: string;
 
   beforeAll(async () => {
     await receiver.start();
@@ -54,11 +57,12 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
       body: { name: 'Traced', subject: 'Traced subject' },
     });
     expect(campaign.status).toBe(201);
-    const messages = await api<{ messages: { pixelUrl: string }[] }>(
+    const messages = await api<{ messages: { id: string; pixelUrl: string }[] }>(
       `/v1/email/campaigns/${campaign.body.id}/messages`,
       { body: { messages: [{ email: 'trace@example.com', contactId: 'c-trace-1', leadId }] } },
     );
     expect(messages.status).toBe(201);
+    messageId = messages.body.messages[0].id;
     const hit = await fetchPixel(gateway.url, pixelPath(messages.body.messages[0].pixelUrl), {
       'user-agent': USER_AGENTS.thunderbird,
       'x-forwarded-for': '203.0.113.50',
@@ -133,5 +137,45 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
     expect(handled).toContainEqual(
       expect.objectContaining({ trace_id: scoring.traceId, span_id: scoring.spanId }),
     );
+  });
+
+  it('continues the trace of a batch from an older gateway through its forwarding to a partition', async () => {
+    const nc = await connectNats();
+    try {
+      const batchId = randomUUID();
+      const hit = {
+        hitId: randomUUID(),
+        messageId,
+        at: new Date().toISOString(),
+        ip: '198.51.100.9',
+      };
+      await nc
+        .jetstream()
+        .publish(
+          `${e2eRun().subjectPrefix}email.pixel.hits`,
+          JSON.stringify({ batchId, hits: [{ ...hit, userAgent: USER_AGENTS.thunderbird }] }),
+          { msgID: batchId },
+        );
+    } finally {
+      await nc.close();
+    }
+    const { forwarding, recording } = await eventually(
+      async () => {
+        const forwarding = receiver.spans.find(
+          (span) => span.service === 'email-tracking' && span.name === 'process email.pixel.hits',
+        );
+        const recording = receiver.spans.find(
+          (span) => forwarding && span.parentSpanId === forwarding.spanId,
+        );
+        return { forwarding, recording };
+      },
+      ({ recording }) => recording !== undefined,
+    );
+    expect(recording).toMatchObject({
+      service: 'email-tracking',
+      name: expect.stringMatching(/^process email\.pixel\.hits\.\d+$/),
+      kind: CONSUMER,
+      traceId: forwarding!.traceId,
+    });
   });
 });
