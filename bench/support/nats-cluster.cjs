@@ -5,9 +5,9 @@
 const { spawn } = require('node:child_process');
 const { once } = require('node:events');
 const { existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { freePort } = require('../../scripts/free-port.cjs');
 
 const DEFAULT_BINARY = '/usr/sbin/nats-server';
 
@@ -28,15 +28,6 @@ function natsServerBinary() {
     if (directory && existsSync(file)) return file;
   }
   return DEFAULT_BINARY;
-}
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

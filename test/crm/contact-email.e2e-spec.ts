@@ -3,12 +3,15 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsLocked } from '@sales-suite/persistence';
 import { CRM_DATABASE } from '../../apps/crm-enrichment/src/database/crm-enrichment.database';
-import { EMAIL_MERGE_ACTOR } from '../../apps/crm-enrichment/src/database/migrations/1765000000000-one-contact-per-email';
-import { eventually } from '../email/support';
+import {
+  EMAIL_MERGE_ACTOR,
+  OneContactPerEmail1765000000000,
+} from '../../apps/crm-enrichment/src/database/migrations/1765000000000-one-contact-per-email';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
 import { ImportRow, ownSubjectPrefix, uploadImport } from './import.harness';
+import { eventually } from '../support/eventually';
 
 interface Problem {
   status: number;
@@ -289,7 +292,7 @@ describe('CRM: one valid contact per email', () => {
       const done = await eventually(
         async () => (await db.query(`SELECT * FROM crm.imports WHERE id = $1`, [id])).rows[0],
         (row: ImportRow) => row.status === 'completed' || row.status === 'failed',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       expect(done).toMatchObject({ status: 'completed', processed: 60, failed: 0 });
     }
@@ -365,8 +368,10 @@ describe('CRM: one valid contact per email', () => {
     });
 
     it('merges contacts sharing an email into the oldest, keeping provenance and history, then enforces one per email', async () => {
+      // Every migration before this one (later ones may follow it in the list).
       const all = CRM_DATABASE.migrations as unknown[];
-      await migrate(all.slice(0, -1) as typeof CRM_DATABASE.migrations);
+      const before = all.slice(0, all.indexOf(OneContactPerEmail1765000000000));
+      await migrate(before as typeof CRM_DATABASE.migrations);
       const state = (
         value: string,
         source: string,

@@ -1,5 +1,6 @@
 import { AckPolicy, connect, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 export interface ReceivedEvent {
   subject: string;
@@ -46,14 +47,11 @@ export async function waitForEvents(
   predicate: (events: ReceivedEvent[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<ReceivedEvent[]> {
-  const deadline = Date.now() + timeoutMs;
-  let events: ReceivedEvent[] = [];
-  while (Date.now() < deadline) {
-    events = await readCrmEvents(nc).catch(() => []);
-    if (predicate(events)) return events;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return events;
+  return eventually(() => readCrmEvents(nc).catch((): ReceivedEvent[] => []), predicate, {
+    timeoutMs,
+    intervalMs: 200,
+    description: 'CRM events',
+  });
 }
 
 export const natsConnect = () => connect({ servers: e2eRun().natsUrl });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { eventually } from '../email/support';
 import { AppSet } from '../support/apps';
 import { TcpProxy } from '../support/tcp-proxy';
 import { e2eRun } from '../support/test-env';
 import { ImportRow, ownSubjectPrefix, taggedContactsCsv, uploadImport } from './import.harness';
+import { eventually } from '../support/eventually';
 
 const ROWS = 2_000;
 const BAD_ROWS = ROWS / 500;
@@ -44,7 +44,7 @@ describe('CRM import through a PostgreSQL outage', () => {
     const id = await uploadImport(gatewayUrl, taggedContactsCsv(tag, ROWS));
     const importRow = async (): Promise<ImportRow> =>
       (await db.query(`SELECT * FROM crm.imports WHERE id = $1`, [id])).rows[0];
-    await eventually(importRow, (row) => row.processed > 0, 30_000);
+    await eventually(importRow, (row) => row.processed > 0, { timeoutMs: 30_000 });
 
     postgresProxy.cut();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -53,7 +53,9 @@ describe('CRM import through a PostgreSQL outage', () => {
     expect(during.processed).toBeLessThan(ROWS);
     postgresProxy.restore();
 
-    const done = await eventually(importRow, (row) => row.status !== 'running', 45_000);
+    const done = await eventually(importRow, (row) => row.status !== 'running', {
+      timeoutMs: 45_000,
+    });
     expect(done).toMatchObject({
       status: 'completed',
       processed: ROWS,

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 interface ImportView {
   id: string;
@@ -86,15 +87,12 @@ describe('CRM bulk import: multipart upload streamed over NATS, processed in the
     await apps.stopAll();
   });
 
-  async function waitForImport(id: string): Promise<ImportView> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { body } = await api<ImportView>(`/v1/crm/imports/${id}`);
-      if (body.status === 'completed' || body.status === 'failed' || Date.now() > deadline)
-        return body;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  const waitForImport = (id: string): Promise<ImportView> =>
+    eventually(
+      async () => (await api<ImportView>(`/v1/crm/imports/${id}`)).body,
+      (body) => body.status === 'completed' || body.status === 'failed',
+      { timeoutMs: 60_000, intervalMs: 200, description: `import ${id} to end` },
+    );
 
   it('imports the good rows, reports the bad ones by row number, and re-importing changes nothing', async () => {
     const csv = contactsCsv(2000);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { eventually } from '../email/support';
 import { AppSet, RunningApp } from '../support/apps';
 import { metricValue } from '../support/metrics';
 import { e2eRun } from '../support/test-env';
 import { ImportRow, ownSubjectPrefix, taggedContactsCsv, uploadImport } from './import.harness';
+import { eventually } from '../support/eventually';
 
 const ROWS = 3_000;
 const BAD_ROWS = ROWS / 500;
@@ -68,7 +68,7 @@ describe('CRM background jobs across replicas', () => {
   it('an import whose owner is killed is taken over by the other replica within 15 s', async () => {
     importId = await uploadImport(gateway.url, taggedContactsCsv(tag, ROWS));
 
-    await eventually(importRow, (row) => row.processed > 0, 30_000);
+    await eventually(importRow, (row) => row.processed > 0, { timeoutMs: 30_000 });
     const owner = (await leaseOwner(`import:${importId}`))!;
     expect(['crm-a', 'crm-b']).toContain(owner);
     await replicas.get(owner)!.stop('SIGKILL');
@@ -80,7 +80,7 @@ describe('CRM background jobs across replicas', () => {
     await eventually(
       async () => ({ row: await importRow(), owner: await leaseOwner(`import:${importId}`) }),
       ({ row, owner: now }) => now === survivor && row.processed > atKill.processed,
-      TAKEOVER_BOUND_MS + 5_000,
+      { timeoutMs: TAKEOVER_BOUND_MS + 5_000 },
     );
     expect(Date.now() - killedAt).toBeLessThan(TAKEOVER_BOUND_MS);
   });
@@ -99,11 +99,13 @@ describe('CRM background jobs across replicas', () => {
 
     await startReplica(owner);
     const readyAt = Date.now();
-    await eventually(importRow, (row) => row.processed > atKill.processed, 10_000);
+    await eventually(importRow, (row) => row.processed > atKill.processed, { timeoutMs: 10_000 });
     // Well under the 10 s lease TTL: it did not wait for any lease to expire.
     expect(Date.now() - readyAt).toBeLessThan(5_000);
 
-    const done = await eventually(importRow, (row) => row.status !== 'running', 60_000);
+    const done = await eventually(importRow, (row) => row.status !== 'running', {
+      timeoutMs: 60_000,
+    });
     expect(done).toMatchObject({
       status: 'completed',
       total: ROWS,

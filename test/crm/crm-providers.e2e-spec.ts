@@ -7,6 +7,7 @@ import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
 import { natsConnect, waitForEvents } from './crm-events';
+import { eventually } from '../support/eventually';
 
 type Behaviour = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -157,16 +158,13 @@ describe('CRM providers and freshness against a misbehaving company-data server'
       ['201-500', 'refresh', 'freshness-job'],
     ]);
 
-    const deadline = Date.now() + 5000;
-    let refreshed = before.body;
-    while (
-      Date.now() < deadline &&
-      refreshed.provenance.seniority === undefined &&
-      refreshed.provenance.freeEmail.observedAt === before.body.provenance.freeEmail.observedAt
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      refreshed = (await api<typeof before.body>(`/v1/crm/contacts/${contact.body.id}`)).body;
-    }
+    const refreshed = await eventually(
+      async () => (await api<typeof before.body>(`/v1/crm/contacts/${contact.body.id}`)).body,
+      (current) =>
+        current.provenance.seniority !== undefined ||
+        current.provenance.freeEmail.observedAt !== before.body.provenance.freeEmail.observedAt,
+      { timeoutMs: 5000, intervalMs: 200, description: 'the refreshed contact' },
+    );
     expect(Date.parse(refreshed.provenance.freeEmail.observedAt)).toBeGreaterThan(
       Date.parse(before.body.provenance.freeEmail.observedAt),
     );

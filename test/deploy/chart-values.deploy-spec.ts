@@ -22,6 +22,17 @@ function coalesce(base: Values, override: Values): Values {
   return out;
 }
 
+/** The chart's `sales-suite.fillDefaults`: what a service does not set comes from serviceDefaults. */
+function withDefaults(values: Values, defaults: Values): Values {
+  const out: Values = { ...values };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!(key in out)) out[key] = value;
+    else if (isObject(value) && isObject(out[key]))
+      out[key] = withDefaults(out[key] as Values, value);
+  }
+  return out;
+}
+
 function loadYaml(path: string): Values {
   return (parse(readFileSync(path, 'utf8')) ?? {}) as Values;
 }
@@ -153,7 +164,25 @@ describe('values.schema.json', () => {
 });
 
 describe('values.yaml matches the apps', () => {
-  const services = chartValues.services as Record<string, Values>;
+  const defaults = chartValues.serviceDefaults as Values;
+  const services = Object.fromEntries(
+    Object.entries(chartValues.services as Record<string, Values>).map(([app, svc]) => [
+      app,
+      withDefaults(svc, defaults),
+    ]),
+  );
+
+  it('sets under each service only what differs from serviceDefaults', () => {
+    const repeated: string[] = [];
+    const walk = (own: unknown, base: unknown, path: string) => {
+      if (isObject(own) && isObject(base))
+        for (const [key, value] of Object.entries(own)) walk(value, base[key], `${path}.${key}`);
+      else if (JSON.stringify(own) === JSON.stringify(base)) repeated.push(path);
+    };
+    for (const [app, svc] of Object.entries(chartValues.services as Record<string, Values>))
+      walk(svc, defaults, app);
+    expect(repeated).toEqual([]);
+  });
 
   it('has one block per folder in apps/, and no other', () => {
     expect(Object.keys(services).sort()).toEqual(appNames());

@@ -5,13 +5,13 @@ import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
 import {
   connectNats,
-  eventually,
   fetchPixel,
   pixelPath,
   readStream,
   USER_AGENTS,
   withDatabase,
 } from './support';
+import { eventually } from '../support/eventually';
 
 interface CreatedMessages {
   campaignId: string;

@@ -2,7 +2,8 @@ import { AppSet, freePort, RunningApp, startApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { TcpProxy } from '../support/tcp-proxy';
 import { e2eRun } from '../support/test-env';
-import { eventually, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { eventually } from '../support/eventually';
 
 const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 
@@ -64,7 +65,7 @@ describe('pixel durability, retention and key configuration', () => {
       await eventually(
         () => metric(gateway, 'email_pixel_publish_retries_total'),
         (retries) => retries > 0,
-        15_000,
+        { timeoutMs: 15_000 },
       );
 
       natsProxy.restore();
@@ -76,7 +77,7 @@ describe('pixel durability, retention and key configuration', () => {
             )
           ).body,
         (s) => s.totalOpens >= 60,
-        30_000,
+        { timeoutMs: 30_000 },
       );
       expect(stats).toMatchObject({ totalOpens: 60, uniqueOpens: 20 });
       expect(await metric(gateway, 'email_pixel_hits_buffered')).toBe(0);

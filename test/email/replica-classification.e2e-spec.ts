@@ -2,7 +2,8 @@ import { PIXEL_HIT_PARTITIONS, pixelHitPartition } from '@sales-suite/contracts'
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
-import { eventually, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { eventually } from '../support/eventually';
 
 const KEYS = `k1:${Buffer.alloc(32, 11).toString('base64')}`;
 const ENV = { PIXEL_SIGNING_KEYS: KEYS, PIXEL_SIGNING_KEY_ID: 'k1' };
@@ -91,7 +92,7 @@ async function verdicts(campaignId: string, expected: number): Promise<Record<st
           )
         ).rows,
     );
-  await eventually(read, (rows) => rows.length >= expected, 30_000);
+  await eventually(read, (rows) => rows.length >= expected, { timeoutMs: 30_000 });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const rows = await read();
   expect(rows).toHaveLength(expected);
@@ -194,11 +195,9 @@ describe('open classification does not depend on which email-tracking replica re
     );
     await trio['trio-b'].stop('SIGKILL');
     const killedAt = Date.now();
-    await eventually(
-      partitionOwners,
-      (owners) => ownedOnlyBy(owners, ['trio-a', 'trio-c']),
-      20_000,
-    );
+    await eventually(partitionOwners, (owners) => ownedOnlyBy(owners, ['trio-a', 'trio-c']), {
+      timeoutMs: 20_000,
+    });
     expect(Date.now() - killedAt).toBeLessThan(15_000);
     sending = false;
     await sender;
@@ -216,7 +215,7 @@ describe('open classification does not depend on which email-tracking replica re
             ).rows[0],
         ),
       (found) => found.opens >= accepted,
-      30_000,
+      { timeoutMs: 30_000 },
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const stats = await api<{ totalOpens: number }>(`/v1/email/campaigns/${campaign.id}/stats`);

@@ -1,6 +1,7 @@
 import { AppSet, RunningApp } from '../support/apps';
 import { metricValue } from '../support/metrics';
-import { eventually, withDatabase } from './support';
+import { withDatabase } from './support';
+import { eventually } from '../support/eventually';
 
 /** The lease TTL (10 s) plus one renewal (3 s), with slack: the bound. */
 const TAKEOVER_BOUND_MS = 15_000;
@@ -50,7 +51,7 @@ describe('open-details retention across email-tracking replicas', () => {
     await eventually(
       () => runs(replicas.get(survivor)!),
       (count) => count > 0,
-      TAKEOVER_BOUND_MS + 5_000,
+      { timeoutMs: TAKEOVER_BOUND_MS + 5_000 },
     );
     expect(Date.now() - killedAt).toBeLessThan(TAKEOVER_BOUND_MS);
     expect(await holder()).toBe(survivor);

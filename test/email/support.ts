@@ -13,22 +13,6 @@ export const USER_AGENTS = {
   curl: 'curl/8.5.0',
 };
 
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!accept(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await probe();
-  }
-  return last;
-}
-
 /** The pixel's path from its absolute URL (tests talk to the gateway they started). */
 export function pixelPath(pixelUrl: string): string {
   return new URL(pixelUrl).pathname;

@@ -3,7 +3,8 @@ import { AppSet, freePort, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
 import { e2eRun } from '../support/test-env';
-import { eventually, pixelPath, USER_AGENTS, withDatabase } from '../email/support';
+import { pixelPath, USER_AGENTS, withDatabase } from '../email/support';
+import { eventually } from '../support/eventually';
 
 const PIXEL_KEYS = `k1:${Buffer.alloc(32, 5).toString('base64')}`;
 const TERM = '/v1/glossary/terms/sales-champion';

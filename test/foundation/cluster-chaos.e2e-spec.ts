@@ -1,10 +1,11 @@
 import { connect, NatsConnection, StreamInfo } from 'nats';
-import { eventually, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
+import { fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
 import { NatsCluster, startNatsCluster } from '../support/nats-cluster';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 const KEYS = `k1:${Buffer.alloc(32, 9).toString('base64')}`;
 const HITS_PER_SECOND = 100;
@@ -190,7 +191,7 @@ describe('a 3-node NATS cluster and replicas killed under load', () => {
           }).catch(() => ({ body: { totalOpens: -1 } }))
         ).body,
       (s) => s.totalOpens >= accepted,
-      45_000,
+      { timeoutMs: 45_000 },
     );
     expect(stats.totalOpens).toBe(accepted);
 
@@ -198,7 +199,7 @@ describe('a 3-node NATS cluster and replicas killed under load', () => {
     const states = await eventually(
       () => consumerStates(nc),
       (found) => found.length > 0 && found.every((s) => s.pending === 0 && s.ackPending === 0),
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(states.map((s) => s.consumer).join(',')).toContain('email-tracking-pixel-hits');
     // Still exactly once after everything settled (a late redelivery would show here).

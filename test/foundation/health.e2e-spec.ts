@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppSet, RunningApp } from '../support/apps';
 import { TcpProxy } from '../support/tcp-proxy';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 async function readiness(
   app: RunningApp,
@@ -11,20 +12,17 @@ async function readiness(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
-
 describe('health endpoints tell the truth', () => {
   const apps = new AppSet();
   const postgresProxy = new TcpProxy('127.0.0.1', 5432);
   const natsProxy = new TcpProxy('127.0.0.1', 4222);
   let glossary: RunningApp;
+  const readinessBecomes = (status: number, timeoutMs = 15_000) =>
+    eventually(
+      () => readiness(glossary),
+      (ready) => ready.status === status,
+      { timeoutMs, description: `readiness ${status}` },
+    );
 
   beforeAll(async () => {
     await postgresProxy.start();
@@ -54,21 +52,21 @@ describe('health endpoints tell the truth', () => {
 
   it('goes 503 naming the database while PostgreSQL is unreachable, and back to 200 after', async () => {
     postgresProxy.cut();
-    await eventually(async () => (await readiness(glossary)).status === 503);
+    await readinessBecomes(503);
     const down = await readiness(glossary);
     expect(down.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
     expect((await fetch(`${glossary.url}/health/live`)).status).toBe(200);
     postgresProxy.restore();
-    await eventually(async () => (await readiness(glossary)).status === 200);
+    await readinessBecomes(200);
   });
 
   it('goes 503 naming NATS while NATS is unreachable, and back to 200 after', async () => {
     natsProxy.cut();
-    await eventually(async () => (await readiness(glossary)).status === 503);
+    await readinessBecomes(503);
     const down = await readiness(glossary);
     expect(down.body).toMatchObject({ status: 'error', error: { nats: { status: 'down' } } });
     natsProxy.restore();
-    await eventually(async () => (await readiness(glossary)).status === 200, 20_000);
+    await readinessBecomes(200, 20_000);
   });
 
   it('exposes Prometheus metrics with the service and NATS series', async () => {

@@ -17,15 +17,8 @@ import {
 import { logCorrelationFields } from '@sales-suite/observability';
 import { headers } from 'nats';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '../support/eventually';
 import { e2eRun } from '../support/test-env';
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Six producers, each its own span in its own trace: `traceparent` as an outbox stores it. */
 const producers = Array.from({ length: 6 }, () => ({
@@ -84,7 +77,9 @@ describe('JetStreamConsumerService continues its producers’ traces', () => {
         return events.map(() => 'processed' as const);
       },
     });
-    await until(() => logged.size === producers.length);
+    await eventually(() => logged.size === producers.length, {
+      description: 'every message handled',
+    });
   });
   afterAll(async () => {
     await consumers.onApplicationShutdown();

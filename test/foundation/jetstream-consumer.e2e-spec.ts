@@ -9,6 +9,7 @@ import {
 import { AckPolicy } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 interface Job {
   n: number;
@@ -17,14 +18,6 @@ interface Job {
 
 const isJob = (data: unknown): data is Job =>
   typeof data === 'object' && data !== null && typeof (data as Job).n === 'number';
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // The shared durable consumer against the real NATS server: what the services rely on.
 describe('JetStreamConsumerService (shared durable consumer)', () => {
@@ -91,14 +84,17 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
 
   it('hands over batches, isolates a failing message so the others go through, and retries it until it succeeds', async () => {
     for (let n = 1; n <= 10; n++) await publish(JSON.stringify({ n, poison: n === 4 }), `job-${n}`);
-    await until(() => handled.length === 9);
+    await eventually(() => handled.length === 9, { timeoutMs: 15_000, intervalMs: 50 });
     expect(handled.map((event) => event.data.n).sort((a, b) => a - b)).toEqual([
       1, 2, 3, 5, 6, 7, 8, 9, 10,
     ]);
     expect(handled.every((event) => event.subject === 'consumer.test.job')).toBe(true);
     expect(handled.find((event) => event.data.n === 1)?.messageId).toBe('job-1');
     poisonFails = false;
-    await until(() => handled.some((event) => event.data.n === 4));
+    await eventually(() => handled.some((event) => event.data.n === 4), {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+    });
     const poison = handled.find((event) => event.data.n === 4)!;
     expect(poison.deliveryCount).toBeGreaterThan(1);
     expect(Math.max(...batchSizes)).toBeLessThanOrEqual(8);
@@ -110,7 +106,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     await publish('{not json', 'bad-1');
     await publish(JSON.stringify({ unexpected: true }), 'bad-2');
     await publish(JSON.stringify({ n: 11 }), 'job-11');
-    await until(() => handled.length === before + 1);
+    await eventually(() => handled.length === before + 1, { timeoutMs: 15_000, intervalMs: 50 });
     expect(handled.at(-1)?.data.n).toBe(11);
     // Neither bad message ever reached the handler, and nothing is waiting to be redelivered.
     expect(batchSizes.slice(sizesBefore).reduce((sum, size) => sum + size, 0)).toBe(1);
@@ -148,7 +144,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
     await nats
       .jetstream()
       .publish(prefixed(prefix, 'consumer.legacy.job'), JSON.stringify({ n: 1 }));
-    await until(() => seen.length === 1);
+    await eventually(() => seen.length === 1, { timeoutMs: 15_000, intervalMs: 50 });
     expect((await manager.consumers.info(streamName, durable)).config.max_deliver).toBe(-1);
     await legacy.onApplicationShutdown();
   });
@@ -179,7 +175,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
       await nats
         .jetstream()
         .publish(prefixed(prefix, 'consumer.handover.job'), JSON.stringify({ n }));
-    await until(() => firstSeen.length === 1);
+    await eventually(() => firstSeen.length === 1, { timeoutMs: 15_000, intervalMs: 50 });
     const stopped = first.stop('consumer-handover');
     finish();
     await stopped;
@@ -193,7 +189,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
         return events.map(() => 'processed' as const);
       },
     });
-    await until(() => new Set(secondSeen).size >= 4, 10_000);
+    await eventually(() => new Set(secondSeen).size >= 4, { timeoutMs: 10_000, intervalMs: 50 });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(firstSeen).toEqual([1]);
     // Every other job reaches the next consumer (a message on its way to the stopped one may be
@@ -223,7 +219,7 @@ describe('JetStreamConsumerService (shared durable consumer)', () => {
       await nats
         .jetstream()
         .publish(prefixed(prefix, 'consumer.ordered.job'), JSON.stringify({ n }));
-    await until(() => seen.length >= 4);
+    await eventually(() => seen.length >= 4, { timeoutMs: 15_000, intervalMs: 50 });
     expect(seen).toEqual([1, 2, 3, 4]);
     expect(failures).toBeLessThan(0);
     await ordered.onApplicationShutdown();

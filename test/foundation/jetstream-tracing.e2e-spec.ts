@@ -3,7 +3,8 @@ import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
 import { e2eRun } from '../support/test-env';
-import { connectNats, eventually, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
+import { eventually } from '../support/eventually';
+import { connectNats, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
 
 const PRODUCER = 4;
 const CONSUMER = 5;
@@ -72,6 +73,7 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
     await eventually(
       async () => (await api<{ engagementScore: number }>(`/v1/leads/${leadId}`)).body,
       (body) => body.engagementScore > 0,
+      { description: "the open in the lead's score" },
     );
   });
   afterAll(async () => {
@@ -92,7 +94,7 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
       ({ trace }) =>
         trace.some((span) => span.service === 'gateway') &&
         trace.some((span) => span.service === 'lead-funnel' && isPostgres(span)),
-      20_000,
+      { description: 'the trace of the open, from the gateway to the lead funnel' },
     );
   }
 
@@ -170,6 +172,7 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
         return { forwarding, recording };
       },
       ({ recording }) => recording !== undefined,
+      { description: 'a partition batch recorded under the forwarding span' },
     );
     expect(recording).toMatchObject({
       service: 'email-tracking',

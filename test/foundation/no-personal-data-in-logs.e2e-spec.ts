@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { AppName, AppSet, freePort, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
-import { eventually, pixelPath } from '../email/support';
+import { pixelPath } from '../email/support';
+import { eventually } from '../support/eventually';
 
 /** People with values no log line has any other reason to contain. */
 const CREATED = {

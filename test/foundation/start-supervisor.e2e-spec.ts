@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 const ROOT = join(__dirname, '../..');
 const SERVICE_OFFSETS = { glossary: 1, 'crm-enrichment': 2, 'lead-funnel': 3, 'email-tracking': 4 };
@@ -107,14 +108,6 @@ async function isReady(port: number): Promise<boolean> {
   return response?.status === 200;
 }
 
-async function untilReady(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await isReady(port))) {
-    if (Date.now() > deadline) throw new Error(`port ${port} not ready within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', () => {
   let script: StartScript;
   let base: number;
@@ -212,7 +205,12 @@ describe('npm start supervises the apps (node scripts/start.mjs --replicas 2)', 
     );
     expect(Number(restarted)).not.toBe(killed);
     expect(replicaIdOf(Number(restarted))).toBe('glossary-2');
-    await untilReady(base + REPLICA_STEP + SERVICE_OFFSETS.glossary, 20_000);
+    const port = base + REPLICA_STEP + SERVICE_OFFSETS.glossary;
+    await eventually(() => isReady(port), {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+      description: `port ${port} ready`,
+    });
     expect(isAlive(killed)).toBe(false);
   }, 40_000);
 

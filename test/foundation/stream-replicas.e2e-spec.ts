@@ -2,6 +2,7 @@ import { connect, NatsConnection } from 'nats';
 import { AppSet, RunningApp } from '../support/apps';
 import { NatsCluster, startNatsCluster } from '../support/nats-cluster';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 interface Placement {
   stream: string;
@@ -29,16 +30,6 @@ async function placements(nc: NatsConnection): Promise<Placement[]> {
     });
   }
   return found.sort((a, b) => a.stream.localeCompare(b.stream));
-}
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  let last = await probe();
-  while (!accept(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    last = await probe();
-  }
-  return last;
 }
 
 describe('stream replicas from NATS_STREAM_REPLICAS on a 3-node JetStream cluster', () => {

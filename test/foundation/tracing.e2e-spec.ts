@@ -1,6 +1,7 @@
 import { AppSet } from '../support/apps';
 import { apiClient } from '../support/http';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
+import { eventually } from '../support/eventually';
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -27,21 +28,21 @@ describe('one trace crosses gateway → NATS → glossary → PostgreSQL', () =>
   });
 
   it('links the HTTP request, the NATS request, its handling and the SQL query', async () => {
-    let trace: ReceivedSpan[] = [];
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const root = receiver.spans.find(
-        (span) =>
-          span.service === 'gateway' &&
-          span.kind === SERVER &&
-          String(span.attributes['url.path'] ?? span.attributes['http.target']).includes(
-            '/v1/glossary/terms/crm-enrichment',
-          ),
-      );
-      trace = root ? receiver.spans.filter((span) => span.traceId === root.traceId) : [];
-      if (trace.some((span) => span.service === 'glossary' && isPostgres(span))) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const trace = await eventually(
+      (): ReceivedSpan[] => {
+        const root = receiver.spans.find(
+          (span) =>
+            span.service === 'gateway' &&
+            span.kind === SERVER &&
+            String(span.attributes['url.path'] ?? span.attributes['http.target']).includes(
+              '/v1/glossary/terms/crm-enrichment',
+            ),
+        );
+        return root ? receiver.spans.filter((span) => span.traceId === root.traceId) : [];
+      },
+      (spans) => spans.some((span) => span.service === 'glossary' && isPostgres(span)),
+      { timeoutMs: 15_000, intervalMs: 200, description: 'a trace reaching the glossary SQL' },
+    );
     const byId = new Map(trace.map((span) => [span.spanId, span]));
     const httpServer = trace.find((span) => span.service === 'gateway' && span.kind === SERVER)!;
     const natsClient = trace.find(

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppSet, RunningApp } from '../support/apps';
+import { eventually } from '../support/eventually';
 import { e2eRun } from '../support/test-env';
 import {
   Api,
   createLead,
-  eventually,
   EventPublisher,
   HistoryBody,
   LeadBody,
@@ -52,14 +52,15 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
     openedAt: new Date().toISOString(),
     classification,
   });
+  const leadOf = async (id: string) => (await api<LeadBody>(`/v1/leads/${id}`)).body;
   const history = async (id: string) => (await api<HistoryBody>(`/v1/leads/${id}/history`)).body;
   const opensOf = async (id: string) =>
     (await history(id)).events.filter((event) => event.type === 'EngagementRecorded').length;
   const waitForOpens = (id: string, count: number) =>
     eventually(
-      async () => ((await opensOf(id)) === count ? true : undefined),
-      10_000,
-      `${count} opens`,
+      () => opensOf(id),
+      (opens) => opens === count,
+      { timeoutMs: 10_000, description: `${count} opens` },
     );
 
   beforeAll(async () => {
@@ -70,7 +71,10 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
     // again with the same Nats-Msg-Id reaches the consumer (as after a producer crash).
     const manager = await events.nats.jetstreamManager();
     const stream = `${e2eRun().subjectPrefix.replace(/\./g, '_')}EMAIL_EVENTS`;
-    const info = await eventually(() => manager.streams.info(stream).catch(() => undefined));
+    const info = (await eventually(
+      () => manager.streams.info(stream).catch(() => undefined),
+      (found) => found !== undefined,
+    ))!;
     await manager.streams.update(stream, {
       ...info.config,
       duplicate_window: DUPLICATE_WINDOW_MS * 1_000_000,
@@ -90,10 +94,10 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
     // delivered, and the consumer's inbox must recognise it.
     expect((await events.publish('email.opened', first, first.messageId)).duplicate).toBe(true);
     const windowEnds = Date.now() + DUPLICATE_WINDOW_MS + 300;
-    const scored = await eventually(async () => {
-      const current = (await api<LeadBody>(`/v1/leads/${lead.id}`)).body;
-      return current.engagementScore === 5 ? current : undefined;
-    });
+    const scored = await eventually(
+      () => leadOf(lead.id),
+      (current) => current.engagementScore === 5,
+    );
     expect(scored.stage).toBe('engaged');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, windowEnds - Date.now())));
     expect((await events.publish('email.opened', first, first.messageId)).duplicate).toBe(false);
@@ -151,10 +155,10 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       occurredAt: new Date().toISOString(),
     };
     await events.publish('crm.contact.enriched', enriched, `crm-${randomUUID()}`);
-    const scored = await eventually(async () => {
-      const current = (await api<LeadBody>(`/v1/leads/${lead.id}`)).body;
-      return current.fitScore === 27 ? current : undefined;
-    });
+    const scored = await eventually(
+      () => leadOf(lead.id),
+      (current) => current.fitScore === 27,
+    );
     expect(scored.totalScore).toBe(27);
 
     const stale = {
@@ -169,10 +173,10 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       occurredAt: new Date(Date.now() + 1000).toISOString(),
     };
     await events.publish('crm.contact.updated', updated, `crm-${randomUUID()}`);
-    await eventually(async () => {
-      const current = (await api<LeadBody>(`/v1/leads/${lead.id}`)).body;
-      return current.fitScore === 20 ? current : undefined;
-    });
+    await eventually(
+      () => leadOf(lead.id),
+      (current) => current.fitScore === 20,
+    );
     const fits = (await history(lead.id)).events.filter((event) => event.type === 'FitUpdated');
     expect(fits.map((event) => (event.data.fit as { country: string }).country)).toEqual([
       'DE',
@@ -217,10 +221,10 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       },
       `crm-${randomUUID()}`,
     );
-    const first = await eventually(async () => {
-      const created = await createLead(api, { source: 'inbound', contactId });
-      return created.territoryId === 'dach' ? created : undefined;
-    });
+    const first = await eventually(
+      () => createLead(api, { source: 'inbound', contactId }),
+      (created) => created.territoryId === 'dach',
+    );
     const owners = [first.ownerId];
     const others: LeadBody[] = [];
     for (let i = 0; i < 3; i++) {

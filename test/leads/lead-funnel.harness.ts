@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
+import { eventually } from '../support/eventually';
 
 export type Api = ReturnType<typeof apiClient>;
 
@@ -83,21 +84,6 @@ export class EventPublisher {
   }
 }
 
-/** Polls until `check` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export async function createLead(api: Api, body: Record<string, unknown> = { source: 'inbound' }) {
   const response = await api<LeadBody>('/v1/leads', { body });
   if (response.status !== 201)
@@ -113,12 +99,10 @@ export async function putModel(api: Api, model: Record<string, unknown>) {
   if (response.status !== 200)
     throw new Error(`put model: ${response.status} ${JSON.stringify(response.body)}`);
   await eventually(
-    async () => {
-      const job = await api<{ status: string }>(`/v1/scoring/jobs/${response.body.rescoreJobId}`);
-      return job.body.status === 'running' ? undefined : job.body;
-    },
-    30_000,
-    're-score job',
+    async () =>
+      (await api<{ status: string }>(`/v1/scoring/jobs/${response.body.rescoreJobId}`)).body,
+    (job) => job.status !== 'running',
+    { timeoutMs: 30_000, description: 're-score job' },
   );
   return response.body;
 }

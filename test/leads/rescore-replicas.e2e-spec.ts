@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
-import { Api, createLead, database, eventually } from './lead-funnel.harness';
+import { eventually } from '../support/eventually';
+import { Api, createLead, database } from './lead-funnel.harness';
 
 const LEADS = 2_000;
 /** The lease TTL (10 s) plus one renewal (3 s) plus the poll (1 s), with slack: the issue's bound. */
@@ -100,12 +101,9 @@ describe('re-score jobs across lead-funnel replicas', () => {
     const before = [await rescored(a), await rescored(b)];
     const saved = await saveModel(31);
     const done = await eventually(
-      async () => {
-        const row = await job(saved.rescoreJobId);
-        return row.status === 'running' ? undefined : row;
-      },
-      30_000,
-      're-score job',
+      () => job(saved.rescoreJobId),
+      (row) => row.status !== 'running',
+      { timeoutMs: 30_000, description: 're-score job' },
     );
     expect(done.status).toBe('completed');
     expect(done.processed).toBe(done.total);
@@ -118,12 +116,9 @@ describe('re-score jobs across lead-funnel replicas', () => {
     const saved = await saveModel(32);
     const lease = `rescore:${saved.rescoreJobId}`;
     const atStart = await eventually(
-      async () => {
-        const row = await job(saved.rescoreJobId);
-        return row.processed > 0 ? row : undefined;
-      },
-      20_000,
-      'first re-scored batch',
+      () => job(saved.rescoreJobId),
+      (row) => row.processed > 0,
+      { timeoutMs: 20_000, description: 'first re-scored batch' },
     );
     expect(atStart.status).toBe('running');
     const owner = (await leaseOwner(lease))!;
@@ -136,21 +131,15 @@ describe('re-score jobs across lead-funnel replicas', () => {
     await eventually(
       async () =>
         (await leaseOwner(lease)) === survivor &&
-        (await job(saved.rescoreJobId)).processed > atKill.processed
-          ? true
-          : undefined,
-      TAKEOVER_BOUND_MS + 5_000,
-      'takeover',
+        (await job(saved.rescoreJobId)).processed > atKill.processed,
+      { timeoutMs: TAKEOVER_BOUND_MS + 5_000, description: 'takeover' },
     );
     expect(Date.now() - killedAt).toBeLessThan(TAKEOVER_BOUND_MS);
 
     const done = await eventually(
-      async () => {
-        const row = await job(saved.rescoreJobId);
-        return row.status === 'running' ? undefined : row;
-      },
-      30_000,
-      're-score job',
+      () => job(saved.rescoreJobId),
+      (row) => row.status !== 'running',
+      { timeoutMs: 30_000, description: 're-score job' },
     );
     expect(done.status).toBe('completed');
     expect(done.processed).toBe(done.total);

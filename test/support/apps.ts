@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { e2eRun } from './test-env';
+import { freePort } from '../../scripts/free-port.cjs';
+import { eventually } from './eventually';
 
 export type AppName = 'gateway' | 'glossary' | 'crm-enrichment' | 'lead-funnel' | 'email-tracking';
 
@@ -16,15 +17,7 @@ process.once('exit', () => {
   for (const child of spawned) child.kill('SIGKILL');
 });
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
+export { freePort };
 
 /** A built app running as its own process, exactly as in production (node dist/...). */
 export class RunningApp {
@@ -60,17 +53,24 @@ export class RunningApp {
   }
 
   async waitUntilReady(timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null)
-        throw new Error(`${this.name} exited (${this.child.exitCode}):\n${this.logs()}`);
-      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) })
-        .then((response) => response.status)
-        .catch(() => 0);
-      if (status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+    try {
+      await eventually(() => this.ready(), {
+        timeoutMs,
+        intervalMs: 150,
+        description: `${this.name} ready`,
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}:\n${this.logs()}`);
     }
-    throw new Error(`${this.name} was not ready within ${timeoutMs} ms:\n${this.logs()}`);
+  }
+
+  /** Whether the app answers ready; throws once its process has exited. */
+  private async ready(): Promise<boolean> {
+    if (this.child.exitCode !== null)
+      throw new Error(`${this.name} exited (${this.child.exitCode})`);
+    return fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) })
+      .then((response) => response.status === 200)
+      .catch(() => false);
   }
 
   /** Sends the signal and waits for the process to end; returns its exit code. */

@@ -7,6 +7,7 @@ import { ConsentModule } from './consent/consent.module';
 import { EMAIL_DATABASE } from './database/email-tracking.database';
 import { OpensModule } from './opens/opens.module';
 import { StatsModule } from './stats/stats.module';
+import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { StatsModule } from './stats/stats.module';
     OpensModule,
     StatsModule,
     ConsentModule,
+    EspWebhooksModule,
   ],
 })
 export class EmailTrackingModule {}

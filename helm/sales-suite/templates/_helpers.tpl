@@ -3,6 +3,30 @@ Names, labels and the per-app pieces shared by every template. Templates loop ov
 .Values.services; nothing is written once per service.
 */}}
 
+{{/*
+Fills each entry of .Values.services with what it does not set of .Values.serviceDefaults: maps
+key by key (a key the service sets, even to false, 0 or "", wins), anything else whole. Every
+template that reads .Values.services includes this first; filling twice changes nothing.
+*/}}
+{{- define "sales-suite.applyServiceDefaults" -}}
+{{- range $app, $svc := .Values.services -}}
+{{- include "sales-suite.fillDefaults" (dict "values" $svc "defaults" $.Values.serviceDefaults) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "sales-suite.fillDefaults" -}}
+{{- $values := .values -}}
+{{- range $key, $default := .defaults -}}
+{{- if and (not (hasKey $values $key)) (kindIs "map" $default) -}}
+{{- $_ := set $values $key (deepCopy $default) -}}
+{{- else if not (hasKey $values $key) -}}
+{{- $_ := set $values $key $default -}}
+{{- else if and (kindIs "map" $default) (kindIs "map" (index $values $key)) -}}
+{{- include "sales-suite.fillDefaults" (dict "values" (index $values $key) "defaults" $default) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "sales-suite.name" -}}
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- end -}}

@@ -4,12 +4,14 @@
  * class-transformer (pure `domain/` and `rules/` code imports only this one; the lint rule says
  * so). The main entry re-exports all of it beside the decorated DTOs.
  */
+export * from './common/unsafe-input';
 export * from './crm/crm.events';
 export * from './crm/email-address';
 export * from './crm/crm.subjects';
 export * from './email/email.events';
 export * from './email/email.subjects';
 export * from './email/email-vocabulary';
+export * from './email/esp-webhook-vocabulary';
 export * from './email/network-source';
 export * from './email/pixel-partition';
 export * from './email/pixel-token';

@@ -1,3 +1,4 @@
+export * from './background';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/shutdown';
 export * from './service-core.module';

@@ -1,4 +1,4 @@
-import { emailRefusal } from '@sales-suite/contracts';
+import { emailRefusal, unsafeTextReason } from '@sales-suite/contracts';
 import type { ContactInputField } from '../enrichment/contact-rules';
 import { analyzeEmail } from '../rules/email.rules';
 
@@ -144,4 +144,19 @@ export function rowToInput(
   const { reason } = analyzeEmail(input.email as string);
   if (reason) return { input, error: { field: 'email', reason: emailRefusal('email', reason) } };
   return { input, error: null };
+}
+
+/**
+ * The first cell of a row that cannot be stored (a NUL byte, a lone surrogate), named by its field
+ * (or its column number when the column is not imported), or null.
+ */
+export function unsafeCell(
+  cells: string[],
+  columns: (ImportField | null)[],
+): { field: string; reason: string } | null {
+  for (let index = 0; index < cells.length; index++) {
+    const reason = unsafeTextReason(cells[index]);
+    if (reason) return { field: columns[index] ?? `column ${index + 1}`, reason };
+  }
+  return null;
 }

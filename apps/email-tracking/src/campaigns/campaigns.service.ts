@@ -12,6 +12,8 @@ import {
   DeliveryStatus,
   DomainError,
   ErrorCode,
+  MESSAGE_ID_CUSTOM_ARG,
+  MESSAGE_ID_HEADER,
   MessageView,
   pixelUrl,
   PixelKeyring,
@@ -26,7 +28,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deliveryStatusAfter } from '../domain/open-stats';
+import { applyDeliveryUpdates } from './delivery-updates';
 import { insertPixel } from './insert-pixel';
 
 interface CampaignRow {
@@ -116,7 +118,14 @@ export class CampaignsService {
   async render(input: RenderEmailDto): Promise<RenderedEmailView> {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
-    return { html: insertPixel(input.html, url), pixelUrl: url };
+    return {
+      html: insertPixel(input.html, url),
+      pixelUrl: url,
+      tagging: {
+        headers: { [MESSAGE_ID_HEADER]: message.id },
+        customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },
+      },
+    };
   }
 
   /**
@@ -134,44 +143,22 @@ export class CampaignsService {
         rejected.push({ index, ...violation });
     });
     const accepted = await this.dataSource.transaction(async (manager) => {
-      if (valid.length === 0) return 0;
-      const current: { id: string; status: DeliveryStatus }[] = await manager.query(
-        `SELECT id, status FROM email.messages WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-        [[...new Set(valid.map(({ event }) => event.messageId.toLowerCase()))]],
-      );
-      const statuses = new Map(current.map((row) => [row.id, row.status]));
-      const deliveredAt = new Map<string, Date>();
+      const updates = valid.map(({ event }) => ({
+        messageId: event.messageId.toLowerCase(),
+        type: event.type,
+        at: event.occurredAt ? new Date(event.occurredAt) : new Date(),
+      }));
+      const known = await applyDeliveryUpdates(manager, updates);
       let applied = 0;
-      for (const { index, event } of valid) {
-        const id = event.messageId.toLowerCase();
-        const status = statuses.get(id);
-        if (!status) {
+      valid.forEach(({ index }, position) => {
+        if (known.has(updates[position].messageId)) applied++;
+        else
           rejected.push({
             index,
             field: `events.${index}.messageId`,
             reason: 'no message has this id',
           });
-          continue;
-        }
-        statuses.set(id, deliveryStatusAfter(status, event.type));
-        const at = event.occurredAt ? new Date(event.occurredAt) : new Date();
-        const earlier = deliveredAt.get(id);
-        if (
-          (event.type === 'delivered' || event.type === 'complaint') &&
-          !(earlier && earlier <= at)
-        )
-          deliveredAt.set(id, at);
-        applied++;
-      }
-      const ids = [...statuses.keys()];
-      await manager.query(
-        `UPDATE email.messages m
-         SET status = u.status,
-             delivered_at = LEAST(m.delivered_at, u.delivered_at)
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS u(id, status, delivered_at)
-         WHERE m.id = u.id`,
-        [ids, ids.map((id) => statuses.get(id)), ids.map((id) => deliveredAt.get(id) ?? null)],
-      );
+      });
       return applied;
     });
     rejected.sort((a, b) => a.index - b.index);

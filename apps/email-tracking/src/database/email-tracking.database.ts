@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@sales-suite/persistence';
 import { CreateEmailTrackingSchema1764150000000 } from './migrations/1764150000000-create-email-tracking-schema';
 import { CreateEmailTrackingTables1764150000100 } from './migrations/1764150000100-create-email-tracking-tables';
 import { CreateEmailTrackingLeases1764900000000 } from './migrations/1764900000000-create-leases';
+import { CreateEspEvents1765100000000 } from './migrations/1765100000000-create-esp-events';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -10,5 +11,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateEmailTrackingSchema1764150000000,
     CreateEmailTrackingTables1764150000100,
     CreateEmailTrackingLeases1764900000000,
+    CreateEspEvents1765100000000,
   ],
 };

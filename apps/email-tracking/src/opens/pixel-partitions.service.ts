@@ -13,6 +13,7 @@ import {
 } from '@sales-suite/contracts';
 import { JetStreamConsumerService } from '@sales-suite/messaging';
 import { LEASE_RENEW_MS, LEASE_TTL_MS, LeaseKeeper } from '@sales-suite/persistence';
+import { WakeableLoop } from '@sales-suite/platform';
 import { OpenRecorderService, PartitionNotHeldError } from './open-recorder.service';
 import { emailPixelPartitionsOwned } from './opens.metrics';
 import { planPartitions } from '../domain/partition-share';
@@ -51,10 +52,12 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
   private readonly owned = new Map<number, SourceBurstWindow>();
   /** Ownership changes happen one at a time, so a partition is never started while stopping. */
   private changes: Promise<void> = Promise.resolve();
-  private balancing = false;
   private failing = false;
-  private timer?: NodeJS.Timeout;
-  private stopping = false;
+  /** Moves toward the fair share every second; a failed pass is logged by `serially`. */
+  private readonly balancing = new WakeableLoop(
+    { name: PixelPartitionsService.name, idleMs: Math.min(1000, LEASE_RENEW_MS) },
+    () => this.serially(() => this.balance()),
+  );
 
   constructor(
     private readonly keeper: LeaseKeeper,
@@ -67,31 +70,16 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
     this.keeper.onChange((name, held) => {
       if (held || !name.startsWith(PARTITION_LEASE_PREFIX)) return;
       this.logger.warn(`Lost ${name} (lease not renewed in time); stopped consuming it`);
-      this.serially(() => this.release(Number(name.slice(PARTITION_LEASE_PREFIX.length))));
+      void this.serially(() => this.release(Number(name.slice(PARTITION_LEASE_PREFIX.length))));
     });
-    this.timer = setInterval(() => this.balanceSoon(), Math.min(1000, LEASE_RENEW_MS));
-    this.balanceSoon();
+    this.balancing.start();
   }
 
   /** Stops consuming (the batches in hand are recorded first) and releases the partitions. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    this.serially(async () => {
+    await this.balancing.stop();
+    await this.serially(async () => {
       for (const partition of [...this.owned.keys()]) await this.release(partition);
-    });
-    await this.changes;
-  }
-
-  private balanceSoon(): void {
-    if (this.balancing || this.stopping) return;
-    this.balancing = true;
-    this.serially(async () => {
-      try {
-        await this.balance();
-      } finally {
-        this.balancing = false;
-      }
     });
   }
 
@@ -114,7 +102,7 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
     for (const partition of plan.give) await this.release(partition);
     const taken: number[] = [];
     for (const partition of plan.free) {
-      if (this.owned.size >= plan.share || this.stopping) break;
+      if (this.owned.size >= plan.share || this.balancing.stopping) break;
       if (!(await this.keeper.take(partitionLease(partition)))) continue;
       this.consume(partition);
       taken.push(partition);
@@ -151,7 +139,7 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
           if (error instanceof PartitionNotHeldError) {
             // Hand the batch back at once (not retried here), and let the partition go.
             void this.consumers.stop(durable);
-            this.serially(() => this.release(partition));
+            void this.serially(() => this.release(partition));
           }
           throw error;
         }
@@ -168,7 +156,8 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
     await this.keeper.give(partitionLease(partition));
   }
 
-  private serially(change: () => Promise<void>): void {
+  /** Queues an ownership change; resolves once it is done (a failure is logged, not thrown). */
+  private serially(change: () => Promise<void>): Promise<void> {
     this.changes = this.changes.then(change).then(
       () => {
         this.failing = false;
@@ -179,5 +168,6 @@ export class PixelPartitionsService implements OnApplicationBootstrap, BeforeApp
         this.failing = true;
       },
     );
+    return this.changes;
   }
 }

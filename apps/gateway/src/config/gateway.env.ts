@@ -1,7 +1,19 @@
 import { IsCidrList } from './cidr-list.validator';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidateIf,
+} from 'class-validator';
 import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
+import { IsEcdsaPublicKey } from '../email/esp/esp-webhook-config';
 
 export class GatewayEnv extends PixelSigningEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
@@ -64,4 +76,52 @@ export class GatewayEnv extends PixelSigningEnv {
   @Min(0)
   @Max(65535)
   PIXEL_HTTP_PORT = 0;
+
+  // ESP delivery webhooks (`POST /v1/email/webhooks/<provider>`): a provider without its
+  // settings answers 404. The Mailgun key and the Postmark password are secrets: never log them.
+
+  /** SendGrid Signed Event Webhook verification key, as SendGrid shows it (base64 DER or PEM). */
+  @IsOptional()
+  @Validate(IsEcdsaPublicKey)
+  SENDGRID_WEBHOOK_PUBLIC_KEY?: string;
+
+  /** Mailgun's HTTP webhook signing key. Secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'MAILGUN_WEBHOOK_SIGNING_KEY must be at least 16 characters' })
+  MAILGUN_WEBHOOK_SIGNING_KEY?: string;
+
+  /** Basic-auth user name put in the Postmark webhook URL; set with the password or not at all. */
+  @ValidateIf((env: GatewayEnv) =>
+    Boolean(env.POSTMARK_WEBHOOK_USERNAME ?? env.POSTMARK_WEBHOOK_PASSWORD),
+  )
+  @IsString({ message: 'POSTMARK_WEBHOOK_USERNAME is required with POSTMARK_WEBHOOK_PASSWORD' })
+  @Matches(/^[^:]{1,100}$/, { message: 'POSTMARK_WEBHOOK_USERNAME must have no colon' })
+  POSTMARK_WEBHOOK_USERNAME?: string;
+
+  /** Basic-auth password of the Postmark webhook. Secret. */
+  @ValidateIf((env: GatewayEnv) =>
+    Boolean(env.POSTMARK_WEBHOOK_USERNAME ?? env.POSTMARK_WEBHOOK_PASSWORD),
+  )
+  @IsString({ message: 'POSTMARK_WEBHOOK_PASSWORD is required with POSTMARK_WEBHOOK_USERNAME' })
+  @MinLength(16, { message: 'POSTMARK_WEBHOOK_PASSWORD must be at least 16 characters' })
+  POSTMARK_WEBHOOK_PASSWORD?: string;
+
+  /** SNS topics (comma-separated ARNs) whose SES notifications are taken; others are refused. */
+  @IsOptional()
+  @Matches(
+    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}(,arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256})*$/,
+    {
+      message: 'SES_SNS_TOPIC_ARNS must be SNS topic ARNs separated by commas',
+    },
+  )
+  SES_SNS_TOPIC_ARNS?: string;
+
+  /**
+   * Tests only: one more origin (e.g. `http://127.0.0.1:4567`) trusted, besides
+   * `https://sns.<region>.amazonaws.com`, for SNS certificates and subscription URLs.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SES_SNS_EXTRA_TRUSTED_ORIGIN?: string;
 }

@@ -17,6 +17,7 @@ import {
 } from '@sales-suite/contracts';
 import { NatsClientService, prefixed } from '@sales-suite/messaging';
 import { injectTraceContext } from '@sales-suite/observability';
+import { WakeableLoop } from '@sales-suite/platform';
 import { headers as natsHeaders, MsgHdrs } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
@@ -26,7 +27,11 @@ import {
 } from './pixel.metrics';
 
 const PUBLISH_TIMEOUT_MS = 3000;
-const MAX_BACKOFF_MS = 2000;
+const IDLE_MS = 1000;
+/** A failed publish is retried after 200 ms, doubling up to 2 s. */
+const BACKOFF = { initialMs: 200, maxMs: 2000 };
+/** After this many failed publishes in a row the stream is ensured again (it may have been lost). */
+const ENSURE_STREAM_EVERY = 10;
 /**
  * How long a batch may wait to fill before it is published (as Kafka's linger.ms): publishing as
  * soon as one hit arrived made a publish, and its acknowledgement, for every few hits under load.
@@ -69,11 +74,18 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   private unacknowledged: OutgoingBatch[] = [];
   private readonly capacity: number;
   private readonly shutdownGraceMs: number;
-  private wake?: () => void;
-  private loop?: Promise<void>;
-  private stopping = false;
+  private readonly loop = new WakeableLoop(
+    {
+      name: PixelHitBuffer.name,
+      idleMs: IDLE_MS,
+      backoff: BACKOFF,
+      // On shutdown, publishing goes on until every hit is acknowledged (or the grace runs out).
+      drainWhile: () => this.size > 0,
+    },
+    (loop) => this.publishPass(loop),
+  );
+  private subjects?: string[];
   private lingering = false;
-  private failures = 0;
 
   constructor(
     private readonly nats: NatsClientService,
@@ -90,7 +102,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     queue.push(hit);
     this.pendingCount++;
     pixelHitsBuffered.set(++this.bufferedCount);
-    if (!this.lingering || queue.length >= MAX_HITS_PER_MESSAGE) this.wake?.();
+    if (!this.lingering || queue.length >= MAX_HITS_PER_MESSAGE) this.loop.wake();
     return true;
   }
 
@@ -100,52 +112,59 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run().catch((error: Error) =>
-      this.logger.error(`Pixel hit publisher stopped: ${error.message}`),
+    // A connection that never comes is logged by the NATS client; the loop then never starts.
+    this.nats.connected().then(
+      () => this.loop.start(),
+      () => undefined,
     );
   }
 
-  private async run(): Promise<void> {
-    await this.nats.connected();
-    await this.ensureStream();
-    const subjects = Array.from({ length: PIXEL_HIT_PARTITIONS }, (_, partition) =>
-      prefixed(this.nats.subjectPrefix, pixelHitsSubject(partition)),
-    );
-    while (!this.stopping || this.size > 0) {
-      if (this.unacknowledged.length === 0 && !this.stopping) {
-        if (this.pendingCount === 0) {
-          await this.sleep(1000);
-          continue;
-        }
-        if (!this.pending.some((queue) => queue.length >= MAX_HITS_PER_MESSAGE)) {
-          this.lingering = true;
-          await this.sleep(LINGER_MS);
-          this.lingering = false;
-        }
-      }
-      const inFlight = this.withNewBatches();
-      const js = this.nats.jetstream();
-      const results = await Promise.allSettled(
-        inFlight.map(({ partition, batch, headers }) =>
-          js.publish(subjects[partition], JSON.stringify(batch), {
-            msgID: batch.batchId,
-            timeout: PUBLISH_TIMEOUT_MS,
-            headers,
-          }),
-        ),
+  /**
+   * Publishes a batch per partition with hits (after letting them linger, unless one is full or
+   * shutdown began); throws when any publish failed, so that the loop backs off.
+   */
+  private async publishPass(loop: WakeableLoop): Promise<number | void> {
+    if (!this.subjects || (loop.failures > 0 && loop.failures % ENSURE_STREAM_EVERY === 0)) {
+      await this.nats.ensureStream(EMAIL_PIXEL_HITS_STREAM);
+      this.subjects ??= Array.from({ length: PIXEL_HIT_PARTITIONS }, (_, partition) =>
+        prefixed(this.nats.subjectPrefix, pixelHitsSubject(partition)),
       );
-      this.unacknowledged = inFlight.filter((_, index) => results[index].status === 'rejected');
-      const published = inFlight.reduce(
-        (sum, { batch }, index) =>
-          results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
-        0,
-      );
-      this.bufferedCount -= published;
-      pixelHitsPublishedTotal.inc(published);
-      if (this.unacknowledged.length > 0) await this.backOff(results);
-      else this.failures = 0;
-      pixelHitsBuffered.set(this.size);
     }
+    const subjects = this.subjects;
+    if (this.unacknowledged.length === 0 && !loop.stopping) {
+      if (this.pendingCount === 0) return;
+      if (!this.pending.some((queue) => queue.length >= MAX_HITS_PER_MESSAGE)) {
+        this.lingering = true;
+        await loop.sleep(LINGER_MS);
+        this.lingering = false;
+      }
+    }
+    const inFlight = this.withNewBatches();
+    const js = this.nats.jetstream();
+    const results = await Promise.allSettled(
+      inFlight.map(({ partition, batch, headers }) =>
+        js.publish(subjects[partition], JSON.stringify(batch), {
+          msgID: batch.batchId,
+          timeout: PUBLISH_TIMEOUT_MS,
+          headers,
+        }),
+      ),
+    );
+    this.unacknowledged = inFlight.filter((_, index) => results[index].status === 'rejected');
+    const published = inFlight.reduce(
+      (sum, { batch }, index) =>
+        results[index].status === 'fulfilled' ? sum + batch.hits.length : sum,
+      0,
+    );
+    this.bufferedCount -= published;
+    pixelHitsPublishedTotal.inc(published);
+    pixelHitsBuffered.set(this.size);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length === 0) return 0;
+    pixelPublishRetriesTotal.inc(failed.length);
+    throw new Error(
+      `Publishing ${failed.length} pixel hit batches failed (${(failed[0].reason as Error).message}); ${this.size} hits buffered`,
+    );
   }
 
   /** The unacknowledged batches, plus a new one for each partition with hits and none of them. */
@@ -161,50 +180,12 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     return this.unacknowledged;
   }
 
-  private async backOff(results: PromiseSettledResult<unknown>[]): Promise<void> {
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    pixelPublishRetriesTotal.inc(failed.length);
-    this.failures++;
-    if (this.failures === 1 || this.failures % 20 === 0)
-      this.logger.warn(
-        `Publishing ${failed.length} pixel hit batches failed (${(failed[0].reason as Error).message}); ${this.size} hits buffered, retrying`,
-      );
-    await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 5)));
-    if (this.failures % 10 === 0) await this.ensureStream();
-  }
-
-  private async ensureStream(): Promise<void> {
-    for (;;) {
-      try {
-        await this.nats.ensureStream(EMAIL_PIXEL_HITS_STREAM);
-        return;
-      } catch (error) {
-        this.logger.warn(`Pixel hits stream not ready: ${(error as Error).message}`);
-        if (this.stopping) return;
-        await this.sleep(1000);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
-  }
-
   /** Flushes what is buffered (within the shutdown grace) before NATS is drained. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
     const deadline = new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, this.shutdownGraceMs - 1000)).unref(),
     );
-    await Promise.race([this.loop, deadline]);
+    await Promise.race([this.loop.stop(), deadline]);
     if (this.size > 0)
       this.logger.error(`${this.size} pixel hits were not published before shutdown`);
   }

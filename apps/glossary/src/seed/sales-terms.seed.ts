@@ -1,6 +1,7 @@
 /**
  * The glossary's starting vocabulary. Each definition is the seed text's sentence, verbatim
- * (shared/seeds/000_7936a5ab13e8eb0d.txt); a unit test holds them to it.
+ * (shared/seeds/000_7936a5ab13e8eb0d.txt, copied verbatim beside this file); a unit test holds
+ * them to it.
  */
 import type { RelationType } from '@sales-suite/contracts';
 import { sortRelations } from '../terms/term-fields';

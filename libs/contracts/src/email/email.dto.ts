@@ -150,9 +150,24 @@ export class RenderEmailDto {
   html: string;
 }
 
+/**
+ * What the sender sets on the message so that provider webhooks name it: the header (SES, and
+ * any provider that echoes headers) and the same id as a custom argument per provider.
+ */
+export class MessageTaggingView {
+  @ApiProperty({ description: 'Headers to add to the message, e.g. X-Sales-Suite-Message-Id.' })
+  headers: Record<string, string>;
+  @ApiProperty({
+    description:
+      'Custom arguments: SendGrid `custom_args`, Mailgun `v:` variables (or X-Mailgun-Variables), Postmark `Metadata`, SES message tags.',
+  })
+  customArgs: Record<string, string>;
+}
+
 export class RenderedEmailView {
   @ApiProperty() html: string;
   @ApiProperty() pixelUrl: string;
+  @ApiProperty({ type: MessageTaggingView }) tagging: MessageTaggingView;
 }
 
 /** One delivery status update, as an ESP webhook relay sends it. Checked row by row. */

@@ -5,6 +5,7 @@ export const EmailSubjects = {
   GetMessage: 'email.message.get',
   Render: 'email.message.render',
   RecordDeliveryEvents: 'email.delivery.record',
+  RecordEspWebhook: 'email.esp-webhook.record',
   CampaignStats: 'email.campaign.stats',
   ContactEngagement: 'email.contact.engagement',
   SetContactTracking: 'email.contact.tracking.set',

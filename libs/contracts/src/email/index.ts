@@ -5,3 +5,5 @@ export * from './email.subjects';
 export * from './pixel-token';
 export * from './network-source';
 export * from './pixel-partition';
+export * from './esp-webhook.dto';
+export * from './esp-webhook-vocabulary';

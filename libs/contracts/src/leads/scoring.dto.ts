@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInt32 } from '../common/integers';
 import { ENGAGEMENT_TYPES, EngagementType, FIT_ATTRIBUTES, FitAttribute } from './lead-vocabulary';
 import type { EngagementCap, EngagementRule, FitRule, ScoringModel } from './scoring-model';
 
@@ -58,9 +58,7 @@ export class EngagementCapDto implements EngagementCap {
   points: number;
 
   @ApiProperty({ example: 7, description: 'Period length; periods start at 1970-01-01T00:00Z.' })
-  @IsInt()
-  @Min(1)
-  @Max(366)
+  @IsInt32(1, 366)
   periodDays: number;
 }
 

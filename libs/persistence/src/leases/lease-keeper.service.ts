@@ -1,6 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
+// The background folder only, not the platform index: that one loads this library's module.
+import { WakeableLoop } from '@sales-suite/platform/background';
 import { LEASE_RENEW_MS, LEASE_TTL_MS, LeaseService } from './lease.service';
 
 export type LeaseChange = (name: string, held: boolean) => void;
@@ -14,25 +16,25 @@ export type LeaseChange = (name: string, held: boolean) => void;
  */
 @Injectable()
 export class LeaseKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LeaseKeeper.name);
   private readonly wanted = new Set<string>();
   private readonly held = new Set<string>();
   private readonly listeners: LeaseChange[] = [];
-  private timer?: NodeJS.Timeout;
-  private ticking?: Promise<void>;
   private renewedAt = Date.now();
-  private stopped = false;
+  // Lease upkeep is not a request: its queries would flood the traces.
+  private readonly upkeep = new WakeableLoop(
+    { name: LeaseKeeper.name, idleMs: LEASE_RENEW_MS },
+    () => context.with(suppressTracing(context.active()), () => this.tick()),
+  );
 
   constructor(readonly leases: LeaseService) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tickSoon(), LEASE_RENEW_MS);
+    // At once: leases wanted before bootstrap are tried now, not one beat later.
+    this.upkeep.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.upkeep.stop();
     const names = [...this.held];
     this.held.clear();
     await this.leases.release(names).catch(() => undefined);
@@ -54,12 +56,12 @@ export class LeaseKeeper implements OnApplicationBootstrap, OnApplicationShutdow
   /** Keeps trying to take `name` on every beat until it is held (and again after losing it). */
   want(name: string): void {
     this.wanted.add(name);
-    if (!this.held.has(name)) this.tickSoon();
+    if (!this.held.has(name)) this.upkeep.wake();
   }
 
   /** Tries to take `name` now; when taken, it is kept alive until `give` (not retaken if lost). */
   async take(name: string): Promise<boolean> {
-    if (this.stopped || !(await this.leases.acquire(name))) return false;
+    if (this.upkeep.stopping || !(await this.leases.acquire(name))) return false;
     this.held.add(name);
     return true;
   }
@@ -69,15 +71,6 @@ export class LeaseKeeper implements OnApplicationBootstrap, OnApplicationShutdow
     this.wanted.delete(name);
     if (!this.held.delete(name)) return;
     await this.leases.release([name]);
-  }
-
-  private tickSoon(): void {
-    if (this.stopped || this.ticking) return;
-    // Lease upkeep is not a request: its queries would flood the traces.
-    this.ticking = context
-      .with(suppressTracing(context.active()), () => this.tick())
-      .catch((error: Error) => this.logger.warn(`Lease upkeep will retry: ${error.message}`))
-      .finally(() => (this.ticking = undefined));
   }
 
   private async tick(): Promise<void> {
@@ -92,7 +85,7 @@ export class LeaseKeeper implements OnApplicationBootstrap, OnApplicationShutdow
       throw error;
     }
     for (const name of this.wanted) {
-      if (this.stopped || this.held.has(name)) continue;
+      if (this.upkeep.stopping || this.held.has(name)) continue;
       if (await this.leases.acquire(name)) {
         this.held.add(name);
         this.emit(name, true);

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { leasedJobRunsTotal } from '@sales-suite/observability';
+// The background folder only, not the platform index: that one loads this library's module.
+import { WakeableLoop } from '@sales-suite/platform/background';
 import { claimableJobs } from './claimable-jobs';
 import { LeaseKeeper } from './lease-keeper.service';
 
@@ -35,9 +37,7 @@ export interface LeasedJobs {
 export class LeasedJobRunner {
   private readonly logger: Logger;
   private readonly running = new Map<string, Promise<void>>();
-  private stopped = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
+  private readonly loop: WakeableLoop;
 
   constructor(
     private readonly keeper: LeaseKeeper,
@@ -45,46 +45,33 @@ export class LeasedJobRunner {
     context: string,
   ) {
     this.logger = new Logger(context);
+    this.loop = new WakeableLoop(
+      {
+        name: context,
+        idleMs: LEASED_JOB_POLL_MS,
+        backoff: { initialMs: LEASED_JOB_POLL_MS, maxMs: 2 * LEASED_JOB_POLL_MS },
+      },
+      () => this.claim(),
+    );
   }
 
   /** True once shutdown began: a running job stops at its next batch and stays unfinished. */
   get stopping(): boolean {
-    return this.stopped;
+    return this.loop.stopping;
   }
 
   start(): void {
-    this.loop = this.poll();
+    this.loop.start();
   }
 
   /** Looks for jobs now instead of at the next poll (call after creating one). */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.loop;
+    await this.loop.stop();
     await Promise.allSettled(this.running.values());
-  }
-
-  private async poll(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.claim();
-      } catch (error) {
-        this.logger.warn(
-          `Looking for ${this.jobs.prefix} jobs will retry: ${(error as Error).message}`,
-        );
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, LEASED_JOB_POLL_MS);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
   }
 
   private async claim(): Promise<void> {
@@ -94,7 +81,7 @@ export class LeasedJobRunner {
     const owners = await this.keeper.leases.live(this.jobs.prefix);
     const { owner } = this.keeper.leases;
     for (const id of claimableJobs(ids, owners, this.jobs.prefix, owner)) {
-      if (this.stopped || this.running.size >= this.jobs.concurrency) return;
+      if (this.stopping || this.running.size >= this.jobs.concurrency) return;
       const lease = this.jobs.prefix + id;
       if (await this.keeper.take(lease)) this.launch(id, lease);
     }
@@ -129,8 +116,7 @@ export class LeasedJobRunner {
  */
 export class LeasedSchedule {
   private readonly logger: Logger;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop: WakeableLoop;
 
   constructor(
     private readonly keeper: LeaseKeeper,
@@ -139,26 +125,17 @@ export class LeasedSchedule {
     private readonly task: () => Promise<unknown>,
   ) {
     this.logger = new Logger(name);
+    this.loop = new WakeableLoop({ name, idleMs: intervalMs }, () => this.runIfHeld());
   }
 
   start(): void {
     this.keeper.want(this.name);
-    this.schedule();
+    this.loop.start(this.intervalMs);
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     await this.keeper.give(this.name).catch(() => undefined);
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.running = this.runIfHeld().finally(() => {
-        if (this.timer) this.schedule();
-      });
-    }, this.intervalMs);
   }
 
   private async runIfHeld(): Promise<void> {
@@ -167,6 +144,7 @@ export class LeasedSchedule {
       await this.task();
       leasedJobRunsTotal.inc({ job: this.name, outcome: 'completed' });
     } catch (error) {
+      // Each failure is logged: sweeps are minutes apart. The next sweep is the retry.
       leasedJobRunsTotal.inc({ job: this.name, outcome: 'failed' });
       this.logger.warn(`${this.name} will run again: ${(error as Error).message}`);
     }

@@ -1,15 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { NatsClientService, prefixed } from '@sales-suite/messaging';
 import { outboxBatchSize, outboxPublishedTotal } from '@sales-suite/observability';
+// The background folder only, not the platform index: that one loads this library's module.
+import { WakeableLoop } from '@sales-suite/platform/background';
 import { headers as natsHeaders } from 'nats';
 import { DataSource } from 'typeorm';
 import { quoteIdent } from '../migrations/schema-sql';
@@ -24,6 +20,8 @@ interface OutboxRow {
 
 const BATCH_SIZE = 200;
 const IDLE_POLL_MS = 250;
+/** Passes between two clean-ups of published rows: about ten minutes when idle. */
+const CLEANUP_EVERY = 2400;
 const RETENTION = '1 day';
 
 /**
@@ -33,12 +31,17 @@ const RETENTION = '1 day';
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelayService.name);
   private readonly table: string;
-  private running = false;
-  private stopped = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
+  private readonly loop = new WakeableLoop(
+    {
+      name: OutboxRelayService.name,
+      idleMs: IDLE_POLL_MS,
+      backoff: { initialMs: IDLE_POLL_MS, maxMs: 2000 },
+    },
+    () => this.relayPass(),
+  );
+  private streamsReady = false;
+  private sinceCleanup = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,50 +53,42 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.options.streams.length === 0) return;
-    this.loop = this.run();
+    // A connection that never comes is logged by the NATS client; the loop then never starts.
+    this.nats.connected().then(
+      () => this.loop.start(),
+      () => undefined,
+    );
   }
 
   /** Asks the relay to look now instead of at its next poll (call after committing events). */
   publishSoon(): void {
-    this.wake?.();
+    this.loop.wake();
   }
 
-  private async run(): Promise<void> {
-    await this.nats.connected();
-    this.running = true;
-    await this.ensureStreams();
-    let sinceCleanup = 0;
-    while (!this.stopped) {
-      let published = 0;
-      try {
-        // Polling is not a request: its queries would flood the traces. Each event still carries
-        // the trace context of the change that wrote it, in its headers.
-        published = await context.with(suppressTracing(context.active()), () => this.relayBatch());
-        // No lease needed: every replica may clean up, deleting rows published a day ago is idempotent.
-        if (++sinceCleanup >= 2400) {
-          sinceCleanup = 0;
-          await this.dataSource.query(
-            `DELETE FROM ${this.table} WHERE published_at < now() - interval '${RETENTION}'`,
-          );
-        }
-      } catch (error) {
-        this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
-      }
-      if (published < BATCH_SIZE) await this.sleep(published === 0 ? IDLE_POLL_MS : 0);
-    }
+  async onApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
   }
 
-  /** Until the streams exist: a publish to a missing stream would fail every row. */
-  private async ensureStreams(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        for (const stream of this.options.streams) await this.nats.ensureStream(stream);
-        return;
-      } catch (error) {
-        this.logger.warn(`Outbox streams not ready, retrying: ${(error as Error).message}`);
-        await this.sleep(1000);
-      }
+  /** One batch; the next pass comes at once while rows keep coming. */
+  private async relayPass(): Promise<number | void> {
+    // Until the streams exist: a publish to a missing stream would fail every row.
+    if (!this.streamsReady) {
+      for (const stream of this.options.streams) await this.nats.ensureStream(stream);
+      this.streamsReady = true;
     }
+    // Polling is not a request: its queries would flood the traces. Each event still carries
+    // the trace context of the change that wrote it, in its headers.
+    const published = await context.with(suppressTracing(context.active()), () =>
+      this.relayBatch(),
+    );
+    // No lease needed: every replica may clean up, deleting rows published a day ago is idempotent.
+    if (++this.sinceCleanup >= CLEANUP_EVERY) {
+      this.sinceCleanup = 0;
+      await this.dataSource.query(
+        `DELETE FROM ${this.table} WHERE published_at < now() - interval '${RETENTION}'`,
+      );
+    }
+    return published === 0 ? undefined : 0;
   }
 
   private relayBatch(): Promise<number> {
@@ -124,21 +119,5 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       outboxBatchSize.observe(rows.length);
       return rows.length;
     });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    if (this.running) await this.loop;
   }
 }
