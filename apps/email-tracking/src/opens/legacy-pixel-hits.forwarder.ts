@@ -9,6 +9,8 @@ import {
   pixelHitsSubject,
 } from '@sales-suite/contracts';
 import { JetStreamConsumerService, NatsClientService, prefixed } from '@sales-suite/messaging';
+import { injectTraceContext } from '@sales-suite/observability';
+import { headers as natsHeaders } from 'nats';
 
 const PUBLISH_TIMEOUT_MS = 3000;
 
@@ -40,11 +42,14 @@ export class LegacyPixelHitsForwarder implements OnApplicationBootstrap {
         for (const { messageId, data } of batches)
           for (const [partition, hits] of byPartition(data.hits)) {
             const batchId = `${messageId}:${partition}`;
+            // The partition's batch continues the trace of this forwarding (the consumer's span).
+            const headers = natsHeaders();
+            injectTraceContext(headers);
             publishes.push(
               js.publish(
                 prefixed(this.nats.subjectPrefix, pixelHitsSubject(partition)),
                 JSON.stringify({ batchId, hits } satisfies EmailPixelHitBatch),
-                { msgID: batchId, timeout: PUBLISH_TIMEOUT_MS },
+                { msgID: batchId, timeout: PUBLISH_TIMEOUT_MS, headers },
               ),
             );
           }

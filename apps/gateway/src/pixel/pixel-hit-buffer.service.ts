@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import {
   EMAIL_PIXEL_HITS_STREAM,
   EmailPixelHit,
@@ -15,7 +16,9 @@ import {
   pixelHitsSubject,
 } from '@sales-suite/contracts';
 import { NatsClientService, prefixed } from '@sales-suite/messaging';
+import { injectTraceContext } from '@sales-suite/observability';
 import { WakeableLoop } from '@sales-suite/platform';
+import { headers as natsHeaders, MsgHdrs } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
   pixelHitsBuffered,
@@ -34,6 +37,15 @@ const ENSURE_STREAM_EVERY = 10;
  * soon as one hit arrived made a publish, and its acknowledgement, for every few hits under load.
  */
 const LINGER_MS = 10;
+
+const tracer = trace.getTracer('sales-suite-gateway');
+
+/** A batch on its way to JetStream; a retry publishes the same id and trace context again. */
+interface OutgoingBatch {
+  partition: number;
+  batch: EmailPixelHitBatch;
+  headers: MsgHdrs;
+}
 
 /**
  * Holds valid pixel hits in memory and publishes them to JetStream in the background, so the
@@ -59,7 +71,7 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   /** Hits pending or in an unacknowledged batch: kept as a count, read on every pixel request. */
   private bufferedCount = 0;
   /** Batches made and not yet acknowledged (being published, or waiting for a retry). */
-  private unacknowledged: { partition: number; batch: EmailPixelHitBatch }[] = [];
+  private unacknowledged: OutgoingBatch[] = [];
   private readonly capacity: number;
   private readonly shutdownGraceMs: number;
   private readonly loop = new WakeableLoop(
@@ -130,10 +142,11 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     const inFlight = this.withNewBatches();
     const js = this.nats.jetstream();
     const results = await Promise.allSettled(
-      inFlight.map(({ partition, batch }) =>
+      inFlight.map(({ partition, batch, headers }) =>
         js.publish(subjects[partition], JSON.stringify(batch), {
           msgID: batch.batchId,
           timeout: PUBLISH_TIMEOUT_MS,
+          headers,
         }),
       ),
     );
@@ -155,13 +168,14 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** The unacknowledged batches, plus a new one for each partition with hits and none of them. */
-  private withNewBatches(): { partition: number; batch: EmailPixelHitBatch }[] {
+  private withNewBatches(): OutgoingBatch[] {
     const busy = new Set(this.unacknowledged.map(({ partition }) => partition));
     this.pending.forEach((queue, partition) => {
       if (queue.length === 0 || busy.has(partition)) return;
       const hits = queue.splice(0, MAX_HITS_PER_MESSAGE);
       this.pendingCount -= hits.length;
-      this.unacknowledged.push({ partition, batch: { batchId: randomUUID(), hits } });
+      const batch = { batchId: randomUUID(), hits };
+      this.unacknowledged.push({ partition, batch, headers: traceHeaders(partition, batch) });
     });
     return this.unacknowledged;
   }
@@ -175,4 +189,27 @@ export class PixelHitBuffer implements OnApplicationBootstrap, BeforeApplication
     if (this.size > 0)
       this.logger.error(`${this.size} pixel hits were not published before shutdown`);
   }
+}
+
+/**
+ * Starts the batch's trace: pixel requests are not traced (a span per hit would cost the pixel
+ * more than it answers), so the batch is the first traced step of an open, and the recorder,
+ * `email.opened` and the lead's score update continue from it. One span per batch, not per hit.
+ */
+function traceHeaders(partition: number, batch: EmailPixelHitBatch): MsgHdrs {
+  const headers = natsHeaders();
+  const span = tracer.startSpan(
+    `create ${pixelHitsSubject(partition)}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.message.id': batch.batchId,
+        'messaging.batch.message_count': batch.hits.length,
+      },
+    },
+    ROOT_CONTEXT,
+  );
+  injectTraceContext(headers, trace.setSpan(ROOT_CONTEXT, span));
+  span.end();
+  return headers;
 }

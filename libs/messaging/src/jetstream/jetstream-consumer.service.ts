@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { jetstreamConsumedTotal } from '@sales-suite/observability';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { consumerTraceContext, jetstreamConsumedTotal } from '@sales-suite/observability';
 import {
   AckPolicy,
   ConsumerConfig,
@@ -187,24 +187,34 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
       }
     }
     if (readable.length === 0) return;
-    const span = tracer.startSpan(`process ${definition.subject}`, {
-      kind: SpanKind.CONSUMER,
-      attributes: { 'messaging.batch.message_count': readable.length },
+    // The batch continues its producers' traces (the trace context their outbox stored with each
+    // event); its handler's queries, outbox writes and log lines then belong to that trace too.
+    const { parent, links } = consumerTraceContext(readable.map(({ message }) => message.headers));
+    const span = tracer.startSpan(
+      `process ${definition.subject}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.batch.message_count': readable.length },
+        links,
+      },
+      parent,
+    );
+    await context.with(trace.setSpan(parent, span), async () => {
+      try {
+        if (await this.handle(definition, readable)) return;
+        span.setStatus({ code: SpanStatusCode.ERROR, message: 'batch failed' });
+        if (definition.ordered && (await this.retryInPlace(definition, state, readable))) return;
+        // Stopping (e.g. no longer the owner): hand everything back now, for the next consumer.
+        if (state.stopping) return readable.forEach(({ message }) => message.nak());
+        if (definition.ordered) return;
+        if (readable.length === 1) return this.retryLater(definition, readable[0].message);
+        // Isolate whatever failed the batch: the others go through now.
+        for (const item of readable)
+          if (!(await this.handle(definition, [item]))) this.retryLater(definition, item.message);
+      } finally {
+        span.end();
+      }
     });
-    try {
-      if (await this.handle(definition, readable)) return;
-      if (definition.ordered && (await this.retryInPlace(definition, state, readable))) return;
-      // Stopping (e.g. no longer the owner): hand everything back now, for the next consumer.
-      if (state.stopping) return readable.forEach(({ message }) => message.nak());
-      if (definition.ordered) return;
-      if (readable.length === 1) return this.retryLater(definition, readable[0].message);
-      // Isolate whatever failed the batch: the others go through now.
-      for (const item of readable)
-        if (!(await this.handle(definition, [item]))) this.retryLater(definition, item.message);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: 'batch failed' });
-    } finally {
-      span.end();
-    }
   }
 
   /** Handles and acks the batch; false (nothing acked) when the handler failed. */
@@ -218,6 +228,7 @@ export class JetStreamConsumerService implements OnApplicationShutdown {
         message.ack();
         jetstreamConsumedTotal.inc({ consumer: definition.durable, outcome: outcomes[index] });
       });
+      this.logger.debug(`Handled ${batch.length} ${definition.subject} message(s)`);
       return true;
     } catch (error) {
       this.logger.error(

@@ -22,6 +22,9 @@ export function injectTraceContext(headers: HeaderCarrier, from: Context = conte
 }
 
 /** Reads the caller's trace context from NATS headers, so the handler's spans join its trace. */
-export function extractTraceContext(headers: HeaderCarrier | undefined): Context {
-  return propagation.extract(context.active(), headers, getter);
+export function extractTraceContext(
+  headers: HeaderCarrier | undefined,
+  into: Context = context.active(),
+): Context {
+  return propagation.extract(into, headers, getter);
 }
