@@ -185,6 +185,21 @@ describe('mutate', () => {
     );
   });
 
+  it.each<[string, number | undefined, boolean]>([
+    ['no limit', undefined, false],
+    ['a limit above every huge value', 1_000_000, false],
+    ['a limit below every huge value', 1000, true],
+  ])('huge-value with %s', (_, maxLength, mustRefuse) => {
+    const schema: Schema = {
+      type: 'object',
+      required: ['text'],
+      properties: { text: { type: 'string', maxLength } },
+    };
+    const route = { ...CREATE, body: { ...CREATE.body!, schema } };
+    for (const request of variants(route, 'huge-value'))
+      expect(request.mustRefuse).toBe(mustRefuse);
+  });
+
   it('bad-auth sends no admin key and must be refused', () => {
     for (const request of variants(CREATE, 'bad-auth')) {
       expect(request).toMatchObject({ auth: 'as-given', mustRefuse: true });

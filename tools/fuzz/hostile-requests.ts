@@ -532,13 +532,18 @@ export function mutate(
         note = `${slot.path} ← ${JSON.stringify(hostile)}`;
       } else if (kind === 'huge-value') {
         const asArray = type === 'array';
-        slot.parent[slot.key] = asArray
-          ? Array.from({ length: 5000 }, (_, i) => `item-${i}`)
-          : prng.pick(['A'.repeat(100_000), 'é'.repeat(200_000), '𝕏'.repeat(60_000)]);
-        note = `${slot.path} ← huge ${asArray ? 'array' : 'string'}`;
-        mustRefuse = asArray
-          ? slot.schema.maxItems !== undefined
-          : slot.schema.maxLength !== undefined;
+        const [huge, length] = asArray
+          ? [Array.from({ length: 5000 }, (_, i) => `item-${i}`), 5000]
+          : prng.pick<[string, number]>([
+              ['A'.repeat(100_000), 100_000],
+              ['é'.repeat(200_000), 200_000],
+              ['𝕏'.repeat(60_000), 60_000],
+            ]);
+        slot.parent[slot.key] = huge;
+        note = `${slot.path} ← ${length} ${asArray ? 'items' : 'characters'}`;
+        // Lengths count characters (an astral one is one), as the validators do.
+        const limit = asArray ? slot.schema.maxItems : slot.schema.maxLength;
+        mustRefuse = limit !== undefined && length > limit;
       } else {
         slot.parent[slot.key] = prng.chance(0.5) ? deepObject(DEEP) : deepArray(DEEP);
         note = `${slot.path} ← nested ${DEEP} deep`;
