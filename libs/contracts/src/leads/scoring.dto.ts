@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsPositive,
   IsUUID,
@@ -176,17 +177,21 @@ export class ScoringModelDto implements ScoringModel {
   @Type(() => EngagementRuleDto)
   engagement: EngagementRuleDto[];
 
+  // ValidateNested alone lets a missing object through; the scorer then fails on every lead.
   @ApiProperty({ type: CommitteeBonusDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CommitteeBonusDto)
   committee: CommitteeBonusDto;
 
   @ApiProperty({ type: ChampionBonusDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ChampionBonusDto)
   champion: ChampionBonusDto;
 
   @ApiProperty({ type: QualificationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => QualificationDto)
   qualification: QualificationDto;
