@@ -2,6 +2,7 @@ import {
   applicableKinds,
   effectiveType,
   FuzzRequest,
+  hostileCsv,
   hostileRequest,
   MutationKind,
   mutate,
@@ -148,6 +149,7 @@ describe('applicableKinds', () => {
         'wrong-content-type',
         'broken-multipart',
         'oversized-body',
+        'hostile-csv',
       ],
     ],
     ['an open route', { ...REVISION, parameters: [], secured: false }, ['bad-query', 'bad-header']],
@@ -227,10 +229,38 @@ describe('mutate', () => {
     }
   });
 
+  it('hostile-csv sends the CSV as a file part of a well-formed multipart body', () => {
+    for (const request of variants(UPLOAD, 'hostile-csv')) {
+      expect(request.headers['content-type']).toBe('multipart/form-data; boundary=fuzzb');
+      expect(request.body!.subarray(0, 90).toString('latin1')).toContain('filename="fuzz.csv"');
+      expect(request.body!.toString('latin1').endsWith('\r\n--fuzzb--\r\n')).toBe(true);
+    }
+  });
+
   it('a multipart route gets a well-formed upload unless the upload is the mutation', () => {
     const request = mutate(UPLOAD, 'bad-header', createPrng(1), PATH_VALUES);
     expect(request.headers['content-type']).toBe('multipart/form-data; boundary=fuzzb');
     expect(text(request)).toMatch(/^--fuzzb\r\n.*filename="fuzz.csv"[\s\S]*--fuzzb--\r\n$/);
+  });
+});
+
+describe('hostileCsv', () => {
+  it.each([
+    ['hostile cells', (csv: Buffer) => csv.toString('utf8').startsWith('slug,name,definition\n')],
+    ['unterminated quote', (csv: Buffer) => csv.toString('utf8').endsWith('"unterminated,\u0000')],
+    ['invalid UTF-8', (csv: Buffer) => !csv.equals(Buffer.from(csv.toString('utf8')))],
+    [
+      '5,001 columns',
+      (csv: Buffer) => csv.toString('utf8').split('\n')[1].split(',').length === 5001,
+    ],
+    ['UTF-16 with a BOM', (csv: Buffer) => csv[0] === 0xff && csv[1] === 0xfe],
+    ['header twice, empty rows', (csv: Buffer) => csv.toString('utf8').includes('\n,,,\n\n')],
+  ])('%s', (note, check) => {
+    const found = Array.from({ length: 60 }, (_, seed) =>
+      hostileCsv('slug,name,definition', createPrng(seed)),
+    ).filter((csv) => csv.note === note);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((csv) => check(csv.text))).toBe(true);
   });
 });
 

@@ -29,7 +29,8 @@ export type MutationKind =
   | 'path-hostile'
   | 'bad-query'
   | 'bad-header'
-  | 'bad-auth';
+  | 'bad-auth'
+  | 'hostile-csv';
 
 export interface FuzzRequest {
   method: string;
@@ -264,6 +265,45 @@ const enc = (value: string) => {
   }
 };
 
+/** Media types a CSV file arrives in (as the body, or as a multipart file part). */
+const CSV_CARRIERS = new Set(['text/csv', 'multipart/form-data']);
+
+/** A CSV export as messy CRMs write them: NUL, broken UTF-8 and UTF-16, formulas, bad quoting. */
+export function hostileCsv(header: string, prng: Prng): { text: Buffer; note: string } {
+  const columns = header.split(',').length;
+  const cell = () => {
+    const value = prng.pick(HOSTILE_STRINGS);
+    return /[",\r\n]/.test(value) || prng.chance(0.3) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
+  const rows = Array.from({ length: 1 + prng.int(3) }, () =>
+    Array.from({ length: columns }, cell).join(','),
+  );
+  const variant = prng.int(6);
+  const lines = [header, ...rows];
+  if (variant === 0) return { text: Buffer.from(lines.join('\n')), note: 'hostile cells' };
+  if (variant === 1)
+    return {
+      text: Buffer.from(`${lines.join('\r\n')}\r\n"unterminated,\u0000`),
+      note: 'unterminated quote',
+    };
+  if (variant === 2)
+    return {
+      text: Buffer.concat([
+        Buffer.from(`${header}\n`),
+        Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80, 0x2c, 0xc0, 0xaf, 0x0a]),
+      ]),
+      note: 'invalid UTF-8',
+    };
+  if (variant === 3)
+    return { text: Buffer.from(`${header}\n${'x,'.repeat(5000)}x\n`), note: '5,001 columns' };
+  if (variant === 4)
+    return { text: Buffer.from(`\ufeff${lines.join('\r')}`, 'utf16le'), note: 'UTF-16 with a BOM' };
+  return {
+    text: Buffer.from(`${header}\n${header}\n,,,\n\n${rows[0]}`),
+    note: 'header twice, empty rows',
+  };
+}
+
 /** Which mutations make sense for a route. */
 export function applicableKinds(route: Route): MutationKind[] {
   const kinds: MutationKind[] = ['bad-query', 'bad-header'];
@@ -272,6 +312,8 @@ export function applicableKinds(route: Route): MutationKind[] {
     kinds.push('path-traversal', 'path-overflow', 'path-number', 'path-unicode', 'path-hostile');
   if (route.body) {
     kinds.push('wrong-content-type', 'broken-multipart', 'oversized-body');
+    if (route.body.contentTypes.some((type) => CSV_CARRIERS.has(baseMediaType(type))))
+      kinds.push('hostile-csv');
     if (route.body.contentTypes.some((type) => JSON_TYPES.has(baseMediaType(type))))
       kinds.push(
         'wrong-type',
@@ -432,6 +474,27 @@ export function mutate(
     case 'path-unicode':
     case 'path-hostile':
       break;
+    case 'hostile-csv': {
+      const sample = route.body!.schema.oneOf?.find((member) => member.type === 'string')?.example;
+      const header =
+        typeof sample === 'string' ? sample.split('\n')[0] : 'email,first_name,last_name,company';
+      const csv = hostileCsv(header, prng);
+      if (route.body!.contentTypes.includes('text/csv')) {
+        headers['content-type'] = 'text/csv';
+        body = csv.text;
+      } else {
+        headers['content-type'] = 'multipart/form-data; boundary=fuzzb';
+        body = Buffer.concat([
+          Buffer.from(
+            '--fuzzb\r\nContent-Disposition: form-data; name="file"; filename="fuzz.csv"\r\nContent-Type: text/csv\r\n\r\n',
+          ),
+          csv.text,
+          Buffer.from('\r\n--fuzzb--\r\n'),
+        ]);
+      }
+      note = `CSV: ${csv.note}`;
+      break;
+    }
     case 'oversized-body':
       body = Buffer.alloc(1024 * 1024 + 1024, 'a');
       note = 'body of 1 MiB + 1 KiB';
