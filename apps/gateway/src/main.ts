@@ -1,27 +1,46 @@
 import './preflight';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe } from '@sales-suite/contracts';
 import { registerHttpObservability, requestIdAdapterOptions } from '@sales-suite/observability';
 import { installShutdownHandlers } from '@sales-suite/platform';
 import { Logger } from 'nestjs-pino';
+import { registerJsonBodyParser } from './edge/json-body';
+import { MediaTypeGuard } from './edge/media-type.guard';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import {
+  answerClientError,
+  answerRouterError,
+  MAX_PARAM_LENGTH,
+} from './problems/framework-problems';
 import { GATEWAY_HELMET_OPTIONS, registerSecurityHeaders } from './security/security-headers';
 
 async function bootstrap(): Promise<void> {
   const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
-  const adapter = new FastifyAdapter({ ...requestIdAdapterOptions, bodyLimit, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    ...requestIdAdapterOptions,
+    bodyLimit,
+    trustProxy: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors raised before any route runs are problem+json too.
+    frameworkErrors: answerRouterError,
+    clientErrorHandler: answerClientError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
     bufferLogs: true,
+    // Bodies are parsed by our parsers only: JSON with a depth limit, CSV, multipart (no forms).
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   // One request id per request, logged, echoed, and carried to the services in NATS headers.
   registerHttpObservability(fastify);
   registerSecurityHeaders(fastify, GATEWAY_HELMET_OPTIONS);
+  registerJsonBodyParser(fastify);
+  app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

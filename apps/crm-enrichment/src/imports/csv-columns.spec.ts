@@ -1,4 +1,4 @@
-import { headerKey, mapColumns, rowToInput } from './csv-columns';
+import { headerKey, ImportField, mapColumns, rowToInput, unsafeCell } from './csv-columns';
 
 describe('mapColumns', () => {
   it.each([
@@ -68,5 +68,34 @@ describe('rowToInput', () => {
       field: 'email',
       reason: 'email is empty',
     });
+  });
+});
+
+describe('unsafeCell', () => {
+  const columns: (ImportField | null)[] = ['email', 'firstName', null];
+  it.each([
+    ['a clean row', ['a@x.example', 'Ann', 'note'], null],
+    [
+      'a NUL in a mapped column',
+      ['a@x.example', 'A\u0000nn', ''],
+      { field: 'firstName', reason: 'contains a NUL byte' },
+    ],
+    [
+      'a surrogate in a column not imported',
+      ['a@x.example', 'Ann', '\ud800'],
+      { field: 'column 3', reason: 'contains a lone UTF-16 surrogate' },
+    ],
+    [
+      'a cell past the known columns',
+      ['a@x.example', 'Ann', '', '\u0000'],
+      { field: 'column 4', reason: 'contains a NUL byte' },
+    ],
+    [
+      'the first bad cell of several',
+      ['\u0000', '\u0000', ''],
+      { field: 'email', reason: 'contains a NUL byte' },
+    ],
+  ])('%s', (_what, cells, rejection) => {
+    expect(unsafeCell(cells, columns)).toEqual(rejection);
   });
 });

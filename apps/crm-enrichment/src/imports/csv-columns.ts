@@ -1,3 +1,4 @@
+import { unsafeTextReason } from '@sales-suite/contracts';
 import type { ContactInputField } from '../enrichment/contact-rules';
 
 /** Contact fields an import can fill (account and owner ids are internal; they are set by API). */
@@ -140,4 +141,19 @@ export function rowToInput(
   }
   if (!input.email) return { input, error: { field: 'email', reason: 'email is empty' } };
   return { input, error: null };
+}
+
+/**
+ * The first cell of a row that cannot be stored (a NUL byte, a lone surrogate), named by its field
+ * (or its column number when the column is not imported), or null.
+ */
+export function unsafeCell(
+  cells: string[],
+  columns: (ImportField | null)[],
+): { field: string; reason: string } | null {
+  for (let index = 0; index < cells.length; index++) {
+    const reason = unsafeTextReason(cells[index]);
+    if (reason) return { field: columns[index] ?? `column ${index + 1}`, reason };
+  }
+  return null;
 }

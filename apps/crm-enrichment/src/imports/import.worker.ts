@@ -35,6 +35,7 @@ interface ClaimedImport {
 interface StagedRow {
   row_number: number;
   cells: string[];
+  rejection: { field: string; reason: string } | null;
 }
 
 interface RowError {
@@ -132,7 +133,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     for (;;) {
       if (this.runner.stopping) return; // the import stays running: another replica resumes it
       const staged: StagedRow[] = await this.dataSource.query(
-        `SELECT row_number, cells FROM crm.import_rows WHERE import_id = $1 ORDER BY row_number LIMIT $2`,
+        `SELECT row_number, cells, rejection FROM crm.import_rows WHERE import_id = $1 ORDER BY row_number LIMIT $2`,
         [job.id, this.batchSize],
       );
       if (staged.length === 0) break;
@@ -155,7 +156,11 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   ): Promise<boolean> {
     const errors: RowError[] = [];
     const inputs: { row: number; input: ContactInput; key: string }[] = [];
-    for (const { row_number: row, cells } of staged) {
+    for (const { row_number: row, cells, rejection } of staged) {
+      if (rejection) {
+        errors.push({ row, ...rejection });
+        continue;
+      }
       const parsed = rowToInput(cells, job.columns.columns);
       if (parsed.error) {
         errors.push({ row, ...parsed.error });

@@ -11,13 +11,13 @@ import {
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import { ImportWorker } from './import.worker';
-import { mapColumns } from './csv-columns';
+import { ImportField, mapColumns, unsafeCell } from './csv-columns';
 
 interface ImportRow {
   id: string;
   status: ImportView['status'];
   file_name: string;
-  columns: { mapped: Record<string, string> };
+  columns: { mapped: Record<string, string>; columns: (ImportField | null)[] };
   total: number;
   processed: number;
   created: number;
@@ -95,12 +95,18 @@ export class ImportsService {
         [dto.importId],
       );
       this.requireReceiving(job, dto.importId);
+      // A row PostgreSQL cannot store is staged as its rejection, reported in order by the worker.
+      const staged = dto.rows.map((cells) => {
+        const rejection = unsafeCell(cells, job.columns.columns);
+        return rejection ? { cells: [], rejection } : { cells };
+      });
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO crm.import_rows (import_id, row_number, cells)
-         SELECT $1, $2::int + r.ordinality - 1, ARRAY(SELECT jsonb_array_elements_text(r.cells))
-         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS r(cells, ordinality)
+        `INSERT INTO crm.import_rows (import_id, row_number, cells, rejection)
+         SELECT $1, $2::int + r.ordinality - 1, ARRAY(SELECT jsonb_array_elements_text(r.item->'cells')),
+                r.item->'rejection'
+         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS r(item, ordinality)
          ON CONFLICT DO NOTHING RETURNING 1`,
-        [dto.importId, dto.firstRowNumber, JSON.stringify(dto.rows)],
+        [dto.importId, dto.firstRowNumber, JSON.stringify(staged)],
       );
       const total = job.total + inserted.length;
       if (total > MAX_IMPORT_ROWS)

@@ -15,9 +15,10 @@ import {
   ImportAcceptedView,
   ImportIdDto,
   ImportView,
+  withoutUnsafeText,
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
-import type {} from '@fastify/multipart';
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
@@ -26,6 +27,38 @@ import { streamCsv } from './csv-upload';
 
 /** 100,000 rows of a wide export stay well under this. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const ONE_FILE_ONLY = new DomainError(
+  ErrorCode.ValidationFailed,
+  'Invalid input: file: send one file, in the field "file", and nothing else',
+  {
+    violations: [{ field: 'file', reason: 'send one file, in the field "file", and nothing else' }],
+  },
+);
+
+/**
+ * The next part of the upload, or null at its end. A body that is not well-formed multipart (no
+ * boundary, cut short) or holds more parts than the one file is the caller's error: a 400.
+ */
+async function nextPart(parts: AsyncIterableIterator<Multipart>): Promise<Multipart | null> {
+  try {
+    const next = await parts.next();
+    return next.done ? null : next.value;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new DomainError(
+        ErrorCode.PayloadTooLarge,
+        `The file is larger than ${MAX_UPLOAD_BYTES} bytes`,
+      );
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      throw ONE_FILE_ONLY;
+    const reason = `not a well-formed multipart/form-data body: ${message ?? 'unreadable'}`;
+    throw new DomainError(ErrorCode.ValidationFailed, `Invalid input: file: ${reason}`, {
+      violations: [{ field: 'file', reason }],
+    });
+  }
+}
 
 @ApiTags('crm')
 @ApiBearerAuth()
@@ -62,8 +95,9 @@ export class CrmImportsController {
         ErrorCode.UnsupportedMediaType,
         'Send the CSV as multipart/form-data in the field "file"',
       );
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file')
+    const parts = request.parts();
+    const part = await nextPart(parts);
+    if (part?.type !== 'file' || part.fieldname !== 'file')
       throw new DomainError(
         ErrorCode.ValidationFailed,
         'Invalid input: file: the multipart field "file" is required',
@@ -78,7 +112,7 @@ export class CrmImportsController {
         headers: async (headers) => {
           const started = await this.nats.request<ImportView>(
             CrmSubjects.StartImport,
-            { fileName: (part.filename || 'upload.csv').slice(0, 255), headers },
+            { fileName: withoutUnsafeText(part.filename || 'upload.csv').slice(0, 255), headers },
             actor,
           );
           importId = started.id;
@@ -96,6 +130,7 @@ export class CrmImportsController {
           ErrorCode.PayloadTooLarge,
           `The file is larger than ${MAX_UPLOAD_BYTES} bytes`,
         );
+      if (await nextPart(parts)) throw ONE_FILE_ONLY;
       const finished = await this.nats.request<ImportView>(
         CrmSubjects.FinishImport,
         { importId, totalRows: total },

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { answerClientError } from '../problems/framework-problems';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
 import { PIXEL_KEYRING } from './pixel-keyring.provider';
 import {
@@ -67,6 +68,7 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
       response.writeHead(200, PIXEL_RESPONSE_HEADERS);
       response.end(request.method === 'HEAD' ? undefined : TRANSPARENT_GIF);
     });
+    this.listener.on('clientError', answerClientError);
     this.listener.keepAliveTimeout = 72_000;
     this.listener.listen(port, this.config.getOrThrow<string>('HTTP_HOST'));
     await once(this.listener, 'listening');

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ForbiddenException,
+  HttpException,
   InternalServerErrorException,
   NotFoundException,
 } from '@nestjs/common';
@@ -16,6 +17,14 @@ describe('domainErrorFrom', () => {
   it('keeps domain errors as they are', () => {
     const error = new DomainError(ErrorCode.GlossaryTermNotFound, 'gone');
     expect(domainErrorFrom(error)).toBe(error);
+  });
+
+  it('names the body or the content type in the 4xx Fastify hands over as HttpException', () => {
+    const unsupported = new HttpException('Unsupported Media Type', 415);
+    expect(domainErrorFrom(unsupported)?.details?.violations).toEqual([
+      { field: 'content-type', reason: 'Unsupported Media Type' },
+    ]);
+    expect(domainErrorFrom(new NotFoundException())?.details).toBeUndefined();
   });
 
   it.each([
@@ -46,6 +55,20 @@ describe('domainErrorFrom', () => {
   ])('maps Fastify client errors (%j)', (error, code) => {
     expect(domainErrorFrom(error)?.code).toBe(code);
   });
+
+  it.each([
+    [415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type', 'content-type'],
+    [413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large', 'body'],
+    [400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty', 'body'],
+    [400, undefined, 'Object contains forbidden prototype property', 'body'],
+  ])(
+    'names the part of the request a Fastify %i (%s) is about',
+    (statusCode, code, message, field) => {
+      expect(domainErrorFrom({ statusCode, code, message })?.details?.violations).toEqual([
+        { field, reason: message },
+      ]);
+    },
+  );
 
   it.each([
     [

@@ -5,6 +5,7 @@ import {
   DomainError,
   ErrorCode,
   FieldViolation,
+  findUnsafeInput,
   ImportOutcomeView,
   ImportReportView,
   ImportRequestDto,
@@ -134,6 +135,14 @@ function validateRows(rows: unknown[]): ValidRow[] {
     const row = index + 1;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       violations.push({ field: `rows.${row}`, reason: 'must be an object' });
+      return;
+    }
+    // A CSV is checked here, row by row; a JSON import was checked whole by the validation pipe.
+    const unsafe = findUnsafeInput(raw);
+    if (unsafe.length > 0) {
+      violations.push(
+        ...unsafe.map(({ field, reason }) => ({ field: `rows.${row}.${field}`, reason })),
+      );
       return;
     }
     const input = plainToInstance(CreateTermDto, raw);

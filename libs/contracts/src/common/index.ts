@@ -1,2 +1,4 @@
 export * from './pagination';
 export * from './validation';
+export * from './unsafe-input';
+export * from './integers';

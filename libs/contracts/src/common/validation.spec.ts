@@ -3,7 +3,7 @@ import { IsString, MaxLength, ValidateNested, validateSync } from 'class-validat
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { decodeCursor, encodeCursor } from './pagination';
-import { toFieldViolations, validationFailed } from './validation';
+import { createValidationPipe, RawText, toFieldViolations, validationFailed } from './validation';
 
 class Source {
   @IsString() @MaxLength(5) title: string;
@@ -86,5 +86,53 @@ describe('DomainError.fromRpcBody', () => {
     const error = DomainError.fromRpcBody(body);
     expect(error.code).toBe(ErrorCode.Internal);
     expect(error.details).toBeUndefined();
+  });
+});
+
+describe('createValidationPipe: unsafe input', () => {
+  class Upload {
+    @IsString() name: string;
+    @IsString() @RawText() csv: string;
+  }
+  const pipe = createValidationPipe();
+  const refusal = (value: unknown, type: 'body' | 'query' | 'param', metatype?: new () => object) =>
+    pipe.transform(value, { type, metatype }).then(
+      () => null,
+      (error: DomainError) => error.details?.violations,
+    );
+
+  it.each([
+    [
+      'a NUL in a body field',
+      { name: 'a\u0000', csv: '' },
+      'body',
+      [{ field: 'name', reason: 'contains a NUL byte' }],
+    ],
+    [
+      'a lone surrogate in a query parameter',
+      { name: '\ud800', csv: '' },
+      'query',
+      [{ field: 'name', reason: 'contains a lone UTF-16 surrogate' }],
+    ],
+    [
+      'a NUL in a path parameter',
+      { name: 'x\u0000', csv: '' },
+      'param',
+      [{ field: 'name', reason: 'contains a NUL byte' }],
+    ],
+    [
+      'a NUL in a raw text field (its consumer reports the row)',
+      { name: 'a', csv: 'x\u0000' },
+      'body',
+      null,
+    ],
+  ] as const)('%s', async (_what, value, type, violations) => {
+    expect(await refusal(value, type, Upload)).toEqual(violations);
+  });
+
+  it('leaves a bare string body (a text/csv file) to its consumer', async () => {
+    expect(await pipe.transform('slug\n\u0000', { type: 'body', metatype: Object })).toBe(
+      'slug\n\u0000',
+    );
   });
 });

@@ -3,15 +3,15 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
+import { IsInt32 } from '../common/integers';
+import { RawText } from '../common/validation';
 
 export const IMPORT_STATUSES = ['receiving', 'queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -63,14 +63,14 @@ export class AppendImportRowsDto {
   importId: string;
 
   /** 1-based number of the first row in the file (the header is row 1). */
-  @IsInt()
-  @Min(2)
+  @IsInt32(2)
   firstRowNumber: number;
 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(IMPORT_ROWS_PER_REQUEST)
   @IsCellRows(MAX_IMPORT_COLUMNS, MAX_IMPORT_CELL_LENGTH)
+  @RawText()
   rows: string[][];
 }
 
@@ -78,8 +78,7 @@ export class FinishImportDto {
   @IsUUID()
   importId: string;
 
-  @IsInt()
-  @Min(0)
+  @IsInt32(0)
   totalRows: number;
 }
 

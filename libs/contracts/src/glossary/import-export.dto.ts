@@ -9,6 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
+import { RawText } from '../common/validation';
 
 export const IMPORT_MAX_ROWS = 5000;
 export const IMPORT_MAX_CSV_CHARS = 512 * 1024;
@@ -52,6 +53,7 @@ export class ImportRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(IMPORT_MAX_CSV_CHARS)
+  @RawText()
   csv?: string;
 
   @IsBoolean()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInt32 } from '../common/integers';
 
 export const SEARCH_MAX_RESULTS = 50;
 export const SUGGEST_MAX_RESULTS = 10;
@@ -16,9 +17,7 @@ export class SearchQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: SEARCH_MAX_RESULTS, default: 20 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(SEARCH_MAX_RESULTS)
+  @IsInt32(1, SEARCH_MAX_RESULTS)
   limit?: number;
 }
 
@@ -57,9 +56,7 @@ export class SuggestQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: SUGGEST_MAX_RESULTS, default: SUGGEST_MAX_RESULTS })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(SUGGEST_MAX_RESULTS)
+  @IsInt32(1, SUGGEST_MAX_RESULTS)
   limit?: number;
 }
 

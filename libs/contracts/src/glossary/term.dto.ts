@@ -5,17 +5,16 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsInt32, INT32_MAX } from '../common/integers';
 import { PageQueryDto } from '../common/pagination';
 
 export const TERM_STATUSES = ['draft', 'approved', 'deprecated'] as const;
@@ -208,8 +207,7 @@ export class UpdateTermDto extends PartialType(TermFieldsDto) {}
 /** Gateway → service: the change, and the version the caller's If-Match named (null for `*`). */
 export class UpdateTermRequestDto extends TermSlugDto {
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   expectedVersion: number | null;
 
   @ValidateNested()
@@ -219,23 +217,20 @@ export class UpdateTermRequestDto extends TermSlugDto {
 
 export class DeleteTermRequestDto extends TermSlugDto {
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   expectedVersion: number | null;
 }
 
 export class RevisionRefDto extends TermSlugDto {
-  @ApiProperty({ example: 1, minimum: 1 })
+  @ApiProperty({ example: 1, minimum: 1, maximum: INT32_MAX })
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   n: number;
 }
 
 export class RestoreRevisionRequestDto extends RevisionRefDto {
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   expectedVersion: number | null;
 }
 

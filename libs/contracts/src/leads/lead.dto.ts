@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNumber,
   IsOptional,
@@ -15,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsInt32 } from '../common/integers';
 import { PageQueryDto } from '../common/pagination';
 import type { ContactFitAttributes } from '../crm/crm.events';
 import {
@@ -100,8 +100,7 @@ export class TransitionLeadDto {
     description: 'The stream version the change is based on; a different current version is a 409.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   expectedVersion?: number;
 }
 

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNumber,
   IsObject,
   IsOptional,
@@ -17,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInt32 } from '../common/integers';
 import { ENGAGEMENT_TYPES, EngagementType, FIT_ATTRIBUTES, FitAttribute } from './lead-vocabulary';
 
 export const RULE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -88,9 +88,7 @@ export class EngagementCapDto implements EngagementCap {
   points: number;
 
   @ApiProperty({ example: 7, description: 'Period length; periods start at 1970-01-01T00:00Z.' })
-  @IsInt()
-  @Min(1)
-  @Max(366)
+  @IsInt32(1, 366)
   periodDays: number;
 }
 
