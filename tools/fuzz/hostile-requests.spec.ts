@@ -202,6 +202,25 @@ describe('mutate', () => {
       expect(request.mustRefuse).toBe(mustRefuse);
   });
 
+  it('a bad item of a list may be refused row by row: only a whole-body mutation must be refused', () => {
+    const schema: Schema = {
+      type: 'object',
+      required: ['rows'],
+      properties: {
+        rows: {
+          type: 'array',
+          items: { type: 'object', required: ['n'], properties: { n: { type: 'number' } } },
+        },
+      },
+    };
+    const route = { ...CREATE, body: { ...CREATE.body!, schema } };
+    for (const kind of ['wrong-type', 'missing-field'] as const) {
+      for (const request of variants(route, kind)) {
+        expect(request.mustRefuse).toBe(!request.note.includes('rows[0]'));
+      }
+    }
+  });
+
   it('bad-auth sends no admin key and must be refused', () => {
     for (const request of variants(CREATE, 'bad-auth')) {
       expect(request).toMatchObject({ auth: 'as-given', mustRefuse: true });

@@ -612,6 +612,9 @@ export function mutate(
         note = `${slot.path} ← nested ${DEEP} deep`;
         mustRefuse = true;
       }
+      // A bad item of a list may be a row-level rejection (imports, delivery events) in a 2xx.
+      const target = kind === 'missing-field' ? note.replace(/^without /, '') : (slot?.path ?? '');
+      if (kind !== 'deep-value' && target.includes('[')) mustRefuse = false;
       break;
     }
   }
