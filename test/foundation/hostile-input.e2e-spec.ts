@@ -1,3 +1,4 @@
+import { connect as natsConnect } from 'nats';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { AppSet, freePort, RunningApp } from '../support/apps';
@@ -85,6 +86,65 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
     await apps.stopAll();
   });
 
+  describe('the services refuse the same input on their own (NATS, no gateway in between)', () => {
+    it.each([
+      [
+        'a NUL in a field',
+        'glossary.term.create',
+        { slug: 'nats-nul', name: 'A\u0000', definition: 'x' },
+        'name',
+        NUL,
+      ],
+      [
+        'a lone surrogate in a list',
+        'glossary.term.create',
+        { slug: 'nats-surrogate', name: 'A', definition: 'x', aliases: ['\udfff'] },
+        'aliases.0',
+        SURROGATE,
+      ],
+      [
+        'nesting 1,500 deep',
+        'glossary.term.create',
+        { slug: 'nats-deep', name: 'A', definition: 'x', details: nested(1500) },
+        undefined,
+        'nested deeper than 64 levels',
+      ],
+      [
+        'a revision beyond integer',
+        'glossary.revision.get',
+        { slug: 'sales-champion', n: 2147483648 },
+        'n',
+        undefined,
+      ],
+    ])(
+      '%s → VALIDATION_FAILED naming the field, nothing written',
+      async (_what, subject, data, field, reason) => {
+        const before = await count('glossary.terms');
+        const run = e2eRun();
+        const nc = await natsConnect({ servers: run.natsUrl });
+        try {
+          const reply = await nc.request(
+            `${run.subjectPrefix}${subject}`,
+            JSON.stringify({ pattern: subject, id: 'hostile', data }),
+            { timeout: 5000 },
+          );
+          const { err } = reply.json<{
+            err: { code: string; details: { violations: Problem['errors'] } };
+          }>();
+          expect(err.code).toBe('VALIDATION_FAILED');
+          const violation = err.details.violations!.find(
+            (v) => field === undefined || v.field === field,
+          );
+          expect(violation).toBeDefined();
+          if (reason) expect(violation!.reason).toBe(reason);
+        } finally {
+          await nc.close();
+        }
+        expect(await count('glossary.terms')).toBe(before);
+      },
+    );
+  });
+
   describe('JSON nested too deep', () => {
     it.each([
       ['1,500 levels', 1500],
@@ -132,6 +192,14 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('glossary.terms')).toBe(before);
     });
 
+    it('a lone surrogate where an email is checked → 400 (the email check never sees it)', async () => {
+      const response = await api<Problem>(
+        '/v1/email/campaigns/9b2f3c1e-0f4a-4e55-9a51-3d1f6f0c2a10/messages',
+        { body: { messages: [{ email: '\ud800' }] } },
+      );
+      expectProblem(response, 400, [['messages.0.email', SURROGATE]]);
+    });
+
     it('a NUL in a contact field → 400, no contact', async () => {
       const before = await count('crm.contacts');
       const response = await api<Problem>('/v1/crm/contacts', {
@@ -145,14 +213,17 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       ['a NUL in a query parameter', '/v1/glossary/search?q=a%00b', 'q', NUL],
       ['a NUL in a path parameter', '/v1/glossary/terms/a%00b', 'slug', NUL],
       ['a NUL in a contact id', '/v1/crm/contacts/%00', 'id', NUL],
+      ['a NUL in a list filter', '/v1/crm/contacts?email=%00', 'email', NUL],
     ])('%s → 400 naming %s', async (_what, path, field, reason) => {
       expectProblem(await api<Problem>(path), 400, [[field, reason]]);
     });
 
-    it('a lone surrogate in a query parameter (as a raw JSON escape cannot be sent) is never a 5xx', async () => {
-      // %ED%A0%80 is a surrogate encoded as UTF-8, which is not UTF-8: decoded, it is no surrogate.
-      const response = await api<Problem>('/v1/glossary/search?q=%ED%A0%80');
-      expect(response.status).toBeLessThan(500);
+    it('a surrogate percent-encoded in a query parameter is no surrogate once decoded: searched as text', async () => {
+      // %ED%A0%80 is a surrogate encoded as UTF-8 would be, which is not UTF-8: no surrogate comes
+      // out of decoding it, and the search runs on storable text.
+      const response = await api<{ items: unknown[] }>('/v1/glossary/search?q=%ED%A0%80');
+      expect(response.status).toBe(200);
+      expect(response.body.items).toEqual([]);
     });
   });
 
@@ -251,6 +322,19 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('crm.contacts')).toBe(before);
     });
 
+    it('a body without a content type → 415, no contact', async () => {
+      const before = await count('crm.contacts');
+      const body = '{"email":"untyped@hostile-input.example"}';
+      const answer = await rawHttp(
+        gateway.port,
+        `POST /v1/crm/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${e2eRun().adminKey}\r\n` +
+          `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      expect(answer.status).toBe(415);
+      expect(answer.head).toContain('content-type: application/problem+json');
+      expect(await count('crm.contacts')).toBe(before);
+    });
+
     it('a JSON body to the CSV upload → 415', async () => {
       const response = await api<Problem>('/v1/crm/imports', { body: { file: 'x' } });
       expectProblem(response, 415, [['content-type']]);
@@ -300,6 +384,24 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expectProblem(await upload(type, body), 400, [[field]]);
       expect(await count('crm.imports', `status <> 'failed'`)).toBe(before);
       expect(await count('crm.import_rows')).toBe(0);
+    });
+
+    it('a NUL in a header cell of the CSV → 400 naming the header, no import', async () => {
+      const before = await count('crm.imports');
+      const response = await upload(
+        'multipart/form-data; boundary=b',
+        part('file', 'a.csv', 'Email,First\u0000Name\na@x.example,Ann\n') + '--b--\r\n',
+      );
+      expectProblem(response, 400, [['headers.1', NUL]]);
+      expect(await count('crm.imports')).toBe(before);
+    });
+
+    it('a body over the JSON limit that is not multipart at all → 400', async () => {
+      const response = await upload(
+        'multipart/form-data; boundary=fuzzb',
+        'a'.repeat(1024 * 1024 + 1024),
+      );
+      expectProblem(response, 400, [['file']]);
     });
 
     it('a NUL in the file name is taken out, the file imported', async () => {

@@ -9,6 +9,8 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict with the current state',
   412: 'The If-Match version is stale',
+  413: 'The body is larger than this route accepts',
+  415: 'The body is not of a media type this route accepts (`errors` names `content-type`)',
   422: 'Well-formed but refers to something that does not exist',
   429: 'Rate limit exceeded; see Retry-After',
   503: 'The service behind this route is unavailable or did not answer in time; see Retry-After',
