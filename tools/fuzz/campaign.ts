@@ -1,6 +1,12 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { FuzzRequest, hostileRequest, PathValues, sampleValue } from './hostile-requests';
+import {
+  FuzzRequest,
+  hostileRequest,
+  PathValues,
+  sampleValue,
+  WireRequest,
+} from './hostile-requests';
 import { OpenApiDocument, Route, routesFromOpenApi } from './openapi-routes';
 import { createPrng } from './prng';
 import { changedTables, judgeResponse, RowCounts, Violation } from './verdict';
@@ -83,7 +89,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const database = new Client({ connectionString: options.databaseUrl });
   await database.connect();
   try {
-    const document = (await getJson(agent, options, '/docs-json')) as OpenApiDocument;
+    const document = (await callJson(agent, options, '/docs-json')) as OpenApiDocument;
     const routes = routesFromOpenApi(document);
     const pathValues = await createFixtures(agent, options, routes);
     const countRows = await rowCounter(database);
@@ -201,7 +207,7 @@ interface RawResponse {
 async function send(
   agent: Agent,
   options: CampaignOptions,
-  fuzz: FuzzRequest,
+  fuzz: WireRequest,
 ): Promise<RawResponse> {
   const response = await sendOnce(agent, options, fuzz);
   return response.status === 0 ? sendOnce(false, options, fuzz) : response;
@@ -210,7 +216,7 @@ async function send(
 function sendOnce(
   agent: Agent | false,
   options: CampaignOptions,
-  fuzz: FuzzRequest,
+  fuzz: WireRequest,
 ): Promise<RawResponse> {
   const url = new URL(options.gatewayUrl);
   const headers: Record<string, string> = { ...fuzz.headers };
@@ -245,22 +251,20 @@ function sendOnce(
   });
 }
 
-async function getJson(
+/** GETs `path`, or POSTs `body` to it as JSON, with the admin key; anything but a 2xx throws. */
+async function callJson(
   agent: Agent,
   options: CampaignOptions,
   path: string,
   body?: unknown,
-  method = 'GET',
 ): Promise<unknown> {
+  const method = body === undefined ? 'GET' : 'POST';
   const response = await send(agent, options, {
-    method: body === undefined ? method : 'POST',
+    method,
     path,
     auth: 'admin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)) }),
-    kind: 'bad-query',
-    note: 'fixture',
-    mustRefuse: false,
   });
   if (response.status >= 300)
     throw new Error(
@@ -278,7 +282,7 @@ async function createFixtures(
   const tag = options.seed.toString(36);
   const prng = createPrng(options.seed);
   const post = async (path: string, body: unknown) =>
-    (await getJson(agent, options, path, body)) as Record<string, unknown>;
+    (await callJson(agent, options, path, body)) as Record<string, unknown>;
   const schemaOf = (path: string) =>
     routes.find((r) => r.method === 'POST' && r.path === path)?.body?.schema ?? {};
   const contact = await post('/v1/crm/contacts', {

@@ -32,7 +32,8 @@ export type MutationKind =
   | 'bad-auth'
   | 'hostile-csv';
 
-export interface FuzzRequest {
+/** A request as it goes on the wire. */
+export interface WireRequest {
   method: string;
   /** Sent as is: already percent-encoded (or deliberately mis-encoded). */
   path: string;
@@ -40,6 +41,9 @@ export interface FuzzRequest {
   auth: 'admin' | 'as-given';
   headers: Record<string, string>;
   body?: Buffer;
+}
+
+export interface FuzzRequest extends WireRequest {
   kind: MutationKind;
   /** What was made hostile, for the failure message. */
   note: string;
