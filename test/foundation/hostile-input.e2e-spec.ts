@@ -322,6 +322,16 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       expect(await count('crm.contacts')).toBe(before);
     });
 
+    it('an empty multipart body → 415, no contact', async () => {
+      const before = await count('crm.contacts');
+      const response = await api<Problem>('/v1/crm/contacts', {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=fuzzb' },
+      });
+      expectProblem(response, 415, [['content-type', 'must be application/json']]);
+      expect(await count('crm.contacts')).toBe(before);
+    });
+
     it('a body without a content type → 415, no contact', async () => {
       const before = await count('crm.contacts');
       const body = '{"email":"untyped@hostile-input.example"}';

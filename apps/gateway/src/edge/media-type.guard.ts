@@ -24,7 +24,9 @@ export class MediaTypeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    // A declared media type counts even with an empty body: an empty multipart is no empty DTO.
     const hasBody =
+      request.headers['content-type'] !== undefined ||
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;
     if (!hasBody) return true;
