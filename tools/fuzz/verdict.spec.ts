@@ -7,6 +7,7 @@ const PROBLEM = (status: number, extra: Record<string, unknown> = {}) =>
     status,
     detail: 'name: must be a string',
     code: 'VALIDATION_FAILED',
+    errors: [{ field: 'name', reason: 'must be a string' }],
     ...extra,
   });
 
@@ -43,6 +44,32 @@ describe('judgeResponse', () => {
       { status: 400, contentType: 'application/problem+json', body: PROBLEM(422) },
       false,
       ['problem-fields'],
+    ],
+    [
+      'a validation failure naming no field',
+      { status: 400, contentType: 'application/problem+json', body: PROBLEM(400, { errors: [] }) },
+      false,
+      ['problem-fields'],
+    ],
+    [
+      'a violation without its reason',
+      {
+        status: 400,
+        contentType: 'application/problem+json',
+        body: PROBLEM(400, { errors: [{ field: 'name' }] }),
+      },
+      false,
+      ['problem-fields'],
+    ],
+    [
+      'another code needs no errors',
+      {
+        status: 404,
+        contentType: 'application/problem+json',
+        body: PROBLEM(404, { code: 'NOT_FOUND', errors: undefined }),
+      },
+      false,
+      [],
     ],
     [
       'no code',

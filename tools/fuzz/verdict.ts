@@ -16,7 +16,10 @@ export function judgeResponse(response: FuzzResponse, mustRefuse: boolean): Viol
   return hasProblemFields(response) ? [] : ['problem-fields'];
 }
 
-/** RFC 9457 members every answer of ours carries, plus our `code`; `status` equals the HTTP status. */
+/**
+ * RFC 9457 members every answer of ours carries, plus our `code`; `status` equals the HTTP status;
+ * a VALIDATION_FAILED names each field it refuses.
+ */
 function hasProblemFields({ status, body }: FuzzResponse): boolean {
   let problem: unknown;
   try {
@@ -25,13 +28,33 @@ function hasProblemFields({ status, body }: FuzzResponse): boolean {
     return false;
   }
   if (problem === null || typeof problem !== 'object') return false;
-  const { type, title, status: bodyStatus, detail, code } = problem as Record<string, unknown>;
+  const {
+    type,
+    title,
+    status: bodyStatus,
+    detail,
+    code,
+    errors,
+  } = problem as Record<string, unknown>;
   return (
     typeof type === 'string' &&
     typeof title === 'string' &&
     typeof detail === 'string' &&
     typeof code === 'string' &&
-    bodyStatus === status
+    bodyStatus === status &&
+    (code !== 'VALIDATION_FAILED' || namesFields(errors))
+  );
+}
+
+/** A refused input says where and why: `errors: [{ field, reason }, …]`. */
+function namesFields(errors: unknown): boolean {
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every(
+      (error: { field?: unknown; reason?: unknown } | null) =>
+        typeof error?.field === 'string' && typeof error.reason === 'string',
+    )
   );
 }
 
