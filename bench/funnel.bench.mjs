@@ -13,9 +13,9 @@ import { createSuite, writeResults } from './support/suite.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const require = createRequire(import.meta.url);
-const { scoreLead } = require(join(DIST, 'apps/lead-funnel/src/scoring/score.js'));
+const { scoreLead } = require(join(DIST, 'apps/lead-funnel/src/domain/score.js'));
 const { DEFAULT_SCORING_MODEL } = require(
-  join(DIST, 'apps/lead-funnel/src/scoring/scoring-model.js'),
+  join(DIST, 'apps/lead-funnel/src/domain/scoring-model.js'),
 );
 
 const RESCORE_LEADS = Number(process.env.FUNNEL_BENCH_LEADS ?? 100_000);

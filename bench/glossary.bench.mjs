@@ -210,7 +210,7 @@ try {
   }
   const after = await metric();
   // The same automaton in this process, over the same labels: per-call percentiles.
-  const { LabelAutomaton } = require(join(DIST, 'apps/glossary/src/annotate/label-automaton.js'));
+  const { LabelAutomaton } = require(join(DIST, 'apps/glossary/src/domain/label-automaton.js'));
   const labelsOf = (await import('pg')).default;
   const client = new labelsOf.Client({ connectionString: suite.databaseUrl });
   await client.connect();

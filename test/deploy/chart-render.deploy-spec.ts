@@ -64,6 +64,8 @@ const GATEWAY_ENV = [
   'NATS_REQUEST_TIMEOUT_MS',
   'RATE_LIMIT_PER_MINUTE',
   'BODY_LIMIT_BYTES',
+  'AUTH_FAILURES_PER_MINUTE',
+  'TRUSTED_PROXIES',
   'PUBLIC_BASE_URL',
   'PIXEL_SIGNING_KEYS',
   'PIXEL_SIGNING_KEY_ID',
@@ -512,6 +514,28 @@ describe('helm template with other replica and NATS settings', () => {
     const { objects } = renderWith({ config: { natsUrl: 'nats://nats:4222' } });
     expect(configOf(objects).NATS_URL).toBe('nats://nats:4222');
   });
+
+  itHelm(
+    'trusts X-Forwarded-For from the private ranges by default, or from the listed proxies',
+    () => {
+      expect(configOf(renderWith({}).objects)).toMatchObject({
+        TRUSTED_PROXIES: '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fd00::/8',
+        AUTH_FAILURES_PER_MINUTE: '20',
+      });
+      const { objects } = renderWith({
+        config: { gateway: { trustedProxies: ['10.244.0.0/16'], authFailuresPerMinute: 5 } },
+      });
+      expect(configOf(objects)).toMatchObject({
+        TRUSTED_PROXIES: '10.244.0.0/16',
+        AUTH_FAILURES_PER_MINUTE: '5',
+      });
+      expect(
+        configOf(renderWith({ config: { gateway: { trustedProxies: [] } } }).objects),
+      ).toMatchObject({
+        TRUSTED_PROXIES: '',
+      });
+    },
+  );
 
   itHelm('runs against a single NATS server with one stream replica', () => {
     const { objects } = renderWith({ nats: { urls: ['nats://nats:4222'], streamReplicas: 1 } });

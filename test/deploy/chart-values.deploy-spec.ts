@@ -113,6 +113,16 @@ describe('values.schema.json', () => {
       { services: { 'lead-funnel': { extraEnv: [{ name: 'NATS_STREAM_REPLICAS', value: '1' }] } } },
       /\/services\/lead-funnel\/extraEnv\/0\/name must NOT be valid/,
     ],
+    [
+      'a trusted proxy that is not an address or CIDR',
+      { config: { gateway: { trustedProxies: ['ingress-nginx'] } } },
+      /\/config\/gateway\/trustedProxies\/0 must match pattern/,
+    ],
+    [
+      'trusted proxies as one comma-separated string',
+      { config: { gateway: { trustedProxies: '10.0.0.0/8,fd00::/8' } } },
+      /\/config\/gateway\/trustedProxies must be array/,
+    ],
   ])('refuses %s', (_what, override, error) => {
     const errors = errorsOf(validate, coalesce(chartValues, override));
     expect(errors.join('\n')).toMatch(error);
@@ -126,6 +136,10 @@ describe('values.schema.json', () => {
     ],
     ['one replica without an HPA (development)', { services: { glossary: { replicaCount: 1 } } }],
     ['a budget as a percentage', { services: { gateway: { pdb: { minAvailable: '50%' } } } }],
+    [
+      'no trusted proxy (nothing in front of the gateway)',
+      { config: { gateway: { trustedProxies: [] } } },
+    ],
   ])('accepts %s', (_what, override) => {
     expect(errorsOf(validate, coalesce(chartValues, override))).toEqual([]);
   });

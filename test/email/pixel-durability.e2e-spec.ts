@@ -91,8 +91,13 @@ describe('pixel durability, retention and key configuration', () => {
       const pixelPort = await freePort();
       const env = { PIXEL_SIGNING_KEYS: KEYS, PIXEL_SIGNING_KEY_ID: 'k1' };
       await apps.start('email-tracking', { env });
+      // The test speaks as a client (203.0.113.99) behind two trusted proxies: 10.0.0.1 and loopback.
       const gateway = await apps.start('gateway', {
-        env: { ...env, PIXEL_HTTP_PORT: String(pixelPort) },
+        env: {
+          ...env,
+          PIXEL_HTTP_PORT: String(pixelPort),
+          TRUSTED_PROXIES: '127.0.0.1/32,10.0.0.0/8',
+        },
       });
       const api = apiClient(gateway.url);
       const campaign = await api<{ id: string }>('/v1/email/campaigns', {

@@ -435,10 +435,10 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
         Buffer.from(
           [
             'Email,First Name,Job Title,',
-            'row2@hostile-csv.example,Ann,VP Sales,',
-            'row3@hostile-csv.example,B\u0000b,CTO,',
-            'row4@hostile-csv.example,Cy,CFO,a NUL in a column not imported: \u0000',
-            'row5@hostile-csv.example,Dee,Head of ',
+            'row2@contoso-hostile-csv.com,Ann,VP Sales,',
+            'row3@contoso-hostile-csv.com,B\u0000b,CTO,',
+            'row4@contoso-hostile-csv.com,Cy,CFO,a NUL in a column not imported: \u0000',
+            'row5@contoso-hostile-csv.com,Dee,Head of ',
           ].join('\n'),
         ),
         // A surrogate as broken UTF-16 exports write it (CESU-8): not UTF-8, so it is decoded as
@@ -468,11 +468,11 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
       ]);
       const imported = await db.query(
         `SELECT email, fields->'title'->>'value' AS title FROM crm.contacts
-         WHERE email LIKE '%@hostile-csv.example' ORDER BY email`,
+         WHERE email LIKE '%@contoso-hostile-csv.com' ORDER BY email`,
       );
       expect(imported.rows).toEqual([
-        { email: 'row2@hostile-csv.example', title: 'VP Sales' },
-        { email: 'row5@hostile-csv.example', title: 'Head of \ufffd\ufffd\ufffd Ops' },
+        { email: 'row2@contoso-hostile-csv.com', title: 'VP Sales' },
+        { email: 'row5@contoso-hostile-csv.com', title: 'Head of \ufffd\ufffd\ufffd Ops' },
       ]);
     });
 

@@ -35,10 +35,12 @@ export class RunningApp {
     readonly name: AppName,
     readonly port: number,
     private readonly child: ChildProcess,
+    /** Keeps everything the process writes, not only its last lines (tests that search the logs). */
+    keepAllOutput = false,
   ) {
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString('utf8'));
-      if (this.output.length > 400) this.output.shift();
+      if (this.output.length > 400 && !keepAllOutput) this.output.shift();
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -81,6 +83,7 @@ export class RunningApp {
 export interface StartOptions {
   env?: Record<string, string>;
   waitUntilReady?: boolean;
+  keepAllOutput?: boolean;
   onSpawn?: (app: RunningApp) => void;
 }
 
@@ -98,14 +101,17 @@ export async function startApp(name: AppName, options: StartOptions = {}): Promi
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SHUTDOWN_GRACE_MS: '5000',
-      ...(name === 'gateway' ? { BOOTSTRAP_ADMIN_KEY: run.adminKey } : {}),
+      // Tests reach the gateway from loopback and speak for many clients with X-Forwarded-For.
+      ...(name === 'gateway'
+        ? { BOOTSTRAP_ADMIN_KEY: run.adminKey, TRUSTED_PROXIES: '127.0.0.1/32,::1/128' }
+        : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   spawned.add(child);
   child.once('exit', () => spawned.delete(child));
-  const app = new RunningApp(name, port, child);
+  const app = new RunningApp(name, port, child, options.keepAllOutput);
   options.onSpawn?.(app);
   if (options.waitUntilReady !== false) await app.waitUntilReady();
   return app;

@@ -17,13 +17,16 @@ import {
   MAX_PARAM_LENGTH,
 } from './problems/framework-problems';
 import { GATEWAY_HELMET_OPTIONS, registerSecurityHeaders } from './security/security-headers';
+import { TrustedProxies } from './trust/trusted-proxies';
 
 async function bootstrap(): Promise<void> {
   const bodyLimit = Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024);
+  // request.ip is the client's address: X-Forwarded-For counts only when the peer is a trusted proxy.
+  const proxies = new TrustedProxies(process.env.TRUSTED_PROXIES ?? '');
   const adapter = new FastifyAdapter({
     ...requestIdAdapterOptions,
     bodyLimit,
-    trustProxy: true,
+    trustProxy: (address: string) => proxies.has(address),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors raised before any route runs are problem+json too.
     frameworkErrors: answerRouterError,

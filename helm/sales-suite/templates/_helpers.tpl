@@ -171,6 +171,8 @@ PIXEL_SIGNING_KEY_ID: {{ .Values.config.pixelSigningKeyId | quote }}
 NATS_REQUEST_TIMEOUT_MS: {{ .Values.config.gateway.natsRequestTimeoutMs | int | quote }}
 RATE_LIMIT_PER_MINUTE: {{ .Values.config.gateway.rateLimitPerMinute | int | quote }}
 BODY_LIMIT_BYTES: {{ .Values.config.gateway.bodyLimitBytes | int | quote }}
+AUTH_FAILURES_PER_MINUTE: {{ .Values.config.gateway.authFailuresPerMinute | int | quote }}
+TRUSTED_PROXIES: {{ join "," .Values.config.gateway.trustedProxies | quote }}
 {{- with .Values.config.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}

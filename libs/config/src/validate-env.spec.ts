@@ -1,3 +1,4 @@
+import { MinLength } from 'class-validator';
 import { APP_HTTP_PORTS } from './app-ports';
 import { BaseEnv } from './base-env';
 import { InvalidConfigurationError, validateEnv } from './validate-env';
@@ -60,6 +61,29 @@ describe('validateEnv', () => {
       expect(error).toBeInstanceOf(InvalidConfigurationError);
       expect((error as InvalidConfigurationError).problems.join('\n')).toContain(name);
     }
+  });
+
+  it('never shows a secret or the password of a URL it refuses', () => {
+    class SecretEnv extends TestEnv {
+      @MinLength(24)
+      ADMIN_KEY = 'a'.repeat(24);
+    }
+    let problems = '';
+    try {
+      validateEnv(SecretEnv, {
+        ADMIN_KEY: 'short-secret-value',
+        DATABASE_URL: 'mysql://app:hunter2@db/sales',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (error) {
+      problems = (error as InvalidConfigurationError).problems.join('\n');
+    }
+    expect(problems).toContain(
+      'ADMIN_KEY: ADMIN_KEY must be longer than or equal to 24 characters (got [redacted])',
+    );
+    expect(problems).toContain('(got "mysql://[redacted]@db/sales")');
+    expect(problems).toContain('(got "loud")');
+    expect(problems).not.toMatch(/short-secret-value|hunter2/);
   });
 
   it('reports every bad variable at once', () => {

@@ -8,10 +8,19 @@ export class InvalidConfigurationError extends Error {
   }
 }
 
+/** Variables whose value is a secret: a refusal names them but never shows what they hold. */
+const SECRET_VARIABLE = /KEY|SECRET|PASSWORD|TOKEN/;
+
+/** What a refusal shows of a value: secrets not at all, URLs without their user and password. */
+function shown(property: string, value: unknown): string {
+  if (SECRET_VARIABLE.test(property)) return '[redacted]';
+  return JSON.stringify(value)?.replace(/\/\/[^/@\s]*@/g, '//[redacted]@') ?? 'nothing';
+}
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (reason) => `${error.property}: ${reason} (got ${JSON.stringify(error.value)})`,
+      (reason) => `${error.property}: ${reason} (got ${shown(error.property, error.value)})`,
     ),
   );
 }

@@ -5,6 +5,7 @@ export * from './leases/leases.migration';
 export * from './leases/leased-jobs';
 export * from './database-health.indicator';
 export * from './errors/transient-error';
+export * from './errors/unique-violation';
 export * from './migrations/run-migrations';
 export * from './migrations/schema-sql';
 export * from './outbox/inbox.service';

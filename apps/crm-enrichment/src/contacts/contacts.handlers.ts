@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ContactHistoryQueryDto,
   ContactIdDto,
+  ContactUpsertResult,
   ContactView,
   CreateContactDto,
   CrmSubjects,
@@ -14,6 +15,7 @@ import {
   MergeContactsDto,
   Page,
   UpdateContactCommandDto,
+  UpsertContactDto,
 } from '@sales-suite/contracts';
 import { Actor } from '@sales-suite/messaging';
 import { DuplicatesService } from '../duplicates/duplicates.service';
@@ -30,6 +32,11 @@ export class ContactsHandlers {
   @MessagePattern(CrmSubjects.CreateContact)
   create(@Payload() dto: CreateContactDto, @Actor() actor: string): Promise<ContactView> {
     return this.contacts.create(dto, actor);
+  }
+
+  @MessagePattern(CrmSubjects.UpsertContact)
+  upsert(@Payload() dto: UpsertContactDto, @Actor() actor: string): Promise<ContactUpsertResult> {
+    return this.contacts.upsert(dto, actor);
   }
 
   @MessagePattern(CrmSubjects.UpdateContact)

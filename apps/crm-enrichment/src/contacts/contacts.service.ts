@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ContactHistoryQueryDto,
+  ContactUpsertResult,
   ContactView,
   CreateContactDto,
   decodeCursor,
   DomainError,
+  emailRefusal,
   encodeCursor,
   EnrichmentPreviewView,
   ErrorCode,
@@ -13,15 +15,18 @@ import {
   ListContactsQueryDto,
   Page,
   UpdateContactCommandDto,
+  UpsertContactDto,
+  validationFailed,
 } from '@sales-suite/contracts';
-import { OutboxRelayService } from '@sales-suite/persistence';
+import { isUniqueViolation, OutboxRelayService } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountDomainProposals, ACCOUNT_FIELDS } from '../enrichment/account-rules';
 import { CONTACT_FIELDS, ContactInput, inputProposals } from '../enrichment/contact-rules';
-import { applyProposals, stringOf } from '../provenance/field-provenance';
-import { CrmRecordsStore, RecordRow } from '../records/crm-records.store';
+import { applyProposals, mergeableProposals, stringOf } from '../provenance/field-provenance';
+import { CONTACT_EMAIL_INDEX, CrmRecordsStore, RecordRow } from '../records/crm-records.store';
 import { fieldValues, provenanceView, toContactView } from '../records/record-views';
-import { RecordWriter } from '../records/record-writer.service';
+import { ContactCommand, RecordWriter } from '../records/record-writer.service';
+import { analyzeEmail, EmailAnalysis } from '../rules/email.rules';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -33,6 +38,26 @@ const FILTER_COLUMNS = {
   seniority: 'seniority',
   department: 'department',
 } as const;
+
+/** The request's email, checked again here (the pipe did at both edges); null when it has none. */
+function validEmail(dto: CreateContactDto): EmailAnalysis | null {
+  if (typeof dto.email !== 'string') return null;
+  const email = analyzeEmail(dto.email);
+  if (!email.valid)
+    throw validationFailed([{ field: 'email', reason: emailRefusal('email', email.reason!) }]);
+  return email;
+}
+
+function emailTaken(existingContactId: string): DomainError {
+  return new DomainError(
+    ErrorCode.CrmContactEmailTaken,
+    `Contact ${existingContactId} already has this email; update it, or send ?upsert=true to merge into it`,
+    {
+      existingContactId,
+      violations: [{ field: 'email', reason: 'another contact already has this email' }],
+    },
+  );
+}
 
 function inputOf(dto: CreateContactDto): ContactInput {
   const { id: _id, ...fields } = dto as CreateContactDto & { id?: string };
@@ -48,40 +73,40 @@ export class ContactsService {
     private readonly relay: OutboxRelayService,
   ) {}
 
+  /** A new contact; 409 naming the contact that already has its email. */
   async create(dto: CreateContactDto, actor: string): Promise<ContactView> {
-    const now = new Date().toISOString();
-    const proposals = inputProposals(inputOf(dto), 'user', null);
-    const plan = this.writer.planContact({}, proposals, now);
-    const facts = await this.writer.gatherAccountFacts(plan.domain ? [plan.domain] : []);
-    const [outcome] = await this.dataSource.transaction((manager) =>
-      this.writer.writeContacts(
-        manager,
-        [{ existing: null, proposals, reason: 'create' }],
-        facts,
-        actor,
-        now,
-      ),
-    );
-    this.relay.publishSoon();
-    return toContactView(outcome.row);
+    return (await this.createOrMerge(dto, actor, false)).contact;
+  }
+
+  /** A new contact, or the request merged into the contact that already has its email. */
+  async upsert(dto: UpsertContactDto, actor: string): Promise<ContactUpsertResult> {
+    return this.createOrMerge(dto, actor, true);
   }
 
   async update(dto: UpdateContactCommandDto, actor: string): Promise<ContactView> {
+    const email = validEmail(dto);
     const now = new Date().toISOString();
     const current = await this.require(this.dataSource.manager, dto.id);
     const proposals = inputProposals(inputOf(dto), 'user', stringOf(current.fields, 'country'));
     const plan = this.writer.planContact(current.fields, proposals, now);
     const facts = await this.writer.gatherAccountFacts(plan.domain ? [plan.domain] : []);
-    const [outcome] = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.require(manager, dto.id, true);
-      return this.writer.writeContacts(
-        manager,
-        [{ existing, proposals, reason: 'update' }],
-        facts,
-        actor,
-        now,
-      );
-    });
+    const [outcome] = await this.onceMoreOnEmailRace(() =>
+      this.dataSource.transaction(async (manager) => {
+        if (email) {
+          await this.store.lockEmailKeys(manager, [email.dedupeKey!]);
+          const holder = await this.store.contactWithEmail(manager, email.normalized, dto.id);
+          if (holder) throw emailTaken(holder.id);
+        }
+        const existing = await this.require(manager, dto.id, true);
+        return this.writer.writeContacts(
+          manager,
+          [{ existing, proposals, reason: 'update' }],
+          facts,
+          actor,
+          now,
+        );
+      }),
+    );
     this.relay.publishSoon();
     return toContactView(outcome.row);
   }
@@ -109,6 +134,7 @@ export class ContactsService {
 
   /** What enrichment makes of a contact, without storing anything. */
   async preview(dto: CreateContactDto): Promise<EnrichmentPreviewView> {
+    validEmail(dto);
     const now = new Date().toISOString();
     const plan = this.writer.planContact({}, inputProposals(inputOf(dto), 'user', null), now);
     let account: EnrichmentPreviewView['account'] = null;
@@ -170,7 +196,7 @@ export class ContactsService {
     }
     if (query.email) {
       params.push(query.email.trim().toLowerCase());
-      where.push(`email = $${params.length}`);
+      where.push(`lower(email) = $${params.length}`);
     }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor).split('|');
@@ -249,6 +275,66 @@ export class ContactsService {
       })),
       nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].seq) : null,
     };
+  }
+
+  /**
+   * The email is checked under its lock (`lockEmailKeys`), so concurrent requests for one email
+   * answer one 201 and 409s (or merges). A writer that takes no lock (a replica of an older
+   * version) can still win between the check and the insert: the unique index refuses ours, and
+   * the request is made once more, finding that contact.
+   */
+  private async createOrMerge(
+    dto: CreateContactDto,
+    actor: string,
+    upsert: boolean,
+  ): Promise<ContactUpsertResult> {
+    const email = validEmail(dto);
+    const now = new Date().toISOString();
+    const input = inputOf(dto);
+    const proposals = inputProposals(input, 'user', null);
+    const plan = this.writer.planContact({}, proposals, now);
+    const facts = await this.writer.gatherAccountFacts(plan.domain ? [plan.domain] : []);
+    const result = await this.onceMoreOnEmailRace(() =>
+      this.dataSource.transaction(async (manager) => {
+        let existing: RecordRow | undefined;
+        if (email) {
+          await this.store.lockEmailKeys(manager, [email.dedupeKey!]);
+          existing = await this.store.contactWithEmail(manager, email.normalized);
+        }
+        if (existing && !upsert) throw emailTaken(existing.id);
+        const command: ContactCommand = existing
+          ? {
+              existing,
+              proposals: mergeableProposals(
+                existing.fields,
+                inputProposals(input, 'user', stringOf(existing.fields, 'country')),
+              ),
+              reason: 'update',
+            }
+          : { existing: null, proposals, reason: 'create' };
+        const [outcome] = await this.writer.writeContacts(manager, [command], facts, actor, now);
+        return { contact: toContactView(outcome.row), created: !existing };
+      }),
+    );
+    this.relay.publishSoon();
+    return result;
+  }
+
+  private async onceMoreOnEmailRace<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error, CONTACT_EMAIL_INDEX)) throw error;
+      try {
+        return await write();
+      } catch (again) {
+        if (!isUniqueViolation(again, CONTACT_EMAIL_INDEX)) throw again;
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'Another request wrote a contact with this email at the same time; retry',
+        );
+      }
+    }
   }
 
   async require(manager: EntityManager, id: string, lock = false): Promise<RecordRow> {

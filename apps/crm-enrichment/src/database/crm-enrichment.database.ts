@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@sales-suite/persistence';
 import { CreateCrmEnrichmentSchema1764150000000 } from './migrations/1764150000000-create-crm-enrichment-schema';
 import { CreateCrmRecords1764200000000 } from './migrations/1764200000000-create-crm-records';
 import { CreateCrmEnrichmentLeases1764900000000 } from './migrations/1764900000000-create-leases';
+import { OneContactPerEmail1765000000000 } from './migrations/1765000000000-one-contact-per-email';
 import { ImportRowRejections1765100000000 } from './migrations/1765100000000-import-row-rejections';
 
 export const CRM_DATABASE: ServiceDatabase = {
@@ -11,6 +12,7 @@ export const CRM_DATABASE: ServiceDatabase = {
     CreateCrmEnrichmentSchema1764150000000,
     CreateCrmRecords1764200000000,
     CreateCrmEnrichmentLeases1764900000000,
+    OneContactPerEmail1765000000000,
     ImportRowRejections1765100000000,
   ],
 };

@@ -9,13 +9,10 @@ import {
 } from '@sales-suite/contracts';
 import { OutboxRelayService } from '@sales-suite/persistence';
 import { DataSource } from 'typeorm';
-import { applyContactRules } from '../enrichment/contact-rules';
-import { stringOf } from '../provenance/field-provenance';
-import { contactEvents } from '../records/crm-events';
 import { CrmRecordsStore } from '../records/crm-records.store';
 import { toContactView } from '../records/record-views';
-import { emailKeyOf, RecordWriter } from '../records/record-writer.service';
-import { diffFields, mergeFieldMaps } from './merge-fields';
+import { RecordWriter } from '../records/record-writer.service';
+import { mergeContactRecords } from './merge-contacts';
 
 const MAX_GROUPS = 100;
 
@@ -62,38 +59,14 @@ export class DuplicatesService {
         throw new DomainError(ErrorCode.CrmContactNotFound, `No contact has the id ${missing}`, {
           id: missing,
         });
-      const primary = byId.get(dto.primaryId)!;
-      const best = mergeFieldMaps(ids.map((id) => byId.get(id)!.fields));
-      const fields = applyContactRules(best, now).fields;
-      const changes = diffFields(primary.fields, fields);
-      await this.store.moveHistory(manager, dto.duplicateIds, primary.id);
-      await this.store.deleteContacts(manager, dto.duplicateIds);
-      const [row] = await this.store.updateContacts(manager, [
-        {
-          id: primary.id,
-          fields,
-          emailKey: emailKeyOf(fields),
-          staleAt: this.writer.staleAt(fields),
-        },
-      ]);
-      await this.store.insertHistory(manager, [
-        ...this.writer.historyOf('contact', row.id, changes, actor, 'merge'),
-        ...dto.duplicateIds.map((id) => ({
-          entityType: 'contact' as const,
-          entityId: row.id,
-          field: 'mergedContact',
-          oldValue: id,
-          newValue: null,
-          source: 'user',
-          confidence: 1,
-          actor,
-          reason: 'merge' as const,
-        })),
-      ]);
-      const accountId = stringOf(fields, 'accountId');
-      const [account] = accountId ? await this.store.accountsById(manager, [accountId]) : [];
-      await this.store.enqueueEvents(manager, contactEvents(row, changes, account ?? null, now));
-      return row;
+      return mergeContactRecords(manager, this.store, {
+        primary: byId.get(dto.primaryId)!,
+        duplicates: dto.duplicateIds.map((id) => byId.get(id)!),
+        actor,
+        source: 'user',
+        now,
+        staleAt: (fields) => this.writer.staleAt(fields),
+      });
     });
     this.relay.publishSoon();
     return toContactView(merged);

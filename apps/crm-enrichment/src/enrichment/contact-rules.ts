@@ -57,9 +57,10 @@ const INPUT_CONFIDENCE: Record<InputSource, number> = { user: 1, import: 0.9 };
 
 /**
  * What a person (or an import) gave, as proposals: names cased, emails normalised, countries as
- * ISO codes. Nothing is refused for its format: a bad email, phone or country is kept as given
- * with `invalid` and a reason. Empty strings clear a field for a person and mean "no value" in an
- * import (an empty cell never wipes data).
+ * ISO codes. Nothing is refused here: a bad phone or country is kept as given with `invalid` and
+ * a reason (an invalid email never gets here: requests and import rows with one are refused before,
+ * and only emails stored before that are flagged so). Empty strings clear a field for a person
+ * and mean "no value" in an import (an empty cell never wipes data).
  */
 export function inputProposals(
   input: ContactInput,
@@ -118,6 +119,13 @@ export function workEmailDomain(fields: FieldMap): string | null {
   return analysis.valid && !analysis.freeMail && !analysis.disposable
     ? analysis.registrableDomain
     : null;
+}
+
+/** What finds the same mailbox among contacts (`crm.contacts.email_key`). */
+export function emailKeyOf(fields: FieldMap): string | null {
+  const email = stringOf(fields, 'email');
+  if (!email) return null;
+  return analyzeEmail(email).dedupeKey ?? email.toLowerCase();
 }
 
 function firstStageProposals(fields: FieldMap): Proposal[] {

@@ -69,6 +69,18 @@ describe('rowToInput', () => {
       reason: 'email is empty',
     });
   });
+
+  it.each([
+    ['bad@@example', 'local_part_invalid'],
+    ['a@b', 'domain_invalid'],
+    ['jane doe@acme.com', 'local_part_invalid'],
+    ['jane@acme', 'domain_invalid'],
+  ])('reports the email %p as invalid (%s), so the row is not imported', (email, reason) => {
+    expect(rowToInput([email, 'A', 'no'], columns).error).toEqual({
+      field: 'email',
+      reason: expect.stringContaining(`email is not a valid email address (${reason})`),
+    });
+  });
 });
 
 describe('unsafeCell', () => {

@@ -1,5 +1,6 @@
-import { unsafeTextReason } from '@sales-suite/contracts';
+import { emailRefusal, unsafeTextReason } from '@sales-suite/contracts';
 import type { ContactInputField } from '../enrichment/contact-rules';
+import { analyzeEmail } from '../rules/email.rules';
 
 /** Contact fields an import can fill (account and owner ids are internal; they are set by API). */
 export type ImportField = Exclude<ContactInputField, 'accountId'> | 'fullName';
@@ -140,6 +141,8 @@ export function rowToInput(
     if (cell) input[field] = cell;
   }
   if (!input.email) return { input, error: { field: 'email', reason: 'email is empty' } };
+  const { reason } = analyzeEmail(input.email as string);
+  if (reason) return { input, error: { field: 'email', reason: emailRefusal('email', reason) } };
   return { input, error: null };
 }
 

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   isTransientDatabaseError,
+  isUniqueViolation,
   LeasedJobRunner,
   LeaseKeeper,
   OutboxRelayService,
@@ -14,7 +15,7 @@ import { ContactInput, inputProposals } from '../enrichment/contact-rules';
 import { stringOf } from '../provenance/field-provenance';
 import { analyzeEmail } from '../rules/email.rules';
 import { splitFullName } from '../rules/name.rules';
-import { CrmRecordsStore } from '../records/crm-records.store';
+import { CONTACT_EMAIL_INDEX, CrmRecordsStore } from '../records/crm-records.store';
 import { ContactCommand, RecordWriter } from '../records/record-writer.service';
 import { ImportField, rowToInput } from './csv-columns';
 
@@ -42,10 +43,6 @@ interface RowError {
   row: number;
   field: string | null;
   reason: string;
-}
-
-function keyOf(email: string): string {
-  return analyzeEmail(email).dedupeKey ?? email.trim().toLowerCase();
 }
 
 /**
@@ -112,8 +109,15 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const job = await this.keeper.leases.fenced(lease, (manager) => this.claim(manager, id));
       if (job) await this.process(job, lease);
     } catch (error) {
-      // PostgreSQL away, or the lease lost: the import stays running and is resumed.
-      if (isTransientDatabaseError(error) || !this.keeper.has(lease)) throw error;
+      // PostgreSQL away, the lease lost, or a writer that takes no email lock (a replica of an
+      // older version) created one of the batch's contacts first: the import stays running and
+      // the batch is redone, matching that contact.
+      if (
+        isTransientDatabaseError(error) ||
+        isUniqueViolation(error, CONTACT_EMAIL_INDEX) ||
+        !this.keeper.has(lease)
+      )
+        throw error;
       this.logger.error(`Import ${id} failed: ${(error as Error).message}`);
       await this.fail(id, lease, (error as Error).message);
     }
@@ -155,7 +159,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     staged: StagedRow[],
   ): Promise<boolean> {
     const errors: RowError[] = [];
-    const inputs: { row: number; input: ContactInput; key: string }[] = [];
+    const inputs: { row: number; input: ContactInput; key: string; email: string }[] = [];
     for (const { row_number: row, cells, rejection } of staged) {
       if (rejection) {
         errors.push({ row, ...rejection });
@@ -173,7 +177,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         input.firstName = name.firstName;
         input.lastName = name.lastName;
       }
-      inputs.push({ row, input, key: keyOf(input.email as string) });
+      const email = analyzeEmail(input.email as string); // valid: rowToInput refuses others
+      inputs.push({ row, input, key: email.dedupeKey!, email: email.normalized });
     }
     // A file may hold the same person twice: later rows update what earlier rows created.
     const rounds: (typeof inputs)[] = [];
@@ -192,6 +197,10 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       // A batch lost in a crash is redone from its staged rows (matched by email): no need to
       // wait for the WAL flush at each commit.
       await manager.query(`SET LOCAL synchronous_commit = off`);
+      await this.store.lockEmailKeys(
+        manager,
+        inputs.map((item) => item.key),
+      );
       const counts = { created: 0, updated: 0, unchanged: 0, failed: errors.length };
       for (const round of rounds) {
         const outcomes = await this.writeRound(manager, job.actor, round, facts, now);
@@ -229,17 +238,13 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async writeRound(
     manager: EntityManager,
     actor: string,
-    round: { input: ContactInput; key: string }[],
+    round: { input: ContactInput; key: string; email: string }[],
     facts: Awaited<ReturnType<RecordWriter['gatherAccountFacts']>>,
     now: string,
   ): Promise<('created' | 'updated' | 'unchanged')[]> {
-    const existing = await this.store.contactsByEmailKey(
-      manager,
-      round.map((item) => item.key),
-    );
-    const byKey = new Map(existing.map((row) => [row.emailKey, row]));
-    const commands: ContactCommand[] = round.map(({ input, key }) => {
-      const current = byKey.get(key) ?? null;
+    const matches = await this.store.contactsForEmails(manager, round);
+    const commands: ContactCommand[] = round.map(({ input }, index) => {
+      const current = matches[index];
       return {
         existing: current,
         proposals: inputProposals(

@@ -1,4 +1,12 @@
-import { applyProposals, decide, FieldState, precedence, Proposal } from './field-provenance';
+import {
+  applyProposals,
+  decide,
+  FieldMap,
+  FieldState,
+  mergeableProposals,
+  precedence,
+  Proposal,
+} from './field-provenance';
 
 const NOW = '2026-01-02T00:00:00.000Z';
 const state = (
@@ -202,5 +210,20 @@ describe('applyProposals', () => {
     );
     expect(changes).toEqual([]);
     expect(fields.title).toMatchObject({ observedAt: NOW, verifiedAt: NOW });
+  });
+});
+
+describe('mergeableProposals', () => {
+  it.each<[string, FieldState | undefined, Proposal, boolean]>([
+    ['fills a blank', undefined, proposal('user', 'CTO'), true],
+    ['replaces an import', state('import', 'Intern'), proposal('user', 'CTO'), true],
+    ['replaces a rule', state('rule:title', 'entry'), proposal('user', 'CTO'), true],
+    ['keeps a person’s value', state('user', 'CEO'), proposal('user', 'CTO'), false],
+    ['keeps a field a person cleared', state('user', null), proposal('user', 'CTO'), false],
+    ['clears nothing', state('import', 'Intern'), proposal('user', null), false],
+    ['clears no blank either', undefined, proposal('user', null), false],
+  ])('%s', (_case, current, offered, kept) => {
+    const fields: FieldMap = current ? { title: current } : {};
+    expect(mergeableProposals(fields, [offered])).toEqual(kept ? [offered] : []);
   });
 });

@@ -127,6 +127,15 @@ export function applyProposals(
   return { fields: next, changes: [...changes.values()] };
 }
 
+/**
+ * The proposals that may merge into an existing record on a person's behalf without overriding
+ * another person's value: fields a person set (locked, even locked empty) keep theirs, and an
+ * empty value clears nothing — what an import does, for a request that found its record taken.
+ */
+export function mergeableProposals(fields: FieldMap, proposals: readonly Proposal[]): Proposal[] {
+  return proposals.filter((proposal) => proposal.value !== null && !fields[proposal.field]?.locked);
+}
+
 export function valueOf(fields: FieldMap, field: string): FieldValue {
   return fields[field]?.value ?? null;
 }

@@ -39,6 +39,9 @@ export interface OutboxEvent {
   payload: unknown;
 }
 
+/** The unique index that keeps one contact per normalised email. */
+export const CONTACT_EMAIL_INDEX = 'contacts_email_unique';
+
 const STAMP_COLUMNS = `id, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields`;
 const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
@@ -57,17 +60,57 @@ export class CrmRecordsStore {
     );
   }
 
-  /** The oldest contact for each email key (what an import updates instead of duplicating). */
-  async contactsByEmailKey(
-    manager: EntityManager,
-    keys: string[],
-  ): Promise<(RecordRow & { emailKey: string })[]> {
-    const rows: (RecordRow & { emailKey: string })[] = await manager.query(
-      `SELECT ${CONTACT_COLUMNS}, email_key AS "emailKey"
-       FROM crm.contacts WHERE email_key = ANY($1::text[]) ORDER BY email_key, created_at, id FOR UPDATE`,
-      [keys],
+  /**
+   * Serialises the writers of the same mailboxes (API creates and email changes, import batches)
+   * until the transaction ends, so that reading "who has this email?" and then writing stays
+   * true across replicas. Keys are locked in one order everywhere: two batches never deadlock.
+   */
+  async lockEmailKeys(manager: EntityManager, keys: Iterable<string>): Promise<void> {
+    const sorted = [...new Set(keys)].sort();
+    if (sorted.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('crm.contact-email:' || k, 0)) FROM unnest($1::text[]) AS k`,
+      [sorted],
     );
-    return rows.filter((row, index) => index === 0 || rows[index - 1].emailKey !== row.emailKey);
+  }
+
+  /** The contact holding this (normalised) email, other than `exceptId`, locked for update. */
+  async contactWithEmail(
+    manager: EntityManager,
+    email: string,
+    exceptId: string | null = null,
+  ): Promise<RecordRow | undefined> {
+    const [row]: RecordRow[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM crm.contacts
+       WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid) FOR UPDATE`,
+      [email, exceptId],
+    );
+    return row;
+  }
+
+  /**
+   * What each imported email updates instead of duplicating: the contact with exactly that email,
+   * else the oldest with the same mailbox key (`J.Doe+crm@gmail.com` = `jdoe@gmail.com`).
+   */
+  async contactsForEmails(
+    manager: EntityManager,
+    items: { key: string; email: string }[],
+  ): Promise<(RecordRow | null)[]> {
+    const rows: (RecordRow & { emailKey: string | null; emailLower: string | null })[] =
+      await manager.query(
+        `SELECT ${CONTACT_COLUMNS}, email_key AS "emailKey", lower(email) AS "emailLower"
+         FROM crm.contacts WHERE email_key = ANY($1::text[]) OR lower(email) = ANY($2::text[])
+         ORDER BY created_at, id FOR UPDATE`,
+        [items.map((item) => item.key), items.map((item) => item.email.toLowerCase())],
+      );
+    return items.map(({ key, email }) => {
+      const match =
+        rows.find((row) => row.emailLower === email.toLowerCase()) ??
+        rows.find((row) => row.emailKey === key);
+      if (!match) return null;
+      const { emailKey: _key, emailLower: _email, ...row } = match;
+      return row;
+    });
   }
 
   /** Answers the stored rows in input order; the fields are the ones given (not read back). */

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '@sales-suite/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CrmEnrichmentEnv } from '../config/crm-enrichment.env';
 import { accountDomainProposals } from '../enrichment/account-rules';
-import { applyContactRules, workEmailDomain } from '../enrichment/contact-rules';
+import { applyContactRules, emailKeyOf, workEmailDomain } from '../enrichment/contact-rules';
 import { mergeChanges, staleAt } from '../enrichment/staleness';
 import {
   applyProposals,
@@ -15,7 +15,6 @@ import {
   stringOf,
 } from '../provenance/field-provenance';
 import { ProvidersService } from '../providers/providers.service';
-import { analyzeEmail } from '../rules/email.rules';
 import { accountEvent, contactEvents } from './crm-events';
 import {
   AccountRow,
@@ -52,12 +51,6 @@ export interface ContactPlan {
   fields: FieldMap;
   changes: FieldChange[];
   domain: string | null;
-}
-
-export function emailKeyOf(fields: FieldMap): string | null {
-  const email = stringOf(fields, 'email');
-  if (!email) return null;
-  return analyzeEmail(email).dedupeKey ?? email.toLowerCase();
 }
 
 /**

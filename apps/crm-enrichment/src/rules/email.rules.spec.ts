@@ -62,6 +62,23 @@ describe('analyzeEmail', () => {
     ['john@acme.notarealtld', 'unknown_tld'],
     ['john@192.168.1.1', 'unknown_tld'],
     ['john@acme.c0m', 'unknown_tld'],
+    // What people and CRM exports type instead of an address (issue 12): refused, not stored.
+    ['bad@@example', 'local_part_invalid'],
+    ['a@b', 'domain_invalid'],
+    ['jane@example', 'domain_invalid'],
+    ['jane@acme .com', 'domain_invalid'],
+    ['jane doe@acme.com', 'local_part_invalid'],
+    ['jane@acme.com jane@acme.org', 'local_part_invalid'],
+    ['jane@acme.com\u0000', 'domain_invalid'],
+    ['ja\u0000ne@acme.com', 'local_part_invalid'],
+    ['\ud800@acme.com', 'local_part_invalid'],
+    ['jane@acme.com.', 'domain_invalid'],
+    ['jane@.acme.com', 'domain_invalid'],
+    ['jane@acme.x', 'unknown_tld'],
+    ['jane@[10.0.0.1]', 'domain_invalid'],
+    ['jane@localhost', 'domain_invalid'],
+    ['jane@acme,com', 'domain_invalid'],
+    ['jane(at)acme.com', 'missing_at'],
   ];
 
   it.each(invalid)('%p is invalid (%s) and keeps its raw value', (raw, reason) => {

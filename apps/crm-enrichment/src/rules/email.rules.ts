@@ -1,17 +1,8 @@
+import { checkEmailAddress, EmailInvalidReason } from '@sales-suite/contracts/core';
 import freeMailDomains from 'email-providers/all.json';
 import * as mailchecker from 'mailchecker';
-import { domainToASCII } from 'node:url';
 import { getDomain, parse as parseHostname } from 'tldts';
 import { memoize } from './memoize';
-
-export type EmailInvalidReason =
-  | 'empty'
-  | 'missing_at'
-  | 'too_long'
-  | 'local_part_invalid'
-  | 'local_part_too_long'
-  | 'domain_invalid'
-  | 'unknown_tld';
 
 export interface EmailAnalysis {
   /** Trimmed, display name and `mailto:` removed, lower-cased, domain in ASCII (punycode). */
@@ -29,13 +20,6 @@ export interface EmailAnalysis {
   disposable: boolean;
   roleAccount: boolean;
 }
-
-/** RFC 5321 limits. */
-const MAX_EMAIL_LENGTH = 254;
-const MAX_LOCAL_LENGTH = 64;
-/** RFC 5322 dot-atom, with RFC 6531 letters (quoted local parts are not accepted from people). */
-const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
-const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 const FREE_MAIL = new Set<string>(freeMailDomains);
 /** Providers that ignore dots in the local part. */
@@ -108,14 +92,6 @@ const ROLE_LOCAL_PARTS = new Set([
   'welcome',
 ]);
 
-function stripDecorations(raw: string): string {
-  let value = raw.trim();
-  const angle = /<([^<>]*)>\s*$/.exec(value);
-  if (angle) value = angle[1].trim();
-  if (/^mailto:/i.test(value)) value = value.slice('mailto:'.length).split('?')[0];
-  return value.toLowerCase();
-}
-
 function invalid(normalized: string, reason: EmailInvalidReason): EmailAnalysis {
   return {
     normalized,
@@ -135,26 +111,11 @@ function invalid(normalized: string, reason: EmailInvalidReason): EmailAnalysis 
 export const analyzeEmail: (raw: string) => EmailAnalysis = memoize(analyzeEmailUncached);
 
 function analyzeEmailUncached(raw: string): EmailAnalysis {
-  const stripped = stripDecorations(raw);
-  if (stripped === '') return invalid(stripped, 'empty');
-  const at = stripped.lastIndexOf('@');
-  if (at < 0) return invalid(stripped, 'missing_at');
-  const localPart = stripped.slice(0, at);
-  const domain = domainToASCII(stripped.slice(at + 1));
-  const normalized = domain ? `${localPart}@${domain}` : stripped;
-  if (normalized.length > MAX_EMAIL_LENGTH) return invalid(normalized, 'too_long');
-  if (localPart.length > MAX_LOCAL_LENGTH) return invalid(normalized, 'local_part_too_long');
-  if (!LOCAL_PART.test(localPart)) return invalid(normalized, 'local_part_invalid');
-  const labels = domain.split('.');
-  if (!domain || labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label)))
-    return invalid(normalized, 'domain_invalid');
-  const host = parseHostname(domain);
-  if (host.isIp || !host.isIcann || !host.domain) return invalid(normalized, 'unknown_tld');
-
-  const registrableDomain = host.domain;
-  const mailbox = localPart.split('+')[0];
-  const canonicalDomain = domain === 'googlemail.com' ? 'gmail.com' : domain;
-  const canonicalMailbox = DOTLESS_PROVIDERS.has(domain) ? mailbox.replace(/\./g, '') : mailbox;
+  const { normalized, reason, localPart, domain, registrableDomain } = checkEmailAddress(raw);
+  if (reason) return invalid(normalized, reason);
+  const mailbox = localPart!.split('+')[0];
+  const canonicalDomain = domain === 'googlemail.com' ? 'gmail.com' : domain!;
+  const canonicalMailbox = DOTLESS_PROVIDERS.has(domain!) ? mailbox.replace(/\./g, '') : mailbox;
   const disposable = !mailchecker.isValid(normalized);
   return {
     normalized,
@@ -164,7 +125,7 @@ function analyzeEmailUncached(raw: string): EmailAnalysis {
     domain,
     registrableDomain,
     dedupeKey: `${canonicalMailbox}@${canonicalDomain}`,
-    freeMail: !disposable && (FREE_MAIL.has(domain) || FREE_MAIL.has(registrableDomain)),
+    freeMail: !disposable && (FREE_MAIL.has(domain!) || FREE_MAIL.has(registrableDomain!)),
     disposable,
     roleAccount: ROLE_LOCAL_PARTS.has(mailbox.replace(/[._-]/g, '')),
   };

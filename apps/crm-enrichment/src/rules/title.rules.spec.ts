@@ -1,4 +1,4 @@
-import type { Department, Seniority } from '@sales-suite/contracts';
+import type { Department, Seniority } from '@sales-suite/contracts/core';
 import { analyzeTitle } from './title.rules';
 
 describe('analyzeTitle', () => {

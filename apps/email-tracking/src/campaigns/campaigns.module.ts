@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { pixelKeyringProvider } from '@sales-suite/config';
 import { CampaignsHandlers } from './campaigns.handlers';
 import { CampaignsService } from './campaigns.service';
-import { pixelKeyringProvider } from './pixel-keyring.provider';
 
 @Module({
   controllers: [CampaignsHandlers],

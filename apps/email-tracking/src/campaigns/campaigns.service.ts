@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PIXEL_KEYRING } from '@sales-suite/config';
 import {
   CampaignView,
   CreateCampaignDto,
@@ -25,9 +26,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deliveryStatusAfter } from '../stats/open-stats';
+import { deliveryStatusAfter } from '../domain/open-stats';
 import { insertPixel } from './insert-pixel';
-import { PIXEL_KEYRING } from './pixel-keyring.provider';
 
 interface CampaignRow {
   id: string;

@@ -10,9 +10,9 @@ import {
 } from '@sales-suite/contracts';
 import { LeaseService, OutboxRelayService, OutboxService } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { classifyOpen, userAgentFamily } from './open-classification';
+import { classifyOpen, userAgentFamily } from '../domain/open-classification';
 import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metrics';
-import { SourceBurstWindow } from './source-burst-window';
+import { SourceBurstWindow } from '../domain/source-burst-window';
 
 /**
  * The partition a batch of hits belongs to, as its owner holds it: the lease that fences the

@@ -15,8 +15,8 @@ import { JetStreamConsumerService } from '@sales-suite/messaging';
 import { LEASE_RENEW_MS, LEASE_TTL_MS, LeaseKeeper } from '@sales-suite/persistence';
 import { OpenRecorderService, PartitionNotHeldError } from './open-recorder.service';
 import { emailPixelPartitionsOwned } from './opens.metrics';
-import { planPartitions } from './partition-share';
-import { SourceBurstWindow } from './source-burst-window';
+import { planPartitions } from '../domain/partition-share';
+import { SourceBurstWindow } from '../domain/source-burst-window';
 
 const MEMBER_LEASE_PREFIX = 'email-member:';
 const PARTITION_LEASE_PREFIX = 'pixel-partition:';

@@ -14,7 +14,7 @@ import {
   rate,
   STATS_DEFINITIONS,
   timeToFirstOpen,
-} from './open-stats';
+} from '../domain/open-stats';
 
 interface MessageTotals {
   sent: number;
@@ -33,7 +33,7 @@ const MESSAGE_TOTALS = `
 
 const RECENT_OPENS = 50;
 
-/** Reads the counters the recorder keeps; the maths is in `open-stats.ts`. */
+/** Reads the counters the recorder keeps; the maths is in `domain/open-stats.ts`. */
 @Injectable()
 export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -27,7 +27,7 @@ export class ApiKeyGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    request.caller = await this.authorizer.authorize(request.headers, required);
+    request.caller = await this.authorizer.authorize(request, required);
     return true;
   }
 

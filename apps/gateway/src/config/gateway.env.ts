@@ -1,9 +1,9 @@
+import { IsCidrList } from './cidr-list.validator';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
-import { DEVELOPMENT_PIXEL_KEY_ID, PIXEL_SIGNING_KEYS_PATTERN } from '@sales-suite/contracts';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
 
-export class GatewayEnv extends BaseEnv {
+export class GatewayEnv extends PixelSigningEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
 
   /** When set, an admin key with exactly this value exists after startup. */
@@ -23,6 +23,22 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Failed authentications (no, unknown or revoked key) per minute per client address (IPv6: per
+   * /64), across all gateway replicas; beyond it those requests get 429 — valid keys are not held back.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURES_PER_MINUTE = 20;
+
+  /**
+   * Peers whose X-Forwarded-For names the client (the ingress, a load balancer), for the API port
+   * and the pixel listener. Empty: nobody; the client is the socket's peer.
+   */
+  @IsCidrList()
+  TRUSTED_PROXIES = '';
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1024)
@@ -31,16 +47,6 @@ export class GatewayEnv extends BaseEnv {
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
-
-  /** Keys that verify pixel tokens (`kid:base64secret,…`), shared with email-tracking. Secret. */
-  @IsOptional()
-  @Matches(PIXEL_SIGNING_KEYS_PATTERN, {
-    message: 'PIXEL_SIGNING_KEYS must be kid:base64secret pairs separated by commas',
-  })
-  PIXEL_SIGNING_KEYS?: string;
-
-  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'PIXEL_SIGNING_KEY_ID must be a key id' })
-  PIXEL_SIGNING_KEY_ID = DEVELOPMENT_PIXEL_KEY_ID;
 
   /** Pixel hits held in memory while JetStream is unreachable; beyond this, hits are dropped (and counted). */
   @Transform(({ value }) => Number(value))

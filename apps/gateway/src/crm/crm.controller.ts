@@ -17,17 +17,22 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import {
   AccountIdDto,
   AccountPageView,
   AccountView,
   ContactIdDto,
+  ContactEmailTakenProblemView,
   ContactPageView,
+  ContactUpsertResult,
   ContactView,
   CreateAccountDto,
   CreateContactDto,
+  CreateContactQueryDto,
   CrmSubjects,
   DuplicateGroupsView,
   DuplicatesQueryDto,
@@ -48,12 +53,23 @@ import { CurrentCaller, RequireScopes } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { ApiRoutedProblemResponses } from '../openapi/api-problem-responses.decorator';
 
+/** 409 when another contact has the email, naming it. */
+const ApiEmailTakenResponse = () =>
+  ApiResponse({
+    status: 409,
+    description:
+      '`CRM_CONTACT_EMAIL_TAKEN`: another contact has this email; `existingContactId` names it',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ContactEmailTakenProblemView) } },
+    },
+  });
+
 /** Enrichment may call providers over the network before answering. */
 const ENRICHING_TIMEOUT_MS = 15000;
 
 @ApiTags('crm')
 @ApiBearerAuth()
-@ApiExtraModels(FieldProvenanceView)
+@ApiExtraModels(FieldProvenanceView, ContactEmailTakenProblemView)
 @Controller('v1/crm')
 export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
@@ -61,25 +77,40 @@ export class CrmController {
   @Post('contacts')
   @RequireScopes('crm:write')
   @ApiOperation({
-    summary: 'Create a contact (enriched before the answer)',
+    summary: 'Create a contact (enriched before the answer); one contact per email',
     description:
-      'Values given are locked against enrichment. Malformed emails and phones are kept with `invalid` and a reason in their provenance.',
+      'Values given are locked against enrichment. The email must be a valid address (else 400 naming `email`); ' +
+      'malformed phones and countries are kept with `invalid` and a reason in their provenance. ' +
+      'When a contact already has the email (compared trimmed and case-insensitively): 409 with its id in ' +
+      '`existingContactId`, or with `?upsert=true` the request is merged into it (200): fields a person set stay, ' +
+      'empty values clear nothing, every change is in its history.',
   })
   @ApiCreatedResponse({
     type: ContactView,
+    description: 'Created',
     headers: { Location: { description: 'URL of the contact' } },
   })
+  @ApiOkResponse({
+    type: ContactView,
+    description: '`upsert=true` and a contact had the email: the request merged into it',
+  })
+  @ApiEmailTakenResponse()
   @ApiRoutedProblemResponses(400, 401, 403, 404)
   async createContact(
     @Body() dto: CreateContactDto,
+    @Query() { upsert }: CreateContactQueryDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    const contact = await this.nats.request<ContactView>(CrmSubjects.CreateContact, dto, {
-      actor: caller.name,
-      timeoutMs: ENRICHING_TIMEOUT_MS,
-    });
-    void reply.header('location', `/v1/crm/contacts/${contact.id}`);
+    const options = { actor: caller.name, timeoutMs: ENRICHING_TIMEOUT_MS };
+    const { contact, created } = upsert
+      ? await this.nats.request<ContactUpsertResult>(CrmSubjects.UpsertContact, dto, options)
+      : {
+          contact: await this.nats.request<ContactView>(CrmSubjects.CreateContact, dto, options),
+          created: true,
+        };
+    if (created) void reply.header('location', `/v1/crm/contacts/${contact.id}`);
+    else void reply.status(200);
     return contact;
   }
 
@@ -132,9 +163,12 @@ export class CrmController {
   @RequireScopes('crm:write')
   @ApiOperation({
     summary: 'Update a contact',
-    description: 'Absent fields stay; `null` clears a field and keeps it empty.',
+    description:
+      'Absent fields stay; `null` clears a field and keeps it empty. An email must be a valid address (400) ' +
+      'that no other contact has (409 with `existingContactId`).',
   })
   @ApiOkResponse({ type: ContactView })
+  @ApiEmailTakenResponse()
   @ApiRoutedProblemResponses(400, 401, 403, 404)
   updateContact(
     @Param() { id }: ContactIdDto,
@@ -192,7 +226,11 @@ export class CrmController {
   @Post('enrich/preview')
   @HttpCode(200)
   @RequireScopes('crm:read')
-  @ApiOperation({ summary: 'Enrich a contact without storing anything' })
+  @ApiOperation({
+    summary: 'Enrich a contact without storing anything',
+    description:
+      'Validated as a create: an email that is not a valid address is a 400 naming `email`.',
+  })
   @ApiOkResponse({ type: EnrichmentPreviewView })
   @ApiRoutedProblemResponses(400, 401, 403)
   preview(@Body() dto: CreateContactDto): Promise<EnrichmentPreviewView> {

@@ -54,10 +54,10 @@ export class CachedTermReads implements OnModuleInit {
     const cached = slug === undefined ? undefined : this.cache.get(slug);
     if (!cached) return false;
     try {
-      await this.authorizer.authorize(request.headers, this.requiredScopes);
+      await this.authorizer.authorize(request, this.requiredScopes, { countFailure: false });
     } catch {
-      // Refusals are the controller's to word (problem+json); a refused request was not counted
-      // against the rate limit, so asking again there changes nothing.
+      // Refusals are the controller's to word (problem+json) and count (a failed authentication);
+      // a refused request was not counted against the rate limit, so asking again there changes nothing.
       return false;
     }
     void reply.header('etag', cached.etag);

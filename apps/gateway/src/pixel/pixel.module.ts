@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { pixelKeyringProvider } from '@sales-suite/config';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
-import { pixelKeyringProvider } from './pixel-keyring.provider';
 import { PixelRoute } from './pixel.route';
 
 @Module({ providers: [PixelHitBuffer, pixelKeyringProvider, PixelRoute] })

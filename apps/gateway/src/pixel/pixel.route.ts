@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
+import { PIXEL_KEYRING } from '@sales-suite/config';
 import { MAX_HIT_USER_AGENT_LENGTH, PixelKeyring, verifyPixelToken } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { answerClientError } from '../problems/framework-problems';
+import { clientAddress, TrustedProxies } from '../trust/trusted-proxies';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
-import { PIXEL_KEYRING } from './pixel-keyring.provider';
 import {
   firstHeader,
   isPrefetch,
@@ -33,19 +34,23 @@ export const PIXEL_ROUTE_PREFIX = '/t/o/';
 export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PixelRoute.name);
   private listener?: Server;
+  private readonly proxies: TrustedProxies;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(PIXEL_KEYRING) private readonly keyring: PixelKeyring,
     private readonly hits: PixelHitBuffer,
     private readonly config: ConfigService,
-  ) {}
+  ) {
+    this.proxies = new TrustedProxies(config.getOrThrow<string>('TRUSTED_PROXIES'));
+  }
 
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // A wildcard, not `:file`: the router answers 414 for a parameter over 100 characters, and
-    // the pixel must answer its GIF whatever the path.
-    fastify.get(`${PIXEL_ROUTE_PREFIX}*`, (request, reply) => {
+    // the pixel must answer its GIF whatever the path. Silent: a hit is counted by metrics, never
+    // logged (its token identifies a recipient).
+    fastify.get(`${PIXEL_ROUTE_PREFIX}*`, { logLevel: 'silent' }, (request, reply) => {
       const file = (request.params as Record<string, string | undefined>)['*'] ?? '';
       this.count(request.method, file, request.headers, request.ip);
       return reply.headers(PIXEL_RESPONSE_HEADERS).send(TRANSPARENT_GIF);
@@ -58,12 +63,16 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
     this.listener = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
       const file = path.startsWith(PIXEL_ROUTE_PREFIX) ? path.slice(PIXEL_ROUTE_PREFIX.length) : '';
-      const forwarded = firstHeader(request.headers['x-forwarded-for']).split(',')[0].trim();
       this.count(
         request.method ?? 'GET',
         decodeURIComponentSafe(file),
         request.headers,
-        forwarded || request.socket.remoteAddress || '',
+        // What Fastify's trustProxy gives the API port as request.ip.
+        clientAddress(
+          request.socket.remoteAddress ?? '',
+          request.headers['x-forwarded-for'],
+          this.proxies,
+        ),
       );
       response.writeHead(200, PIXEL_RESPONSE_HEADERS);
       response.end(request.method === 'HEAD' ? undefined : TRANSPARENT_GIF);

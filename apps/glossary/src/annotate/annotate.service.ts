@@ -4,7 +4,7 @@ import { MentionView } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import { TermsVersion, TermsVersionValue } from '../terms/terms-version';
 import { annotateDuration, automatonBuildsTotal } from './annotate.metrics';
-import { Label, LabelAutomaton } from './label-automaton';
+import { Label, LabelAutomaton } from '../domain/label-automaton';
 
 interface Built {
   automaton: LabelAutomaton;

@@ -10,7 +10,12 @@ import {
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import { TermsVersion } from '../terms/terms-version';
-import { HIGHLIGHT_START, HIGHLIGHT_STOP, normalizeLabel, renderSnippet } from './search-text';
+import {
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  normalizeLabel,
+  renderSnippet,
+} from '../domain/search-text';
 import { searchCacheLookupsTotal } from './search.metrics';
 import { VersionedResultCache } from './versioned-result-cache';
 

@@ -5,6 +5,7 @@ import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-su
 import { InboxService } from '@sales-suite/persistence';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
+import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
 
@@ -67,8 +68,7 @@ export class ContactFitConsumer implements OnApplicationBootstrap {
       );
       if (newer.length === 0) return 'processed';
       const leads: { id: string }[] = await manager.query(
-        `SELECT id FROM funnel.leads
-         WHERE contact_id = $1 AND stage NOT IN ('closed_won', 'closed_lost') ORDER BY id`,
+        `SELECT id FROM funnel.leads WHERE contact_id = $1 AND ${OPEN_LEAD} ORDER BY id`,
         [change.contactId],
       );
       for (const { id } of leads) {

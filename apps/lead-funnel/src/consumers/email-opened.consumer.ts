@@ -2,10 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EMAIL_EVENTS_STREAM, EmailEvents, EmailOpenedEventDto } from '@sales-suite/contracts';
 import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-suite/messaging';
+import { InboxService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { LeadDraft } from '../leads/lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
 
@@ -30,6 +32,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consumers: JetStreamConsumerService,
+    private readonly inbox: InboxService,
     private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
   ) {}
@@ -45,13 +48,14 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
 
   private handleBatch(batch: ConsumedEvent<unknown>[]): Promise<EventOutcome[]> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed = await this.claim(
+      const claimed = await this.inbox.claimBatch(
         manager,
+        CONSUMER,
         batch.map((event) => event.messageId),
       );
       const opens: EmailOpenedEventDto[] = [];
-      const outcomes = batch.map((consumed): EventOutcome => {
-        if (!claimed.delete(consumed.messageId)) return 'duplicate';
+      const outcomes = batch.map((consumed, index): EventOutcome => {
+        if (!claimed[index]) return 'duplicate';
         const parsed = parseEvent(EmailOpenedEventDto, consumed.data);
         if ('violations' in parsed) {
           eventsRejectedTotal.inc({ subject: consumed.subject });
@@ -68,16 +72,6 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
       if (opens.length > 0) await this.recordOpens(manager, opens);
       return outcomes;
     });
-  }
-
-  /** Claims the message ids in the inbox; answers those not handled before. */
-  private async claim(manager: EntityManager, messageIds: string[]): Promise<Set<string>> {
-    const rows: { message_id: string }[] = await manager.query(
-      `INSERT INTO funnel.inbox (consumer, message_id) SELECT $1, unnest($2::text[])
-       ON CONFLICT DO NOTHING RETURNING message_id`,
-      [CONSUMER, messageIds],
-    );
-    return new Set(rows.map((row) => row.message_id));
   }
 
   private async recordOpens(manager: EntityManager, opens: EmailOpenedEventDto[]): Promise<void> {
@@ -122,7 +116,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
                       array_append(ARRAY(SELECT m->>'contactId' FROM jsonb_array_elements(committee) m),
                                    contact_id), NULL) AS contacts
              FROM funnel.leads
-             WHERE stage NOT IN ('closed_won', 'closed_lost')
+             WHERE ${OPEN_LEAD}
                AND (contact_id = ANY($1::text[]) OR EXISTS (
                  SELECT 1 FROM jsonb_array_elements(committee) m WHERE m->>'contactId' = ANY($1::text[])))
              ORDER BY id`,

@@ -11,12 +11,12 @@ import {
   validationFailed,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { CohortLead, funnelStats } from '../analytics/funnel-stats';
+import { funnelDefinitionViolations } from '../domain/funnel-definition';
+import { CohortLead, funnelStats } from '../domain/funnel-stats';
+import { replayLead } from '../domain/lead-state';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadProjection } from '../leads/lead-projection';
-import { replayLead } from '../leads/lead-state';
-import { funnelDefinitionViolations } from './funnel-definition';
-import { FunnelDefinitionStore } from './funnel-definition.store';
+import { FunnelDefinitionStore } from '../settings/funnel-definition.store';
 
 const REBUILD_BATCH = 1000;
 
@@ -30,13 +30,8 @@ export class FunnelService {
     private readonly projection: LeadProjection,
   ) {}
 
-  async definition(): Promise<FunnelDefinitionView> {
-    const current = await this.definitions.current(this.dataSource.manager);
-    return {
-      version: current.version,
-      ...current.document,
-      updatedAt: current.createdAt.toISOString(),
-    };
+  definition(): Promise<FunnelDefinitionView> {
+    return this.definitions.currentView(this.dataSource.manager);
   }
 
   async replaceDefinition(
@@ -47,7 +42,7 @@ export class FunnelService {
     if (violations.length > 0) throw validationFailed(violations);
     const definition = { transitions: input.transitions, lostReasons: input.lostReasons };
     const saved = await this.definitions.save(this.dataSource.manager, definition, actor);
-    return { version: saved.version, ...definition, updatedAt: saved.createdAt.toISOString() };
+    return this.definitions.toView(saved);
   }
 
   /** Figures for the cohort of leads created in [from, to). */

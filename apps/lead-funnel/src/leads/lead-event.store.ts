@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@sales-suite/contracts';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import type { LeadEvent } from './lead-events';
+import type { LeadEvent } from '../domain/lead-events';
 
 interface EventRow {
   lead_id: string;

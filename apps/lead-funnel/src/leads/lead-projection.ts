@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { CLOSED_STAGES } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
-import type { LeadState } from './lead-state';
+import type { LeadState } from '../domain/lead-state';
+
+/** The SQL condition on a `funnel.leads` row that the lead is still open (not in a closed stage). */
+export const OPEN_LEAD = `stage NOT IN (${CLOSED_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 

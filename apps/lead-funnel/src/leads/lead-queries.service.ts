@@ -13,8 +13,8 @@ import {
   ScoreView,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { scoreLead } from '../scoring/score';
-import { ScoringModelStore } from '../scoring/scoring-model.store';
+import { scoreLead } from '../domain/score';
+import { ScoringModelStore } from '../settings/scoring-model.store';
 import { LeadEventStore } from './lead-event.store';
 import { LeadRow, toLeadEventView, toLeadView, toScoreView } from './lead.mapper';
 

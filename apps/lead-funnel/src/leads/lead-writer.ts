@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, ScoringModel } from '@sales-suite/contracts';
+import { DomainError, ErrorCode } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
-import type { FunnelDefinition } from '../funnel/funnel-definition';
-import { TerritoryStore } from '../territories/territory.store';
-import { assignmentNeed, Territory } from '../territories/territory-rules';
-import { FunnelPolicy, LeadDraft } from './lead-draft';
+import { FunnelPolicy, LeadDraft } from '../domain/lead-draft';
+import { assignmentNeed, Territory } from '../domain/territory-rules';
+import { FunnelDefinitionStore } from '../settings/funnel-definition.store';
+import { ScoringModelStore } from '../settings/scoring-model.store';
+import { TerritoryStore } from '../settings/territory.store';
+import { VersionedSettingsStore } from '../settings/versioned-settings.store';
 import { LeadEventStore } from './lead-event.store';
 import { LeadProjection } from './lead-projection';
 
@@ -23,6 +25,8 @@ export class LeadWriter {
   constructor(
     private readonly events: LeadEventStore,
     private readonly projection: LeadProjection,
+    private readonly definitions: FunnelDefinitionStore,
+    private readonly models: ScoringModelStore,
     private readonly territories: TerritoryStore,
   ) {}
 
@@ -32,22 +36,16 @@ export class LeadWriter {
    * on every replica.
    */
   async policy(manager: EntityManager, now = Date.now()): Promise<LoadedPolicy> {
-    const latest = (table: string) =>
-      `(SELECT json_build_object('version', version, 'document', document) FROM funnel.${table}
-        ORDER BY version DESC LIMIT 1)`;
-    const [row]: {
-      definition: { document: FunnelDefinition };
-      model: { version: number; document: ScoringModel };
-      territories: { document: Territory[] };
-    }[] = await manager.query(
-      `SELECT ${latest('funnel_definitions')} AS definition, ${latest('scoring_models')} AS model,
-              ${latest('territory_configs')} AS territories`,
-    );
+    const { definition, model, territories } = await VersionedSettingsStore.currentOf(manager, {
+      definition: this.definitions,
+      model: this.models,
+      territories: this.territories,
+    });
     return {
-      definition: row.definition.document,
-      model: row.model.document,
-      modelVersion: row.model.version,
-      territories: row.territories.document,
+      definition: definition.document,
+      model: model.document,
+      modelVersion: model.version,
+      territories: territories.document,
       now,
     };
   }

@@ -6,7 +6,7 @@ import type {
   ScoreContributionView,
   ScoreView,
 } from '@sales-suite/contracts';
-import type { LeadScore } from '../scoring/score';
+import type { LeadScore } from '../domain/score';
 import type { StoredLeadEvent } from './lead-event.store';
 
 /** A row of the `funnel.leads` read model. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { FunnelDefinitionStore } from '../funnel/funnel-definition.store';
-import { ScoringModelStore } from '../scoring/scoring-model.store';
-import { TerritoryStore } from '../territories/territory.store';
+import { FunnelDefinitionStore } from '../settings/funnel-definition.store';
+import { ScoringModelStore } from '../settings/scoring-model.store';
+import { TerritoryStore } from '../settings/territory.store';
 import { LeadEventStore } from './lead-event.store';
 import { LeadProjection } from './lead-projection';
 import { LeadQueries } from './lead-queries.service';

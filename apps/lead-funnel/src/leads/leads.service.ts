@@ -11,7 +11,7 @@ import {
 } from '@sales-suite/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { LeadDraft } from './lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
 import { LeadQueries } from './lead-queries.service';
 import { LeadWriter } from './lead-writer';
 

@@ -6,7 +6,7 @@ import { isTransientDatabaseError, LeasedJobRunner, LeaseKeeper } from '@sales-s
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LeadFunnelEnv } from '../config/lead-funnel.env';
-import { LeadDraft } from '../leads/lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 

@@ -7,18 +7,9 @@ import {
   validationFailed,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { SettingsVersion } from '../settings/versioned-settings.store';
+import { scoringModelViolations } from '../domain/scoring-model';
+import { ScoringModelStore } from '../settings/scoring-model.store';
 import { RescoreJobs } from './rescore-jobs.service';
-import { scoringModelViolations } from './scoring-model';
-import { ScoringModelStore } from './scoring-model.store';
-
-const toView = (saved: SettingsVersion<ScoringModel>, rescoreJobId?: string): ScoringModelView => ({
-  version: saved.version,
-  model: saved.document,
-  createdAt: saved.createdAt.toISOString(),
-  createdBy: saved.createdBy,
-  ...(rescoreJobId ? { rescoreJobId } : {}),
-});
 
 @Injectable()
 export class ScoringService {
@@ -28,8 +19,8 @@ export class ScoringService {
     private readonly jobs: RescoreJobs,
   ) {}
 
-  async model(): Promise<ScoringModelView> {
-    return toView(await this.models.current(this.dataSource.manager));
+  model(): Promise<ScoringModelView> {
+    return this.models.currentView(this.dataSource.manager);
   }
 
   /** Saves the next model version and starts re-scoring every lead under it. */
@@ -42,6 +33,6 @@ export class ScoringService {
       return { saved, jobId: await this.jobs.create(manager, saved.version) };
     });
     this.jobs.wake();
-    return toView(saved, jobId);
+    return { ...this.models.toView(saved), rescoreJobId: jobId };
   }
 }

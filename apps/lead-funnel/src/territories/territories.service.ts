@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TerritoriesDto, TerritoriesView, validationFailed } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
-import { LeadDraft } from '../leads/lead-draft';
+import { LeadDraft } from '../domain/lead-draft';
+import type { Territory } from '../domain/territory-rules';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
-import { TerritoryStore } from './territory.store';
-import type { Territory } from './territory-rules';
+import { TerritoryStore } from '../settings/territory.store';
 
 const BATCH_SIZE = 500;
-const OPEN_LEADS = `stage NOT IN ('closed_won', 'closed_lost')`;
 
 @Injectable()
 export class TerritoriesService {
@@ -20,13 +20,8 @@ export class TerritoriesService {
     private readonly writer: LeadWriter,
   ) {}
 
-  async get(): Promise<TerritoriesView> {
-    const current = await this.territories.current(this.dataSource.manager);
-    return {
-      version: current.version,
-      territories: current.document,
-      updatedAt: current.createdAt.toISOString(),
-    };
+  get(): Promise<TerritoriesView> {
+    return this.territories.currentView(this.dataSource.manager);
   }
 
   /**
@@ -58,7 +53,7 @@ export class TerritoriesService {
     for (;;) {
       const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
         `SELECT id, created_at FROM funnel.leads
-         WHERE ${OPEN_LEADS} AND (created_at, id) > ($1::timestamptz, $2::uuid)
+         WHERE ${OPEN_LEAD} AND (created_at, id) > ($1::timestamptz, $2::uuid)
          ORDER BY created_at, id LIMIT ${BATCH_SIZE}`,
         [after.createdAt, after.id],
       );
@@ -72,12 +67,7 @@ export class TerritoriesService {
       const last = rows[rows.length - 1];
       after = { createdAt: last.created_at.toISOString(), id: last.id };
     }
-    return {
-      version: saved.version,
-      territories: document,
-      updatedAt: saved.createdAt.toISOString(),
-      reassigned,
-    };
+    return { ...this.territories.toView(saved), reassigned };
   }
 
   private reassign(ids: string[], actor: string): Promise<number> {

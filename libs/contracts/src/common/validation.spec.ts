@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, validationFailed } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { decodeCursor, encodeCursor } from './pagination';
-import { createValidationPipe, RawText, toFieldViolations, validationFailed } from './validation';
+import { createValidationPipe, RawText, toFieldViolations } from './validation';
 
 class Source {
   @IsString() @MaxLength(5) title: string;

@@ -1,7 +1,6 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
-import { DomainError, FieldViolation } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { FieldViolation, validationFailed } from '../errors/domain-error';
 import { findUnsafeInput } from './unsafe-input';
 
 /** Flattens class-validator's tree into `field: reason` pairs with dotted paths (`aliases.0`). */
@@ -14,11 +13,6 @@ export function toFieldViolations(errors: ValidationError[], parent = ''): Field
     }));
     return [...own, ...toFieldViolations(error.children ?? [], field)];
   });
-}
-
-export function validationFailed(violations: FieldViolation[]): DomainError {
-  const summary = violations.map((v) => `${v.field}: ${v.reason}`).join('; ');
-  return new DomainError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { violations });
 }
 
 const RAW_TEXT_FIELDS = Symbol('rawTextFields');

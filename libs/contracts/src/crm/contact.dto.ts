@@ -12,19 +12,31 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../common/pagination';
+import { ProblemDetailsView } from '../errors/problem-details.view';
+import { IsEmailAddress } from './email-address.validator';
 import { DEPARTMENTS, Department, SENIORITIES, Seniority } from './crm.events';
 import { FieldProvenanceView } from './provenance.dto';
 
 /**
- * What a person or a system may set on a contact. Emails and phones are not refused for their
- * format: a malformed one is kept as given with an `invalid` flag and a reason in its provenance.
+ * What a person or a system may set on a contact. An email must be one valid address (it
+ * identifies the contact: one contact per normalised email); phones and countries are not
+ * refused for their format: a malformed one is kept as given with an `invalid` flag and a reason
+ * in its provenance.
  */
 export class ContactFieldsDto {
-  @ApiPropertyOptional({ example: 'jane.doe@acme.com', maxLength: 320 })
+  @ApiPropertyOptional({
+    example: 'jane.doe@acme.com',
+    format: 'email',
+    maxLength: 254,
+    nullable: true,
+    type: String,
+    description:
+      'One address (a display name or `mailto:` is stripped); stored trimmed and lower-cased. Unique among contacts.',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(320)
+  @IsEmailAddress()
   email?: string | null;
 
   @ApiPropertyOptional({ example: 'Jane', maxLength: 100 })
@@ -87,6 +99,28 @@ export class ContactFieldsDto {
 }
 
 export class CreateContactDto extends ContactFieldsDto {}
+
+export class CreateContactQueryDto {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'When a contact already has the email: merge the request into it (200) instead of answering 409. ' +
+      'Fields a person set (locked) keep their value, and empty or null values clear nothing, as in an import.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  upsert?: boolean;
+}
+
+/** Gateway → service for `POST /contacts?upsert=true`. */
+export class UpsertContactDto extends CreateContactDto {}
+
+/** The service's answer to an upsert: the contact, and whether it was created or merged into. */
+export interface ContactUpsertResult {
+  contact: ContactView;
+  created: boolean;
+}
 
 /** A partial update: absent fields stay, `null` clears (and locks the field empty). */
 export class UpdateContactDto extends ContactFieldsDto {}
@@ -214,4 +248,10 @@ export class DuplicatesQueryDto {
   @IsOptional()
   @IsUUID()
   accountId?: string;
+}
+
+/** `409 CRM_CONTACT_EMAIL_TAKEN`: another contact already has the email. */
+export class ContactEmailTakenProblemView extends ProblemDetailsView {
+  @ApiProperty({ format: 'uuid', description: 'The contact that has the email' })
+  existingContactId: string;
 }

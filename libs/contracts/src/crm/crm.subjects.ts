@@ -1,6 +1,7 @@
 /** Request/reply subjects served by the CRM enrichment service (queue group `crm-enrichment`). */
 export const CrmSubjects = {
   CreateContact: 'crm.contact.create',
+  UpsertContact: 'crm.contact.upsert',
   GetContact: 'crm.contact.get',
   ListContacts: 'crm.contact.list',
   UpdateContact: 'crm.contact.update',

@@ -5,3 +5,5 @@ export * from './crm.subjects';
 export * from './enrichment.dto';
 export * from './import.dto';
 export * from './provenance.dto';
+export * from './email-address';
+export * from './email-address.validator';

@@ -18,25 +18,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OPEN_CLASSIFICATIONS, OpenClassification } from './email.events';
+import {
+  DELIVERY_EVENT_TYPES,
+  DeliveryEventType,
+  DeliveryStatus,
+  TRACKING_MODES,
+  TrackingMode,
+} from './email-vocabulary';
 
 export const MAX_MESSAGES_PER_BATCH = 10_000;
 /** Messages per NATS request: the gateway splits bigger batches to stay under the payload limit. */
 export const MESSAGES_PER_STORE_REQUEST = 1_000;
 export const MAX_DELIVERY_EVENTS_PER_BATCH = 1_000;
 export const MAX_RENDER_HTML_LENGTH = 512 * 1024;
-
-export const DELIVERY_EVENT_TYPES = [
-  'delivered',
-  'soft_bounce',
-  'hard_bounce',
-  'complaint',
-] as const;
-export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
-export type DeliveryStatus = 'sent' | DeliveryEventType;
-
-/** Global consent switch: no tracking, counts without any personal link, or per-person history. */
-export const TRACKING_MODES = ['off', 'anonymous', 'individual'] as const;
-export type TrackingMode = (typeof TRACKING_MODES)[number];
 
 const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
 const EXTERNAL_ID_MESSAGE = 'must hold only letters, digits and _ . : @ -';

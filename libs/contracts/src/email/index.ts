@@ -1,5 +1,6 @@
 export * from './email.dto';
 export * from './email.events';
+export * from './email-vocabulary';
 export * from './email.subjects';
 export * from './pixel-token';
 export * from './network-source';

@@ -1,9 +1,9 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /** An IPv4 address as 4 octets, or IPv6 as 8 groups; IPv4-mapped IPv6 counts as IPv4. */
-type ParsedIp = { version: 4; parts: number[] } | { version: 6; parts: number[] };
+export type ParsedIp = { version: 4; parts: number[] } | { version: 6; parts: number[] };
 
-function parseIp(raw: string): ParsedIp | null {
+export function parseIp(raw: string): ParsedIp | null {
   const ip = raw.trim().toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
   if (mapped) return parseIp(mapped[1]);

@@ -45,3 +45,9 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.Internal, 'The service failed to answer the request');
   }
 }
+
+/** The one VALIDATION_FAILED error: a summary of every `field: reason` and the violations. */
+export function validationFailed(violations: FieldViolation[]): DomainError {
+  const summary = violations.map((v) => `${v.field}: ${v.reason}`).join('; ');
+  return new DomainError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { violations });
+}

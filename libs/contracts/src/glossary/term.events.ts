@@ -1,4 +1,4 @@
-import { TermView } from './term.dto';
+import type { TermView } from './term.dto';
 
 export interface GlossaryTermCreated {
   term: TermView;

@@ -67,3 +67,6 @@ export const LEAD_EVENT_TYPES = [
   'ScoreChanged',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
+
+/** A company size bucket as CRM writes it: `51-200`, `10000+`. */
+export const EMPLOYEE_RANGE_PATTERN = /^\d+(-\d+|\+)$/;

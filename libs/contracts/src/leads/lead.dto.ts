@@ -17,6 +17,7 @@ import {
 import { IsInt32 } from '../common/integers';
 import { PageQueryDto } from '../common/pagination';
 import type { ContactFitAttributes } from '../crm/crm.events';
+import { CONTRIBUTION_KINDS, ContributionKind } from './scoring-model';
 import {
   COMMITTEE_ROLES,
   CommitteeRole,
@@ -247,9 +248,6 @@ export class LeadHistoryView {
   @ApiProperty() version: number;
   @ApiProperty({ type: [LeadEventView] }) events: LeadEventView[];
 }
-
-export const CONTRIBUTION_KINDS = ['fit', 'engagement', 'committee', 'champion'] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
 /** One term of a score: which rule, on which event, how many points before and after decay. */
 export class ScoreContributionView {

@@ -18,40 +18,11 @@ import {
 } from 'class-validator';
 import { IsInt32 } from '../common/integers';
 import { ENGAGEMENT_TYPES, EngagementType, FIT_ATTRIBUTES, FitAttribute } from './lead-vocabulary';
+import type { EngagementCap, EngagementRule, FitRule, ScoringModel } from './scoring-model';
 
 export const RULE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_POINTS = 1000;
 const finite = { allowNaN: false, allowInfinity: false } as const;
-
-/** Points when a contact/account attribute equals one of `values` (fit does not decay). */
-export interface FitRule {
-  id: string;
-  attribute: FitAttribute;
-  values: (string | boolean)[];
-  points: number;
-}
-
-export interface EngagementCap {
-  points: number;
-  periodDays: number;
-}
-
-/** Points per engagement event, decayed by half-life and capped per calendar period. */
-export interface EngagementRule {
-  id: string;
-  event: EngagementType;
-  points: number;
-  halfLifeDays: number;
-  cap?: EngagementCap;
-}
-
-export interface ScoringModel {
-  fit: FitRule[];
-  engagement: EngagementRule[];
-  committee: { pointsPerRole: number; maxPoints: number };
-  champion: { points: number };
-  qualification: { mqlThreshold: number; hysteresis: number };
-}
 
 export class FitRuleDto implements FitRule {
   @ApiProperty({ example: 'senior-buyer', pattern: RULE_ID_PATTERN.source })

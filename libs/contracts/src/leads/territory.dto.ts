@@ -14,10 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXTERNAL_ID_PATTERN } from './lead.dto';
-import { REGIONS, Region } from './lead-vocabulary';
+import { EMPLOYEE_RANGE_PATTERN, REGIONS, Region } from './lead-vocabulary';
 
 export const TERRITORY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const EMPLOYEE_RANGE_PATTERN = /^\d+(-\d+|\+)$/;
 
 /** Every criterion given must match (each is any-of); a rule without criteria matches all. */
 export class TerritoryRuleDto {

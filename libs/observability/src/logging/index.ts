@@ -1,2 +1,3 @@
 export * from './logger.module';
+export * from './redaction';
 export * from './request-context';

@@ -26,16 +26,17 @@ async function appWith(level?: string) {
       : { ok: true },
   );
   fastify.get('/health/live', () => ({ status: 'ok' }));
+  fastify.get('/t/o/*', { logLevel: 'silent' }, () => 'GIF');
   return { fastify, lines };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('request logging', () => {
-  it('logs one line per request with id, method, URL, status and duration, never headers', async () => {
+  it('logs one line per request with id, method, URL without query values, status and duration, never headers', async () => {
     const { fastify, lines } = await appWith();
     await fastify.inject({
-      url: '/v1/things/7?x=1',
+      url: '/v1/things/7?email=jane%40example.com',
       headers: { authorization: 'Bearer ssk_secret' },
     });
     await settle();
@@ -44,11 +45,11 @@ describe('request logging', () => {
       level: 30,
       msg: 'request completed',
       request_id: 'req-1',
-      req: { id: 'req-1', method: 'GET', url: '/v1/things/7?x=1' },
+      req: { id: 'req-1', method: 'GET', url: '/v1/things/7?email=[redacted]' },
       res: { statusCode: 200 },
     });
     expect(typeof lines[0].responseTime).toBe('number');
-    expect(JSON.stringify(lines)).not.toContain('ssk_secret');
+    expect(JSON.stringify(lines)).not.toMatch(/ssk_secret|jane|127\.0\.0\.1/);
     await fastify.close();
   });
 
@@ -66,9 +67,10 @@ describe('request logging', () => {
     await fastify.close();
   });
 
-  it('stays quiet for probes and scrapes, and below the configured level', async () => {
+  it('stays quiet for probes, scrapes and silent routes, and below the configured level', async () => {
     const quiet = await appWith();
     await quiet.fastify.inject({ url: '/health/live' });
+    await quiet.fastify.inject({ url: '/t/o/some-token.gif' });
     const warnOnly = await appWith('warn');
     await warnOnly.fastify.inject({ url: '/v1/things/1' });
     await settle();

@@ -6,6 +6,7 @@ describe('rate limit reports', () => {
   it('decodes what it encodes', () => {
     const report = {
       instance: 'gw-1',
+      budget: 'apiKey' as const,
       limit: 600,
       counts: [
         { key: 'k1', windowStart: 1_800_000_000_000, count: 3 },
@@ -13,24 +14,38 @@ describe('rate limit reports', () => {
       ],
     };
     expect(decodeRateLimitReport(encodeRateLimitReport(report))).toEqual(report);
-    const heartbeat = { instance: 'gw-1', limit: 600, counts: [] };
+    const heartbeat = { instance: 'gw-1', budget: 'authFailures' as const, limit: 20, counts: [] };
     expect(decodeRateLimitReport(encodeRateLimitReport(heartbeat))).toEqual(heartbeat);
   });
 
   it.each([
     ['not JSON', Buffer.from('{"instance":')],
     ['null', bytes(null)],
-    ['no instance', bytes({ limit: 600, counts: [] })],
-    ['no limit', bytes({ instance: 'gw-1', counts: [] })],
-    ['no counts', bytes({ instance: 'gw-1', limit: 600 })],
-    ['a count that is not a triple', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1]] })],
-    ['a key that is not a string', bytes({ instance: 'gw-1', limit: 600, counts: [[1, 1, 1]] })],
+    ['no instance', bytes({ budget: 'apiKey', limit: 600, counts: [] })],
+    ['no budget', bytes({ instance: 'gw-1', limit: 600, counts: [] })],
+    ['an unknown budget', bytes({ instance: 'gw-1', budget: 'other', limit: 600, counts: [] })],
+    ['no limit', bytes({ instance: 'gw-1', budget: 'apiKey', counts: [] })],
+    ['no counts', bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600 })],
+    [
+      'a count that is not a triple',
+      bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600, counts: [['k', 1]] }),
+    ],
+    [
+      'a key that is not a string',
+      bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600, counts: [[1, 1, 1]] }),
+    ],
     [
       'a window that is not an integer',
-      bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1.5, 1]] }),
+      bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600, counts: [['k', 1.5, 1]] }),
     ],
-    ['a zero count', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1, 0]] })],
-    ['a negative count', bytes({ instance: 'gw-1', limit: 600, counts: [['k', 1, -4]] })],
+    [
+      'a zero count',
+      bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600, counts: [['k', 1, 0]] }),
+    ],
+    [
+      'a negative count',
+      bytes({ instance: 'gw-1', budget: 'apiKey', limit: 600, counts: [['k', 1, -4]] }),
+    ],
   ])('refuses %s', (_what, data) => {
     expect(decodeRateLimitReport(data)).toBeNull();
   });

@@ -1,10 +1,22 @@
 import type { WindowCount } from './sliding-window-rate-limiter';
 
-/** What one gateway tells the others every sync interval: the requests it accepted, per key and window. */
+/**
+ * The budgets the gateways share: requests per API key, and failed authentications per client
+ * network (see RequestAuthorizer).
+ */
+export const RATE_LIMIT_BUDGETS = ['apiKey', 'authFailures'] as const;
+export type RateLimitBudget = (typeof RATE_LIMIT_BUDGETS)[number];
+
+function isBudget(value: unknown): value is RateLimitBudget {
+  return RATE_LIMIT_BUDGETS.includes(value as RateLimitBudget);
+}
+
+/** What one gateway tells the others every sync interval: what one budget accepted, per key and window. */
 export interface RateLimitReport {
   /** The sending gateway, so that it ignores its own report and the others count live replicas. */
   instance: string;
-  /** The sender's limit: gateways configured with another limit count on their own. */
+  budget: RateLimitBudget;
+  /** The sender's limit for that budget: gateways configured with another limit count on their own. */
   limit: number;
   counts: WindowCount[];
 }
@@ -12,6 +24,7 @@ export interface RateLimitReport {
 /** As sent: `[key, windowStart, count]` triples keep a report of thousands of keys small. */
 interface EncodedReport {
   instance: string;
+  budget: RateLimitBudget;
   limit: number;
   counts: [string, number, number][];
 }
@@ -19,6 +32,7 @@ interface EncodedReport {
 export function encodeRateLimitReport(report: RateLimitReport): Uint8Array {
   const encoded: EncodedReport = {
     instance: report.instance,
+    budget: report.budget,
     limit: report.limit,
     counts: report.counts.map(({ key, windowStart, count }) => [key, windowStart, count]),
   };
@@ -35,7 +49,7 @@ export function decodeRateLimitReport(data: Uint8Array): RateLimitReport | null 
   }
   const candidate = parsed as Partial<EncodedReport> | null;
   if (typeof candidate?.instance !== 'string' || !Array.isArray(candidate.counts)) return null;
-  if (!Number.isSafeInteger(candidate.limit)) return null;
+  if (!isBudget(candidate.budget) || !Number.isSafeInteger(candidate.limit)) return null;
   const counts: WindowCount[] = [];
   for (const entry of candidate.counts as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 3) return null;
@@ -44,5 +58,10 @@ export function decodeRateLimitReport(data: Uint8Array): RateLimitReport | null 
     if (!Number.isSafeInteger(count) || (count as number) < 1) return null;
     counts.push({ key, windowStart: windowStart as number, count: count as number });
   }
-  return { instance: candidate.instance, limit: candidate.limit as number, counts };
+  return {
+    instance: candidate.instance,
+    budget: candidate.budget,
+    limit: candidate.limit as number,
+    counts,
+  };
 }

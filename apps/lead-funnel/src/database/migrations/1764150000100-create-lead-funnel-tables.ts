@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_FUNNEL_DEFINITION } from '../../funnel/funnel-definition';
-import { DEFAULT_SCORING_MODEL } from '../../scoring/scoring-model';
+import { DEFAULT_FUNNEL_DEFINITION } from '../../domain/funnel-definition';
+import { DEFAULT_SCORING_MODEL } from '../../domain/scoring-model';
 
 /**
  * The lead event store (append-only, one stream per lead, optimistic concurrency through the
