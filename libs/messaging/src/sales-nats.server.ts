@@ -11,6 +11,7 @@ import {
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { natsConnectionOptions, NatsSettings, prefixed } from './nats-options';
+import { compactReply } from './oversized-reply';
 
 const tracer = trace.getTracer('sales-suite-messaging');
 
@@ -93,7 +94,15 @@ export class SalesNatsServer extends ServerNats {
   ): (packet: ReplyPacket) => unknown {
     const publish = super.getPublisher(message, id, ctx);
     return (packet: ReplyPacket) => {
-      const sent = publish(packet);
+      let sent: unknown;
+      try {
+        sent = publish(packet);
+      } catch (error) {
+        // Thrown here it would end the process: NATS refuses a reply over its payload limit.
+        this.log.error({ err: error }, 'Reply could not be sent; a compact one is sent instead');
+        packet = { err: compactReply(packet.err), isDisposed: true };
+        sent = publish(packet);
+      }
       if (packet.isDisposed || packet.err) this.finish(message, packet.err);
       return sent;
     };

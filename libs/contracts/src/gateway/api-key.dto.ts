@@ -44,8 +44,8 @@ export class CreateApiKeyDto {
   scopes: ApiScope[];
 }
 
-/** A partial change: fields left out keep their value; `scopes` replaces the whole set. */
-export class UpdateApiKeyDto extends PartialType(CreateApiKeyDto) {}
+/** A partial change: fields left out keep their value (null is refused); `scopes` replaces the whole set. */
+export class UpdateApiKeyDto extends PartialType(CreateApiKeyDto, { skipNullProperties: false }) {}
 
 export class ApiKeyIdDto {
   @ApiProperty({ format: 'uuid' })

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsNumber,
+  IsObject,
   IsOptional,
   IsPositive,
   IsUUID,
@@ -145,17 +146,21 @@ export class ScoringModelDto implements ScoringModel {
   @Type(() => EngagementRuleDto)
   engagement: EngagementRuleDto[];
 
+  // ValidateNested alone lets a missing object through; the scorer then fails on every lead.
   @ApiProperty({ type: CommitteeBonusDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CommitteeBonusDto)
   committee: CommitteeBonusDto;
 
   @ApiProperty({ type: ChampionBonusDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ChampionBonusDto)
   champion: ChampionBonusDto;
 
   @ApiProperty({ type: QualificationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => QualificationDto)
   qualification: QualificationDto;
