@@ -31,7 +31,13 @@ const TITLES = [
   'Software Engineer',
   'CFO',
 ];
-const COMPANIES = ['initech.com', 'globex.com', 'hooli.com', 'example-widgets.io'];
+// Domains of this file's own: the contacts at them never meet other files' duplicate checks.
+const COMPANIES = [
+  'initech-imports.com',
+  'globex-imports.com',
+  'hooli-imports.com',
+  'widgets-imports.io',
+];
 
 /** A CSV as a HubSpot-style export: synonyms, odd casing, quoted commas, one bad row per 500. */
 function contactsCsv(rows: number): string {
@@ -127,7 +133,7 @@ describe('CRM bulk import: multipart upload streamed over NATS, processed in the
     );
 
     const contact = await db.query(
-      `SELECT fields FROM crm.contacts WHERE email = 'first84.last84@initech.com'`,
+      `SELECT fields FROM crm.contacts WHERE email = 'first84.last84@initech-imports.com'`,
     );
     expect(contact.rows).toHaveLength(1);
     const fields = contact.rows[0].fields;
