@@ -9,8 +9,8 @@ import {
 } from '../../apps/crm-enrichment/src/database/migrations/1765000000000-one-contact-per-email';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
-import { e2eRun } from '../support/test-env';
-import { ImportRow, ownSubjectPrefix, uploadImport } from './import.harness';
+import { e2eRun, ownSubjectPrefix } from '../support/test-env';
+import { ImportRow, uploadImport } from './import.harness';
 import { eventually } from '../support/eventually';
 
 interface Problem {

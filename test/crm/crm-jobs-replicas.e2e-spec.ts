@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { metricValue } from '../support/metrics';
-import { e2eRun } from '../support/test-env';
-import { ImportRow, ownSubjectPrefix, taggedContactsCsv, uploadImport } from './import.harness';
+import { e2eRun, ownSubjectPrefix } from '../support/test-env';
+import { ImportRow, taggedContactsCsv, uploadImport } from './import.harness';
 import { eventually } from '../support/eventually';
 
 const ROWS = 3_000;

@@ -38,12 +38,3 @@ export async function uploadImport(gatewayUrl: string, csv: string): Promise<str
   if (response.status !== 202) throw new Error(`import upload answered ${response.status}`);
   return ((await response.json()) as { id: string }).id;
 }
-
-/**
- * The file's own subject prefix, under the run's (so teardown removes its streams): the thousands
- * of crm.contact.* events its imports publish stay out of the run's CRM stream, which a lead
- * funnel started later by another file would otherwise have to work through first.
- */
-export function ownSubjectPrefix(file: string): { NATS_SUBJECT_PREFIX: string } {
-  return { NATS_SUBJECT_PREFIX: `${e2eRun().subjectPrefix}${file}.` };
-}

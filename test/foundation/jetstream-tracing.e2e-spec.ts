@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
-import { e2eRun } from '../support/test-env';
+import { ownSubjectPrefix } from '../support/test-env';
 import { eventually } from '../support/eventually';
 import { connectNats, fetchPixel, pixelPath, USER_AGENTS } from '../email/support';
 
@@ -29,11 +29,15 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
   let leadId: string;
   let messageId: string;
 
+  // Streams of its own: other files' email.opened backlog would batch with (and parent) this open.
+  const subjects = ownSubjectPrefix('jstrace');
+
   beforeAll(async () => {
     await receiver.start();
     const tracing = {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      ...subjects,
     };
     const pixel = {
       PIXEL_SIGNING_KEYS: `k1:${PIXEL_KEY}`,
@@ -161,7 +165,7 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
       await nc
         .jetstream()
         .publish(
-          `${e2eRun().subjectPrefix}email.pixel.hits`,
+          `${subjects.NATS_SUBJECT_PREFIX}email.pixel.hits`,
           JSON.stringify({ batchId, hits: [{ ...hit, userAgent: USER_AGENTS.thunderbird }] }),
           { msgID: batchId },
         );

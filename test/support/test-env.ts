@@ -25,3 +25,11 @@ export function postgresServerUrl(): string {
 export function natsServerUrl(): string {
   return process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 }
+
+/**
+ * A test file's own subject prefix, under the run's (so teardown removes its streams): the events
+ * it publishes stay out of the run's streams, and it never works through other files' backlogs.
+ */
+export function ownSubjectPrefix(file: string): { NATS_SUBJECT_PREFIX: string } {
+  return { NATS_SUBJECT_PREFIX: `${e2eRun().subjectPrefix}${file}.` };
+}
