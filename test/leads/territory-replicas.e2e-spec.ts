@@ -156,6 +156,24 @@ describe('territory reassignment jobs across lead-funnel replicas', () => {
     expect(malformed.body).toMatchObject({ errors: [{ field: 'id' }] });
   });
 
+  it('a newer territories version supersedes a running job, its own job finishing the work', async () => {
+    const older = await putTerritories(['dan']);
+    const newer = await putTerritories(['eve']);
+    const [olderDone, newerDone] = await Promise.all(
+      [older, newer].map((saved) =>
+        eventually(
+          () => job(saved.reassignJobId),
+          (body) => body.status !== 'running',
+          { timeoutMs: 60_000, description: 'territory job' },
+        ),
+      ),
+    );
+    expect(olderDone.status).toBe('superseded');
+    expect(olderDone.processed).toBeLessThan(olderDone.total);
+    expect(newerDone).toMatchObject({ status: 'completed', processed: newerDone.total });
+    await expectEachLeadMovedOnce(['eve']);
+  });
+
   it('a job whose owner is killed is resumed by the other replica and finished exactly', async () => {
     const saved = await putTerritories(['cara']);
     const lease = `territories:${saved.reassignJobId}`;
