@@ -242,7 +242,7 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       body: { to: 'closed_lost', reason: 'no_need' },
     });
 
-    const changed = await api<{ reassigned: number }>('/v1/territories', {
+    const changed = await api<{ reassignJobId: string }>('/v1/territories', {
       method: 'PUT',
       body: {
         territories: [
@@ -252,7 +252,18 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       },
     });
     expect(changed.status).toBe(200);
-    expect(changed.body.reassigned).toBeGreaterThanOrEqual(3);
+    const job = await eventually(
+      async () =>
+        (
+          await api<{ status: string; total: number; processed: number; reassigned: number }>(
+            `/v1/territories/jobs/${changed.body.reassignJobId}`,
+          )
+        ).body,
+      (body) => body.status !== 'running',
+      { timeoutMs: 30_000, description: 'territory reassignment job' },
+    );
+    expect(job).toMatchObject({ status: 'completed', processed: job.total });
+    expect(job.reassigned).toBeGreaterThanOrEqual(3);
     for (const lead of [first, ...others.slice(1)]) {
       expect((await api<LeadBody>(`/v1/leads/${lead.id}`)).body.ownerId).toBe('cara');
       const last = (await history(lead.id)).events.at(-1)!;

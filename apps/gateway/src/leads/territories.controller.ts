@@ -1,9 +1,12 @@
-import { Body } from '@nestjs/common';
-import { LeadSubjects, TerritoriesDto, TerritoriesView } from '@sales-suite/contracts';
+import { Body, Param } from '@nestjs/common';
+import {
+  LeadSubjects,
+  TerritoriesDto,
+  TerritoriesView,
+  TerritoryJobIdDto,
+  TerritoryJobView,
+} from '@sales-suite/contracts';
 import { Forward, RoutesController } from '../routing/route.decorator';
-
-/** Reassigning open leads walks all of them: allow it time. */
-const REASSIGN_TIMEOUT_MS = 60_000;
 
 @RoutesController('territories', 'v1/territories')
 export class TerritoriesController {
@@ -20,12 +23,22 @@ export class TerritoriesController {
   @Forward('PUT', '', LeadSubjects.PutTerritories, {
     scope: 'leads:write',
     summary: 'Replace the territories',
-    description: 'Open leads whose territory or owner no longer fits are reassigned (recorded).',
+    description:
+      'Saves the next version and starts a job that reassigns the open leads whose territory or owner no longer fits (`reassignJobId`).',
     answers: TerritoriesView,
     problems: [400, 401, 403, 409],
-    timeoutMs: REASSIGN_TIMEOUT_MS,
   })
   replace(@Body() input: TerritoriesDto) {
     return input;
+  }
+
+  @Forward('GET', 'jobs/:id', LeadSubjects.GetTerritoryJob, {
+    scope: 'leads:read',
+    summary: 'Progress of a territory reassignment job',
+    answers: TerritoryJobView,
+    problems: [400, 401, 403, 404],
+  })
+  job(@Param() params: TerritoryJobIdDto) {
+    return params;
   }
 }

@@ -5,7 +5,7 @@ import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
 export class LeadFunnelEnv extends BaseEnv {
   override HTTP_PORT = APP_HTTP_PORTS['lead-funnel'];
 
-  /** Leads per re-score transaction (two such batches run side by side). */
+  /** Leads per re-score, decay sweep and territory reassignment transaction. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)

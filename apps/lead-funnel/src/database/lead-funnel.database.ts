@@ -3,6 +3,7 @@ import { CreateLeadFunnelSchema1764150000000 } from './migrations/1764150000000-
 import { CreateLeadFunnelTables1764150000100 } from './migrations/1764150000100-create-lead-funnel-tables';
 import { CreateLeadFunnelLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { StoreScoreDecay1765000000000 } from './migrations/1765000000000-store-score-decay';
+import { CreateTerritoryJobs1765300000000 } from './migrations/1765300000000-create-territory-jobs';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -12,5 +13,6 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     CreateLeadFunnelTables1764150000100,
     CreateLeadFunnelLeases1764900000000,
     StoreScoreDecay1765000000000,
+    CreateTerritoryJobs1765300000000,
   ],
 };

@@ -1,4 +1,5 @@
 import type { LeadStage } from '@sales-suite/contracts/core';
+import { DEFAULT_FUNNEL_DEFINITION, FunnelDefinition } from './funnel-definition';
 import { CohortLead, funnelStats } from './funnel-stats';
 
 const H = 3_600_000;
@@ -65,11 +66,22 @@ const L5 = lead('referral', 't1', 'ben', [
   ['recycled', 8],
   ['engaged', 9],
 ]);
+const L6 = lead('partner', null, null, [
+  ['new', 0],
+  ['mql', 1],
+  ['closed_won', 2],
+]);
 const COHORT = [L1, L2, L3, L4, L5];
+const DEFAULT = DEFAULT_FUNNEL_DEFINITION.transitions;
+/** A shorter funnel whose path (new → mql → closed_won) is not the default one. */
+const SHORT: FunnelDefinition['transitions'] = [
+  { from: 'new', to: ['mql', 'closed_lost'] },
+  { from: 'mql', to: ['closed_won'] },
+];
 
-// Every expectation below was counted by hand from the five paths above.
+// Every expectation below was counted by hand from the paths above.
 describe('funnelStats', () => {
-  const { overall } = funnelStats(COHORT, null);
+  const { overall } = funnelStats(COHORT, null, DEFAULT);
 
   it('counts leads by current stage and by stages ever reached', () => {
     expect(overall.leads).toBe(5);
@@ -95,15 +107,56 @@ describe('funnelStats', () => {
     });
   });
 
-  it('computes stage-to-stage conversion along the main path', () => {
-    expect(overall.conversions).toEqual([
-      { from: 'new', to: 'engaged', entered: 5, converted: 3, rate: 0.6 },
-      { from: 'engaged', to: 'mql', entered: 3, converted: 3, rate: 1 },
-      { from: 'mql', to: 'sql', entered: 3, converted: 2, rate: 0.6667 },
-      { from: 'sql', to: 'opportunity', entered: 2, converted: 1, rate: 0.5 },
-      { from: 'opportunity', to: 'closed_won', entered: 1, converted: 1, rate: 1 },
-    ]);
-  });
+  it.each<
+    [
+      string,
+      readonly CohortLead[],
+      FunnelDefinition['transitions'],
+      [string, number, number, number | null][],
+    ]
+  >([
+    [
+      'the default definition',
+      COHORT,
+      DEFAULT,
+      [
+        ['new>engaged', 5, 3, 0.6],
+        ['new>closed_lost', 5, 1, 0.2], // L3
+        ['engaged>mql', 3, 3, 1],
+        ['engaged>closed_lost', 3, 0, 0],
+        ['mql>sql', 3, 2, 0.6667],
+        ['mql>engaged', 3, 0, 0],
+        ['mql>closed_lost', 3, 1, 0.3333], // L2
+        ['sql>opportunity', 2, 1, 0.5],
+        ['sql>closed_lost', 2, 1, 0.5], // L5
+        ['opportunity>closed_won', 1, 1, 1],
+        ['opportunity>closed_lost', 1, 0, 0],
+        ['closed_lost>recycled', 3, 1, 0.3333], // L5
+        ['recycled>engaged', 1, 1, 1],
+        ['recycled>closed_lost', 1, 0, 0],
+      ],
+    ],
+    [
+      // L1 reached mql and closed_won by other moves: only direct moves convert.
+      'a custom definition whose path differs',
+      [L1, L3, L6],
+      SHORT,
+      [
+        ['new>mql', 3, 1, 0.3333], // L6
+        ['new>closed_lost', 3, 1, 0.3333], // L3
+        ['mql>closed_won', 2, 1, 0.5], // L6; L1 went mql → sql
+      ],
+    ],
+    ['a definition without moves', COHORT, [], []],
+  ])(
+    'computes conversion along the allowed transitions of %s',
+    (_, leads, transitions, expected) => {
+      const { conversions } = funnelStats(leads, null, transitions).overall;
+      expect(conversions.map((c) => [`${c.from}>${c.to}`, c.entered, c.converted, c.rate])).toEqual(
+        expected,
+      );
+    },
+  );
 
   it('computes win rate over closed leads and current lost reasons (a recycled lead is no longer lost)', () => {
     expect(overall).toMatchObject({ won: 1, lost: 2, winRate: 0.3333 });
@@ -124,18 +177,18 @@ describe('funnelStats', () => {
   });
 
   it('groups by source, territory and owner, unassigned last', () => {
-    const bySource = funnelStats(COHORT, 'source').groups;
+    const bySource = funnelStats(COHORT, 'source', DEFAULT).groups;
     expect(bySource.map((g) => [g.key, g.leads, g.won, g.lost, g.winRate])).toEqual([
       ['inbound', 2, 1, 1, 0.5],
       ['outbound', 2, 0, 1, 0],
       ['referral', 1, 0, 0, null],
     ]);
-    expect(funnelStats(COHORT, 'territory').groups.map((g) => [g.key, g.leads])).toEqual([
+    expect(funnelStats(COHORT, 'territory', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
       ['t1', 3],
       ['t2', 1],
       [null, 1],
     ]);
-    expect(funnelStats(COHORT, 'owner').groups.map((g) => [g.key, g.leads])).toEqual([
+    expect(funnelStats(COHORT, 'owner', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
       ['ana', 2],
       ['ben', 2],
       [null, 1],
@@ -143,7 +196,7 @@ describe('funnelStats', () => {
   });
 
   it('answers nulls, not NaN, for an empty cohort', () => {
-    const empty = funnelStats([], 'source');
+    const empty = funnelStats([], 'source', DEFAULT);
     expect(empty.groups).toEqual([]);
     expect(empty.overall).toMatchObject({ leads: 0, winRate: null });
     expect(empty.overall.conversions.every((c) => c.rate === null)).toBe(true);

@@ -4,6 +4,7 @@ import type {
   StageConversionView,
 } from '@sales-suite/contracts';
 import { LEAD_STAGES, LeadSource, LeadStage } from '@sales-suite/contracts/core';
+import type { FunnelDefinition } from './funnel-definition';
 import type { StageVisit } from './lead-state';
 
 /** One lead of the cohort (created in the window) as the lead projections hold it. */
@@ -15,16 +16,6 @@ export interface CohortLead {
   lostReason: string | null;
   visits: StageVisit[];
 }
-
-/** The way a lead should travel; conversion rates are reported between consecutive stages. */
-export const MAIN_PATH: readonly LeadStage[] = [
-  'new',
-  'engaged',
-  'mql',
-  'sql',
-  'opportunity',
-  'closed_won',
-];
 
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
@@ -42,7 +33,8 @@ const perStage = <T>(value: () => T) =>
 /**
  * Funnel figures for one set of cohort leads (definitions in docs/lead-funnel.md):
  * - byStage: leads whose current stage is s; reached: leads that ever entered s;
- * - conversion a→b: of the leads that entered a, those that entered b at or after first entering a;
+ * - conversions: one per move the funnel definition allows, in its order; for a→b, of the leads
+ *   that ever entered a, those that ever moved from a directly to b;
  * - won / lost: leads now closed_won / closed_lost; winRate = won / (won + lost);
  * - medianSecondsInStage: median length of the completed visits (entered and left) of s;
  * - lostReasons: leads now closed_lost, by reason.
@@ -50,34 +42,30 @@ const perStage = <T>(value: () => T) =>
 export function funnelStatsOf(
   key: string | null,
   leads: readonly CohortLead[],
+  transitions: FunnelDefinition['transitions'],
 ): FunnelStatsGroupView {
   const byStage = perStage(() => 0);
   const reached = perStage(() => 0);
   const durations = perStage<number[]>(() => []);
   const lostReasons: Record<string, number> = {};
-  const conversions: StageConversionView[] = MAIN_PATH.slice(1).map((to, index) => ({
-    from: MAIN_PATH[index],
-    to,
-    entered: 0,
-    converted: 0,
-    rate: null,
-  }));
+  const conversions: StageConversionView[] = transitions.flatMap(({ from, to }) =>
+    to.map((target) => ({ from, to: target, entered: 0, converted: 0, rate: null })),
+  );
   for (const lead of leads) {
     byStage[lead.stage] += 1;
-    const firstEntry = new Map<LeadStage, number>();
-    const lastEntry = new Map<LeadStage, number>();
-    for (const visit of lead.visits) {
-      if (!firstEntry.has(visit.stage)) firstEntry.set(visit.stage, visit.enteredAt);
-      lastEntry.set(visit.stage, visit.enteredAt);
+    const entered = new Set<LeadStage>();
+    const moves = new Set<string>();
+    lead.visits.forEach((visit, index) => {
+      entered.add(visit.stage);
+      if (index > 0) moves.add(`${lead.visits[index - 1].stage}>${visit.stage}`);
       if (visit.leftAt !== null)
         durations[visit.stage].push((visit.leftAt - visit.enteredAt) / 1000);
-    }
-    for (const stage of firstEntry.keys()) reached[stage] += 1;
+    });
+    for (const stage of entered) reached[stage] += 1;
     for (const conversion of conversions) {
-      const entered = firstEntry.get(conversion.from);
-      if (entered === undefined) continue;
+      if (!entered.has(conversion.from)) continue;
       conversion.entered += 1;
-      if ((lastEntry.get(conversion.to) ?? -Infinity) >= entered) conversion.converted += 1;
+      if (moves.has(`${conversion.from}>${conversion.to}`)) conversion.converted += 1;
     }
     if (lead.stage === 'closed_lost') {
       const reason = lead.lostReason ?? 'unknown';
@@ -110,12 +98,16 @@ const GROUP_KEY: Record<FunnelGroupBy, (lead: CohortLead) => string | null> = {
   owner: (lead) => lead.ownerId,
 };
 
-/** The cohort's figures overall and, when asked, per source, territory or owner (null last). */
+/**
+ * The cohort's figures overall and, when asked, per source, territory or owner (null last), with
+ * conversions along the transitions of the funnel definition in force.
+ */
 export function funnelStats(
   leads: readonly CohortLead[],
   groupBy: FunnelGroupBy | null,
+  transitions: FunnelDefinition['transitions'],
 ): { overall: FunnelStatsGroupView; groups: FunnelStatsGroupView[] } {
-  const overall = funnelStatsOf(null, leads);
+  const overall = funnelStatsOf(null, leads, transitions);
   if (!groupBy) return { overall, groups: [] };
   const groups = new Map<string | null, CohortLead[]>();
   for (const lead of leads) {
@@ -127,5 +119,5 @@ export function funnelStats(
   const keys = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),
   );
-  return { overall, groups: keys.map((key) => funnelStatsOf(key, groups.get(key)!)) };
+  return { overall, groups: keys.map((key) => funnelStatsOf(key, groups.get(key)!, transitions)) };
 }

@@ -80,11 +80,13 @@ export class FunnelService {
       })),
     }));
     const groupBy = query.groupBy ?? null;
+    const definition = await this.definitions.current(this.dataSource.manager);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       groupBy,
-      ...funnelStats(cohort, groupBy),
+      definitionVersion: definition.version,
+      ...funnelStats(cohort, groupBy, definition.document.transitions),
     };
   }
 

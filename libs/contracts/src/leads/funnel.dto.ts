@@ -80,7 +80,8 @@ export class StageConversionView {
   @ApiProperty({ enum: LEAD_STAGES }) from: LeadStage;
   @ApiProperty({ enum: LEAD_STAGES }) to: LeadStage;
   @ApiProperty({ description: 'Cohort leads that ever entered `from`.' }) entered: number;
-  @ApiProperty({ description: 'Of those, leads that entered `to` later.' }) converted: number;
+  @ApiProperty({ description: 'Of those, leads that ever moved from `from` directly to `to`.' })
+  converted: number;
   @ApiProperty({ nullable: true, type: Number }) rate: number | null;
 }
 
@@ -92,7 +93,11 @@ export class FunnelStatsGroupView {
   byStage: Record<LeadStage, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   reached: Record<LeadStage, number>;
-  @ApiProperty({ type: [StageConversionView] }) conversions: StageConversionView[];
+  @ApiProperty({
+    type: [StageConversionView],
+    description: 'One per move the funnel definition allows, in the order of its transitions.',
+  })
+  conversions: StageConversionView[];
   @ApiProperty() won: number;
   @ApiProperty() lost: number;
   @ApiProperty({ nullable: true, type: Number }) winRate: number | null;
@@ -106,6 +111,10 @@ export class FunnelStatsView {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty({ enum: FUNNEL_GROUP_BY, nullable: true }) groupBy: FunnelGroupBy | null;
+  @ApiProperty({
+    description: 'Version of the funnel definition whose transitions conversions follow.',
+  })
+  definitionVersion: number;
   @ApiProperty({ type: FunnelStatsGroupView }) overall: FunnelStatsGroupView;
   @ApiProperty({ type: [FunnelStatsGroupView] }) groups: FunnelStatsGroupView[];
 }

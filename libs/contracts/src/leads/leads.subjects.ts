@@ -17,4 +17,5 @@ export const LeadSubjects = {
   GetScoringJob: 'lead.scoring.job.get',
   GetTerritories: 'lead.territories.get',
   PutTerritories: 'lead.territories.put',
+  GetTerritoryJob: 'lead.territories.job.get',
 } as const;

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -15,6 +16,7 @@ import {
 } from 'class-validator';
 import { EXTERNAL_ID_PATTERN } from './lead.dto';
 import { EMPLOYEE_RANGE_PATTERN, REGIONS, Region } from './lead-vocabulary';
+import { RESCORE_JOB_STATUSES, RescoreJobStatus } from './scoring.dto';
 
 export const TERRITORY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -97,6 +99,31 @@ export class TerritoriesView {
   @ApiProperty() version: number;
   @ApiProperty({ type: [TerritoryDto] }) territories: TerritoryDto[];
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiPropertyOptional({ description: 'Open leads reassigned by this change.' })
-  reassigned?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The job this change started to reassign open leads (`GET /v1/territories/jobs/:id`).',
+  })
+  reassignJobId?: string;
+}
+
+export class TerritoryJobIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class TerritoryJobView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() territoriesVersion: number;
+  @ApiProperty({ enum: RESCORE_JOB_STATUSES }) status: RescoreJobStatus;
+  @ApiProperty({ description: 'Open leads when the job started.' }) total: number;
+  @ApiProperty({ description: 'Open leads looked at so far.' }) processed: number;
+  @ApiProperty({ description: 'Of those, leads moved to another territory or owner.' })
+  reassigned: number;
+  @ApiProperty({ description: 'processed / total (1 when there is nothing to do).' })
+  progress: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
 }
