@@ -141,7 +141,12 @@ export class TermWriter {
    * Deletes a term and every link and replacement pointing at it; a tombstone keeps its identity,
    * so its revisions stay readable and it can be restored.
    */
-  async delete(manager: EntityManager, term: TermEntity, actor: string): Promise<void> {
+  async delete(
+    manager: EntityManager,
+    term: TermEntity,
+    actor: string,
+    replacedBy: string | null = null,
+  ): Promise<void> {
     const edits = inverseRelationEdits(term.slug, term.relations, []);
     const replaced: { slug: string }[] = await manager.query(
       `SELECT slug FROM glossary.terms WHERE replaced_by = $1`,
@@ -175,6 +180,7 @@ export class TermWriter {
     await this.outbox.enqueue(manager, GlossaryEvents.TermDeleted, {
       slug: term.slug,
       version: term.version,
+      replacedBy,
     } satisfies GlossaryTermDeleted);
   }
 

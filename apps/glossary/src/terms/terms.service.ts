@@ -10,12 +10,14 @@ import {
   ErrorCode,
   ListTermsQueryDto,
   Page,
+  ResolvedTermView,
   TermView,
   UpdateTermRequestDto,
   validationFailed,
 } from '@sales-suite/contracts';
 import { OutboxRelayService } from '@sales-suite/persistence';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { removalRefusal } from '../domain/term-uses';
 import { DeletedTermEntity } from './deleted-term.entity';
 import { TermRevisionEntity } from './term-revision.entity';
 import { TermEntity } from './term.entity';
@@ -29,6 +31,7 @@ import { mergeSlugPages } from './term-listing';
 import { referencedSlugs, restorableFields } from './term-relations';
 import { snapshotView, termFields, toTermView } from './term.mapper';
 import { checkExpectedVersion, TermWriter, termNotFound } from './term-writer';
+import { TermUsesStore } from './term-uses.store';
 import { TermsVersion } from './terms-version';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -42,6 +45,7 @@ export class TermsService {
     private readonly writer: TermWriter,
     private readonly relay: OutboxRelayService,
     private readonly version: TermsVersion,
+    private readonly uses: TermUsesStore,
   ) {}
 
   /**
@@ -120,9 +124,11 @@ export class TermsService {
     }));
   }
 
+  /** One term, with where other services use it (`usedBy`, from the table of uses). */
   async get(slug: string): Promise<TermView> {
     const term = await this.dataSource.getRepository(TermEntity).findOneBy({ slug });
-    if (term) return toTermView(term);
+    if (term)
+      return { ...toTermView(term), usedBy: await this.uses.usedBy(this.dataSource.manager, slug) };
     if (await this.dataSource.getRepository(DeletedTermEntity).existsBy({ slug }))
       throw new DomainError(
         ErrorCode.GlossaryTermNotFound,
@@ -130,6 +136,21 @@ export class TermsService {
         { slug, deleted: true },
       );
     throw termNotFound(slug);
+  }
+
+  /** The live terms among `slugs`, for services that link to terms. */
+  async resolve(slugs: string[]): Promise<ResolvedTermView[]> {
+    if (slugs.length === 0) return [];
+    const terms = await this.dataSource
+      .getRepository(TermEntity)
+      .findBy({ slug: In([...new Set(slugs)]) });
+    return terms.map((term) => ({
+      slug: term.slug,
+      name: term.name,
+      definition: term.definition,
+      status: term.status,
+      replacedBy: term.replacedBy,
+    }));
   }
 
   async categories(): Promise<CategoryCountView[]> {
@@ -158,20 +179,55 @@ export class TermsService {
       const term = await this.writer.lockOne(manager, request.slug);
       checkExpectedVersion(term, request.expectedVersion ?? null);
       const fields = patchTermFields(termFields(term), request.changes);
+      const deprecating = fields.status === 'deprecated' && term.status !== 'deprecated';
+      if (deprecating)
+        await this.refuseRemovalOfUsed(manager, term.slug, 'deprecated', fields.replacedBy);
       const result = await this.writer.write(manager, term.slug, term, fields, {
         actor,
         action: 'updated',
       });
+      // The writer required the replacement to exist; the funnel follows the update event.
+      if (deprecating && fields.replacedBy)
+        await this.uses.move(manager, term.slug, fields.replacedBy);
       return result.term;
     });
   }
 
+  /**
+   * Deletes a term; one that another service uses needs a live replacement, which takes over its
+   * uses (the using service follows the delete event, which names it).
+   */
   async delete(request: DeleteTermRequestDto, actor: string): Promise<void> {
+    const replacedBy = request.replacedBy ?? null;
     await this.change(async (manager) => {
       const term = await this.writer.lockOne(manager, request.slug);
       checkExpectedVersion(term, request.expectedVersion ?? null);
-      await this.writer.delete(manager, term, actor);
+      await this.refuseRemovalOfUsed(manager, term.slug, 'deleted', replacedBy);
+      if (replacedBy !== null) {
+        const replacement = (await this.writer.lock(manager, [replacedBy])).get(replacedBy);
+        if (!replacement)
+          throw new DomainError(
+            ErrorCode.GlossaryUnknownTerm,
+            `replacedBy: no term has the slug "${replacedBy}"`,
+            {
+              violations: [{ field: 'replacedBy', reason: `no term has the slug "${replacedBy}"` }],
+            },
+          );
+        await this.uses.move(manager, term.slug, replacedBy);
+      }
+      await this.writer.delete(manager, term, actor, replacedBy);
     });
+  }
+
+  /** A used term goes only with a replacement: 409 naming the uses otherwise. */
+  private async refuseRemovalOfUsed(
+    manager: EntityManager,
+    slug: string,
+    action: 'deleted' | 'deprecated',
+    replacedBy: string | null,
+  ): Promise<void> {
+    const refusal = removalRefusal(slug, action, await this.uses.usesOf(manager, slug), replacedBy);
+    if (refusal) throw refusal;
   }
 
   /**
