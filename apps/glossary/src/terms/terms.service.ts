@@ -17,7 +17,6 @@ import {
 } from '@sales-suite/contracts';
 import { OutboxRelayService } from '@sales-suite/persistence';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { removalRefusal } from '../domain/term-uses';
 import { DeletedTermEntity } from './deleted-term.entity';
 import { TermRevisionEntity } from './term-revision.entity';
 import { TermEntity } from './term.entity';
@@ -179,55 +178,21 @@ export class TermsService {
       const term = await this.writer.lockOne(manager, request.slug);
       checkExpectedVersion(term, request.expectedVersion ?? null);
       const fields = patchTermFields(termFields(term), request.changes);
-      const deprecating = fields.status === 'deprecated' && term.status !== 'deprecated';
-      if (deprecating)
-        await this.refuseRemovalOfUsed(manager, term.slug, 'deprecated', fields.replacedBy);
       const result = await this.writer.write(manager, term.slug, term, fields, {
         actor,
         action: 'updated',
       });
-      // The writer required the replacement to exist; the funnel follows the update event.
-      if (deprecating && fields.replacedBy)
-        await this.uses.move(manager, term.slug, fields.replacedBy);
       return result.term;
     });
   }
 
-  /**
-   * Deletes a term; one that another service uses needs a live replacement, which takes over its
-   * uses (the using service follows the delete event, which names it).
-   */
+  /** Deletes a term; one that another service uses needs a replacement (see TermWriter.delete). */
   async delete(request: DeleteTermRequestDto, actor: string): Promise<void> {
-    const replacedBy = request.replacedBy ?? null;
     await this.change(async (manager) => {
       const term = await this.writer.lockOne(manager, request.slug);
       checkExpectedVersion(term, request.expectedVersion ?? null);
-      await this.refuseRemovalOfUsed(manager, term.slug, 'deleted', replacedBy);
-      if (replacedBy !== null) {
-        const replacement = (await this.writer.lock(manager, [replacedBy])).get(replacedBy);
-        if (!replacement)
-          throw new DomainError(
-            ErrorCode.GlossaryUnknownTerm,
-            `replacedBy: no term has the slug "${replacedBy}"`,
-            {
-              violations: [{ field: 'replacedBy', reason: `no term has the slug "${replacedBy}"` }],
-            },
-          );
-        await this.uses.move(manager, term.slug, replacedBy);
-      }
-      await this.writer.delete(manager, term, actor, replacedBy);
+      await this.writer.delete(manager, term, actor, request.replacedBy ?? null);
     });
-  }
-
-  /** A used term goes only with a replacement: 409 naming the uses otherwise. */
-  private async refuseRemovalOfUsed(
-    manager: EntityManager,
-    slug: string,
-    action: 'deleted' | 'deprecated',
-    replacedBy: string | null,
-  ): Promise<void> {
-    const refusal = removalRefusal(slug, action, await this.uses.usesOf(manager, slug), replacedBy);
-    if (refusal) throw refusal;
   }
 
   /**
