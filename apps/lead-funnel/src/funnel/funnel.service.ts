@@ -108,8 +108,9 @@ export class FunnelService implements OnApplicationBootstrap {
   }
 
   /**
-   * Appends a version and, when its links differ from the current one's, tells the glossary
-   * (outbox, same transaction): the glossary's table of uses follows the newest version.
+   * Appends the version after `current` and, when its links differ from that one's, tells the
+   * glossary (outbox, same transaction): the glossary's table of uses follows the newest version.
+   * A version saved meanwhile is a 409 (rolled back): the links were checked against `current`.
    */
   async saveVersion(
     manager: EntityManager,
@@ -118,6 +119,11 @@ export class FunnelService implements OnApplicationBootstrap {
     actor: string,
   ): Promise<SettingsVersion<FunnelDefinition>> {
     const saved = await this.definitions.save(manager, definition, actor);
+    if (saved.version !== current.version + 1)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'The funnel definition was changed at the same time; read it again and retry',
+      );
     if (vocabularyChanged(definition, current.document))
       await this.announceVocabulary(manager, saved.version, definition);
     return saved;
