@@ -1,16 +1,16 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  DomainError,
   ErrorCode,
   FunnelDefinitionDto,
   FunnelDefinitionView,
   FunnelStatsQueryDto,
+  FunnelStatsView,
   FunnelVocabularyChanged,
   FunnelVocabularyEvents,
-  FunnelStatsView,
   LeadSource,
   LeadStage,
-  DomainError,
   ProjectionRebuildView,
   ResolvedTermView,
   validationFailed,
@@ -20,6 +20,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FunnelDefinition, funnelDefinitionViolations } from '../domain/funnel-definition';
 import {
   carriedVocabulary,
+  linkedSlugs,
   newlyLinkedSlugs,
   termUses,
   unknownTermViolations,
@@ -39,6 +40,8 @@ const REBUILD_BATCH = 1000;
 /** The funnel definition, the funnel figures, and rebuilding the read models from the events. */
 @Injectable()
 export class FunnelService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FunnelService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly definitions: FunnelDefinitionStore,
@@ -52,14 +55,19 @@ export class FunnelService implements OnApplicationBootstrap {
   /**
    * Announces the current links at start, so the glossary knows them even when no version has
    * changed them since it began keeping uses (the seed links included). It applies a version
-   * once, so every replica announcing is harmless.
+   * once, so every replica announcing is harmless. A failure (database away at start) does not
+   * stop the service: the next replica start or definition change announces them.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.definitions.current(manager);
-      await this.announceVocabulary(manager, current.version, current.document);
-    });
-    this.relay.publishSoon();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const current = await this.definitions.current(manager);
+        await this.announceVocabulary(manager, current.version, current.document);
+      });
+      this.relay.publishSoon();
+    } catch (error) {
+      this.logger.warn(`Funnel vocabulary not announced at start: ${(error as Error).message}`);
+    }
   }
 
   /** The current version with each linked term as the glossary answers it now (fetched per read). */
@@ -68,8 +76,7 @@ export class FunnelService implements OnApplicationBootstrap {
   }
 
   private async viewOf(record: FunnelDefinitionRecord): Promise<FunnelDefinitionView> {
-    const slugs = [...new Set(termUses(record).map((use) => use.termSlug))];
-    return withTerms(record, await this.glossary.resolveIfAvailable(slugs));
+    return withTerms(record, await this.glossary.resolveIfAvailable(linkedSlugs(record)));
   }
 
   /**
