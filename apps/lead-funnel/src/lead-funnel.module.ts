@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LEAD_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
+import { FUNNEL_VOCABULARY_STREAM, LEAD_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
 import { LeadFunnelEnv } from './config/lead-funnel.env';
 import { ConsumersModule } from './consumers/consumers.module';
@@ -15,7 +15,7 @@ import { TerritoriesModule } from './territories/territories.module';
       serviceName: ServiceNames.LeadFunnel,
       env: LeadFunnelEnv,
       database: FUNNEL_DATABASE,
-      streams: [LEAD_EVENTS_STREAM],
+      streams: [LEAD_EVENTS_STREAM, FUNNEL_VOCABULARY_STREAM],
     }),
     LeadsModule,
     FunnelModule,

@@ -23,6 +23,7 @@ export * from './gateway/gateway.subjects';
 export * from './glossary/glossary.subjects';
 export * from './glossary/term.events';
 export * from './leads/lead.events';
+export * from './leads/funnel-vocabulary.events';
 export * from './leads/lead-vocabulary';
 export * from './leads/leads.subjects';
 export * from './leads/scoring-model';

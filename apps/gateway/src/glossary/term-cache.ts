@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { GlossaryEvents, TermView } from '@sales-suite/contracts';
+import { GlossaryBroadcasts, GlossaryEvents, TermView } from '@sales-suite/contracts';
 import { listenToBroadcasts, NatsClientService } from '@sales-suite/messaging';
 import type { FastifyReply } from 'fastify';
 import { notModified, termEntityTag } from './entity-tag';
@@ -17,8 +17,8 @@ export interface CachedTerm {
 
 /**
  * The gateway's copy of recently read terms, so `GET /terms/:slug` skips the NATS round trip.
- * Kept fresh by the glossary's events (a plain subscription: every gateway replica hears every
- * event), emptied on reconnect and after this gateway forwards any write, and bounded by a TTL.
+ * Kept fresh by the glossary's events and its `usedBy` changes (a plain subscription: every
+ * gateway replica hears every event), emptied on reconnect and after this gateway forwards any write, and bounded by a TTL.
  * A generation number stops a read that started before a change from caching the old term.
  */
 @Injectable()
@@ -29,12 +29,19 @@ export class TermCache implements OnApplicationBootstrap {
   constructor(private readonly nats: NatsClientService) {}
 
   onApplicationBootstrap(): void {
-    listenToBroadcasts(this.nats, Object.values(GlossaryEvents), {
+    const subjects = [...Object.values(GlossaryEvents), GlossaryBroadcasts.TermUsesChanged];
+    listenToBroadcasts(this.nats, subjects, {
       onMessage: (message) => {
         try {
-          const event = message.json<{ term?: { slug?: string }; slug?: string }>();
+          const event = message.json<{
+            term?: { slug?: string };
+            slug?: string;
+            slugs?: unknown;
+          }>();
           const slug = event.term?.slug ?? event.slug;
           if (typeof slug === 'string') this.forget(slug);
+          else if (Array.isArray(event.slugs))
+            event.slugs.forEach((one) => this.forget(String(one)));
           else this.clear();
         } catch {
           this.clear();

@@ -4,6 +4,7 @@ import {
   CategoriesView,
   CategoryCountView,
   CreateTermDto,
+  DeleteTermQueryDto,
   GlossarySubjects,
   ListTermsQueryDto,
   TermPageView,
@@ -44,7 +45,10 @@ export class GlossaryTermsController {
   @Route('GET', 'terms/:slug', {
     scope: 'glossary:read',
     summary: 'Get one term by slug',
-    description: 'Answers an `ETag`; with `If-None-Match` naming it, answers 304 without a body.',
+    description:
+      'Answers an `ETag`; with `If-None-Match` naming it, answers 304 without a body. `usedBy` ' +
+      'lists where other services use the term (funnel stages and lost reasons); the ETag is the ' +
+      "term's version, so a 304 does not say whether `usedBy` changed.",
     answers: { type: TermView, headers: { ETag: { description: 'The version, quoted' } } },
     problems: [400, 401, 403, 404],
   })
@@ -90,9 +94,10 @@ export class GlossaryTermsController {
     summary: 'Change some fields of a term',
     description:
       'Requires `If-Match` with the ETag you read: a stale one answers 412, none answers 428. ' +
-      '`null` clears `details`, `category` or `replacedBy`. Links are mirrored on the linked terms.',
+      '`null` clears `details`, `category` or `replacedBy`. Links are mirrored on the linked terms. ' +
+      'Deprecating a term in use needs `replacedBy` (409 naming the uses without it).',
     answers: { type: TermView, headers: { ETag: { description: 'The new version' } } },
-    problems: [400, 401, 403, 404, 412, 422, 428],
+    problems: [400, 401, 403, 404, 409, 412, 422, 428],
   })
   @ApiIfMatch(true)
   async update(
@@ -117,19 +122,22 @@ export class GlossaryTermsController {
     summary: 'Delete a term',
     description:
       'Requires `If-Match`. Links to it and replacements by it are removed. Its revisions are ' +
-      'kept (still readable) and it can be restored; its slug stays reserved for it until then.',
+      'kept (still readable) and it can be restored; its slug stays reserved for it until then. ' +
+      'A term in use (`usedBy`, e.g. a funnel stage) needs `replacedBy`, a live term that takes ' +
+      'over its uses: 409 naming the uses without it.',
     answers: { description: 'Deleted' },
-    problems: [400, 401, 403, 404, 412, 428],
+    problems: [400, 401, 403, 404, 409, 412, 422, 428],
   })
   @ApiIfMatch(true)
   async delete(
     @Param() { slug }: TermSlugDto,
+    @Query() { replacedBy }: DeleteTermQueryDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     await this.writes.forward(
       GlossarySubjects.DeleteTerm,
-      { slug, expectedVersion: expectedVersion(ifMatch) },
+      { slug, expectedVersion: expectedVersion(ifMatch), replacedBy: replacedBy ?? null },
       caller,
     );
   }

@@ -10,6 +10,7 @@ import { SearchKnnIndex1764160000002 } from './migrations/1764160000002-search-k
 import { TypoCandidatesFunction1764160000003 } from './migrations/1764160000003-typo-candidates-function';
 import { CreateGlossaryLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { TermTombstones1765000000000 } from './migrations/1765000000000-term-tombstones';
+import { TermUses1765300000000 } from './migrations/1765300000000-term-uses';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
@@ -23,5 +24,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     TypoCandidatesFunction1764160000003,
     CreateGlossaryLeases1764900000000,
     TermTombstones1765000000000,
+    TermUses1765300000000,
   ],
 };

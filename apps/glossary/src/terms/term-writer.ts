@@ -13,6 +13,7 @@ import {
 } from '@sales-suite/contracts';
 import { OutboxService } from '@sales-suite/persistence';
 import { EntityManager } from 'typeorm';
+import { removalRefusal } from '../domain/term-uses';
 import { DeletedTermEntity } from './deleted-term.entity';
 import { TermEntity } from './term.entity';
 import { canonicalFields, diffTermFields, sortRelations, TermFields } from './term-fields';
@@ -23,6 +24,7 @@ import {
   referencedSlugs,
   termRuleViolations,
 } from './term-relations';
+import { TermUsesStore } from './term-uses.store';
 
 export interface WriteResult {
   term: TermView;
@@ -44,11 +46,15 @@ const MAX_BROADER_DEPTH = 100;
  * The one way a term changes, inside the caller's transaction: rules checked, referenced terms
  * locked and required to exist, the row written with the next version, the inverse links on the
  * other terms kept in step (each of those gets its own version and revision too), a revision
- * with the field diff stored, and the event queued in the outbox.
+ * with the field diff stored, and the event queued in the outbox. A term other services use
+ * (the table of uses) is deprecated or deleted only with a replacement, which takes over its uses.
  */
 @Injectable()
 export class TermWriter {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly uses: TermUsesStore,
+  ) {}
 
   /** Locks terms by slug (in slug order, so concurrent writers queue instead of deadlocking). */
   async lock(manager: EntityManager, slugs: Iterable<string>): Promise<Map<string, TermEntity>> {
@@ -95,6 +101,9 @@ export class TermWriter {
     const others = await this.lock(manager, [...referencedSlugs(fields), ...edits.keys()]);
     const missing = referencedSlugs(fields).filter((other) => !others.has(other));
     if (missing.length > 0) throw unknownTerms(fields, missing);
+    // Whatever path deprecates a term (PATCH, import, revision restore): the funnel follows the event.
+    if (existing && fields.status === 'deprecated' && existing.status !== 'deprecated')
+      await this.retireUses(manager, slug, 'deprecated', fields.replacedBy);
 
     const saved = await this.save(manager, slug, existing, fields, options.restoring?.tombstone);
     if (!existing && !options.restoring) await this.refuseDeletedSlug(manager, slug);
@@ -124,6 +133,22 @@ export class TermWriter {
     return { term: toTermView(saved), changes, changed: true };
   }
 
+  /**
+   * A used term goes only with a replacement (409 naming the uses otherwise); its uses move to
+   * the replacement at once, so that one is guarded before the using service's next snapshot.
+   */
+  private async retireUses(
+    manager: EntityManager,
+    slug: string,
+    action: 'deleted' | 'deprecated',
+    replacedBy: string | null,
+  ): Promise<void> {
+    const uses = await this.uses.usesOf(manager, slug);
+    const refusal = removalRefusal(slug, action, uses, replacedBy);
+    if (refusal) throw refusal;
+    if (uses.length > 0 && replacedBy !== null) await this.uses.move(manager, slug, replacedBy);
+  }
+
   /** A change made to a term because another term linked or unlinked it. */
   async writeLinked(
     manager: EntityManager,
@@ -139,9 +164,22 @@ export class TermWriter {
 
   /**
    * Deletes a term and every link and replacement pointing at it; a tombstone keeps its identity,
-   * so its revisions stay readable and it can be restored.
+   * so its revisions stay readable and it can be restored. A used term needs a live `replacedBy`,
+   * named by the event so the using services move their links.
    */
-  async delete(manager: EntityManager, term: TermEntity, actor: string): Promise<void> {
+  async delete(
+    manager: EntityManager,
+    term: TermEntity,
+    actor: string,
+    replacedBy: string | null,
+  ): Promise<void> {
+    if (replacedBy !== null && !(await this.lock(manager, [replacedBy])).has(replacedBy)) {
+      const reason = `no term has the slug "${replacedBy}"`;
+      throw new DomainError(ErrorCode.GlossaryUnknownTerm, `replacedBy: ${reason}`, {
+        violations: [{ field: 'replacedBy', reason }],
+      });
+    }
+    await this.retireUses(manager, term.slug, 'deleted', replacedBy);
     const edits = inverseRelationEdits(term.slug, term.relations, []);
     const replaced: { slug: string }[] = await manager.query(
       `SELECT slug FROM glossary.terms WHERE replaced_by = $1`,
@@ -175,6 +213,7 @@ export class TermWriter {
     await this.outbox.enqueue(manager, GlossaryEvents.TermDeleted, {
       slug: term.slug,
       version: term.version,
+      replacedBy,
     } satisfies GlossaryTermDeleted);
   }
 

@@ -7,6 +7,8 @@ import {
   GlossarySubjects,
   ListTermsQueryDto,
   Page,
+  ResolvedTermView,
+  ResolveTermsRequestDto,
   RestoreRevisionRequestDto,
   RevisionRefDto,
   RevisionSummaryView,
@@ -35,6 +37,11 @@ export class TermsHandlers {
   @MessagePattern(GlossarySubjects.GetTerm)
   get(@Payload() { slug }: TermSlugDto): Promise<TermView> {
     return this.terms.get(slug);
+  }
+
+  @MessagePattern(GlossarySubjects.ResolveTerms)
+  resolve(@Payload() { slugs }: ResolveTermsRequestDto): Promise<ResolvedTermView[]> {
+    return this.terms.resolve(slugs);
   }
 
   @MessagePattern(GlossarySubjects.CreateTerm)

@@ -10,12 +10,13 @@ import {
   ErrorCode,
   ListTermsQueryDto,
   Page,
+  ResolvedTermView,
   TermView,
   UpdateTermRequestDto,
   validationFailed,
 } from '@sales-suite/contracts';
 import { OutboxRelayService } from '@sales-suite/persistence';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { DeletedTermEntity } from './deleted-term.entity';
 import { TermRevisionEntity } from './term-revision.entity';
 import { TermEntity } from './term.entity';
@@ -29,6 +30,7 @@ import { mergeSlugPages } from './term-listing';
 import { referencedSlugs, restorableFields } from './term-relations';
 import { snapshotView, termFields, toTermView } from './term.mapper';
 import { checkExpectedVersion, TermWriter, termNotFound } from './term-writer';
+import { TermUsesStore } from './term-uses.store';
 import { TermsVersion } from './terms-version';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -42,6 +44,7 @@ export class TermsService {
     private readonly writer: TermWriter,
     private readonly relay: OutboxRelayService,
     private readonly version: TermsVersion,
+    private readonly uses: TermUsesStore,
   ) {}
 
   /**
@@ -120,9 +123,11 @@ export class TermsService {
     }));
   }
 
+  /** One term, with where other services use it (`usedBy`, from the table of uses). */
   async get(slug: string): Promise<TermView> {
     const term = await this.dataSource.getRepository(TermEntity).findOneBy({ slug });
-    if (term) return toTermView(term);
+    if (term)
+      return { ...toTermView(term), usedBy: await this.uses.usedBy(this.dataSource.manager, slug) };
     if (await this.dataSource.getRepository(DeletedTermEntity).existsBy({ slug }))
       throw new DomainError(
         ErrorCode.GlossaryTermNotFound,
@@ -130,6 +135,21 @@ export class TermsService {
         { slug, deleted: true },
       );
     throw termNotFound(slug);
+  }
+
+  /** The live terms among `slugs`, for services that link to terms. */
+  async resolve(slugs: string[]): Promise<ResolvedTermView[]> {
+    if (slugs.length === 0) return [];
+    const terms = await this.dataSource
+      .getRepository(TermEntity)
+      .findBy({ slug: In([...new Set(slugs)]) });
+    return terms.map((term) => ({
+      slug: term.slug,
+      name: term.name,
+      definition: term.definition,
+      status: term.status,
+      replacedBy: term.replacedBy,
+    }));
   }
 
   async categories(): Promise<CategoryCountView[]> {
@@ -166,11 +186,12 @@ export class TermsService {
     });
   }
 
+  /** Deletes a term; one that another service uses needs a replacement (see TermWriter.delete). */
   async delete(request: DeleteTermRequestDto, actor: string): Promise<void> {
     await this.change(async (manager) => {
       const term = await this.writer.lockOne(manager, request.slug);
       checkExpectedVersion(term, request.expectedVersion ?? null);
-      await this.writer.delete(manager, term, actor);
+      await this.writer.delete(manager, term, actor, request.replacedBy ?? null);
     });
   }
 

@@ -5,11 +5,17 @@ import {
   LeadStage,
   validationFailed,
 } from '@sales-suite/contracts/core';
+import type { LostReasonTerm, StageTerm } from './funnel-vocabulary';
 
-/** Allowed moves per stage and the reasons a lead may be lost for: data, changed by PUT. */
+/**
+ * Allowed moves per stage and the reasons a lead may be lost for: data, changed by PUT. The
+ * glossary links (funnel-vocabulary.ts) are absent from versions stored before they existed.
+ */
 export interface FunnelDefinition {
   transitions: { from: LeadStage; to: LeadStage[] }[];
   lostReasons: string[];
+  stages?: StageTerm[];
+  lostReasonTerms?: LostReasonTerm[];
 }
 
 export const DEFAULT_FUNNEL_DEFINITION: FunnelDefinition = {

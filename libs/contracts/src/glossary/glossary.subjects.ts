@@ -2,6 +2,8 @@
 export const GlossarySubjects = {
   ListTerms: 'glossary.term.list',
   GetTerm: 'glossary.term.get',
+  /** Several live terms by slug at once, for services that link to terms (no gateway route). */
+  ResolveTerms: 'glossary.term.resolve',
   CreateTerm: 'glossary.term.create',
   UpdateTerm: 'glossary.term.update',
   DeleteTerm: 'glossary.term.delete',
@@ -28,4 +30,12 @@ export const GlossaryEvents = {
 export const GLOSSARY_EVENTS_STREAM = {
   name: 'GLOSSARY_EVENTS',
   subjects: Object.values(GlossaryEvents),
+} as const;
+
+/**
+ * Plain NATS messages every replica hears (no stream): `usedBy` of these slugs changed, so a
+ * cached copy of those terms is stale.
+ */
+export const GlossaryBroadcasts = {
+  TermUsesChanged: 'glossary.term.uses_changed',
 } as const;

@@ -220,6 +220,51 @@ export class DeleteTermRequestDto extends TermSlugDto {
   @IsOptional()
   @IsInt32(1)
   expectedVersion: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { message: `replacedBy ${SLUG_MESSAGE}` })
+  replacedBy?: string | null;
+}
+
+/** `DELETE /v1/glossary/terms/{slug}?replacedBy=…`: the term that takes over where it is used. */
+export class DeleteTermQueryDto {
+  @ApiPropertyOptional({
+    example: 'lost-deal',
+    description:
+      'Required when the term is used (e.g. by a funnel stage): the live term the uses move to.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { message: `replacedBy ${SLUG_MESSAGE}` })
+  replacedBy?: string;
+}
+
+/** Service → glossary: several terms by slug (`glossary.term.resolve`). */
+export class ResolveTermsRequestDto {
+  @IsArray()
+  @ArrayMaxSize(MAX_RELATIONS)
+  @IsString({ each: true })
+  @MaxLength(SLUG_MAX_LENGTH, { each: true })
+  slugs: string[];
+}
+
+/** A live term as another service needs it; slugs that are not live terms are left out. */
+export interface ResolvedTermView {
+  slug: string;
+  name: string;
+  definition: string;
+  status: TermStatus;
+  replacedBy: string | null;
+}
+
+/** Where another service uses a term; a deleted or deprecated term in use needs a replacement. */
+export class TermUseView {
+  @ApiProperty({ example: 'lead-funnel' }) service: string;
+  @ApiProperty({ example: 'funnel stage closed_lost' }) description: string;
 }
 
 export class RevisionRefDto extends TermSlugDto {
@@ -298,6 +343,13 @@ export class TermView {
     description: 'Only on a deleted term, listed with `includeDeleted=true`.',
   })
   deletedAt?: string;
+  @ApiPropertyOptional({
+    type: [TermUseView],
+    description:
+      'Only on `GET /v1/glossary/terms/{slug}`: where other services use the term (the funnel ' +
+      'stages and lost reasons linked to it); absent when they did not answer.',
+  })
+  usedBy?: TermUseView[];
 }
 
 export class TermPageView {

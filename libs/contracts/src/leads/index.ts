@@ -7,3 +7,4 @@ export * from './scoring.dto';
 export * from './scoring-model';
 export * from './territory.dto';
 export * from './lead.events';
+export * from './funnel-vocabulary.events';
