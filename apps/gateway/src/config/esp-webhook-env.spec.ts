@@ -1,8 +1,8 @@
 import { ConfigService } from '@nestjs/config';
 import { InvalidConfigurationError, validateEnv } from '@sales-suite/config';
 import { generateKeyPairSync } from 'node:crypto';
-import { GatewayEnv } from '../../config/gateway.env';
-import { espWebhookConfig } from './esp-webhook-config';
+import { GatewayEnv } from './gateway.env';
+import { espWebhookConfig } from '../email/esp/esp-webhook-config';
 
 const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey;
 const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
