@@ -126,7 +126,8 @@ export class WebhookStore {
     },
   ): Promise<WebhookView | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: SubscriptionRow[] = await manager.query(
+      // TypeORM answers an UPDATE/DELETE on PostgreSQL with [rows, affected].
+      const [[row]]: [SubscriptionRow[], number] = await manager.query(
         `UPDATE ${SUBSCRIPTIONS} SET
            url = COALESCE($2, url),
            events = COALESCE($3, events),
@@ -160,11 +161,11 @@ export class WebhookStore {
 
   /** False when there was no such subscription. Its deliveries go with it. */
   async delete(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM ${SUBSCRIPTIONS} WHERE id = $1 RETURNING 1`,
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM ${SUBSCRIPTIONS} WHERE id = $1`,
       [id],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   /**
@@ -208,17 +209,20 @@ export class WebhookStore {
    * lapses — so a replica that dies mid-send hands its deliveries on (at least once).
    */
   async claimDue(limit: number, claimMs: number): Promise<ClaimedDelivery[]> {
-    const rows: {
-      id: string;
-      subscription_id: string;
-      event_type: string;
-      payload: unknown;
-      attempts: number;
-      first_attempt_at: Date;
-      created_at: Date;
-      url: string;
-      secret_ciphertext: string;
-    }[] = await this.dataSource.query(
+    const [rows]: [
+      {
+        id: string;
+        subscription_id: string;
+        event_type: string;
+        payload: unknown;
+        attempts: number;
+        first_attempt_at: Date;
+        created_at: Date;
+        url: string;
+        secret_ciphertext: string;
+      }[],
+      number,
+    ] = await this.dataSource.query(
       `WITH due AS (
          SELECT d.id FROM ${DELIVERIES} d JOIN ${SUBSCRIPTIONS} s ON s.id = d.subscription_id
          WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND s.enabled

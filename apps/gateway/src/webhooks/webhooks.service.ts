@@ -31,8 +31,8 @@ export class WebhooksService {
   ) {}
 
   async create(input: CreateWebhookDto): Promise<CreatedWebhookView> {
-    const cipher = this.cipher();
     await this.checkTarget(input.url);
+    const cipher = this.cipher();
     const secret = generateSigningSecret();
     const view = await this.store.create({
       url: input.url,
