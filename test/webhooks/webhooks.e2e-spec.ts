@@ -305,8 +305,15 @@ describe('outbound webhooks', () => {
       });
     expect(failed.every((item) => item.attempts > 1)).toBe(true);
 
-    // While disabled, nothing is recorded for it and the test endpoint's delivery waits.
+    // While disabled, events are not kept for it (the `ok` subscription receiving the same event
+    // shows it was handled), and the test endpoint's delivery waits.
     healthy = true;
+    const missed = leadCreated();
+    await publish('lead.created', missed);
+    await eventually(() => receiver.at('ok').some((item) => item.data.leadId === missed.leadId), {
+      description: 'the event handled while disabled',
+    });
+    expect(await deliveries(hook.id)).toHaveLength(2);
     const waiting = await api<{ deliveryId: string }>(`/v1/webhooks/${hook.id}/test`, {
       method: 'POST',
     });
