@@ -262,6 +262,42 @@ describe('outbound webhooks', () => {
     expect(new Set(received.map((item) => item.id))).toEqual(new Set(log.map((item) => item.id)));
   });
 
+  it('offers human opens only, and the CRM enrichment event', async () => {
+    const hook = await subscribe('signals', ['email.opened', 'crm.contact.enriched'], () => 'ok');
+    const open = (classification: string) => ({
+      messageId: randomUUID(),
+      campaignId: randomUUID(),
+      contactId: null,
+      leadId: null,
+      openedAt: new Date().toISOString(),
+      classification,
+    });
+    const machine = open('machine:apple_mpp');
+    const human = open('human');
+    // Published before the human open on the same stream: handled before it.
+    await publish('email.opened', machine);
+    await publish('email.opened', human);
+    const contact = { contactId: randomUUID(), accountId: null, changedFields: ['title'] };
+    await publish('crm.contact.updated', contact);
+    await publish('crm.contact.enriched', contact);
+    const received = await eventually(
+      () => receiver.at('signals'),
+      (items) => items.length >= 2,
+      { description: 'the human open and the enrichment' },
+    );
+    expect(received.map((item) => item.type).sort()).toEqual([
+      'crm.contact.enriched',
+      'email.opened',
+    ]);
+    expect(received.find((item) => item.type === 'email.opened')?.data.messageId).toBe(
+      human.messageId,
+    );
+    expect((await deliveries(hook.id)).map((item) => item.eventType).sort()).toEqual([
+      'crm.contact.enriched',
+      'email.opened',
+    ]);
+  });
+
   it('retries a failed (500) and a timed-out attempt with the same id until the receiver takes it', async () => {
     const hook = await subscribe('flaky', ['lead.created'], (n) =>
       n === 1 ? 'fail' : n === 2 ? 'hang' : 'ok',

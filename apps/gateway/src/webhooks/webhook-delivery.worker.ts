@@ -5,6 +5,7 @@ import { signWebhook } from './domain/webhook-signature';
 import { WebhookSettings } from './webhook-settings';
 import { ClaimedDelivery, WebhookStore } from './webhook-store';
 import { AttemptResult, postWebhook } from './webhook-target';
+import { webhookAttemptsTotal, webhookSubscriptionsDisabledTotal } from './webhooks.metrics';
 
 const BATCH = 20;
 const IDLE_MS = 1_000;
@@ -71,8 +72,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       disabledFor = disableReason(this.settings.disable, record, new Date());
       return disabledFor;
     });
-    if (disabledFor)
-      this.logger.warn(`Webhook ${delivery.subscriptionId} disabled: ${disabledFor}`);
+    webhookAttemptsTotal.inc({
+      outcome: result.error === null ? 'succeeded' : next ? 'retrying' : 'failed',
+    });
+    if (!disabledFor) return;
+    webhookSubscriptionsDisabledTotal.inc();
+    this.logger.warn(`Webhook ${delivery.subscriptionId} disabled: ${disabledFor}`);
   }
 
   private async send(delivery: ClaimedDelivery): Promise<AttemptResult> {
