@@ -128,7 +128,7 @@ describe('outbound webhooks', () => {
       WEBHOOK_ALLOWED_TARGETS: '127.0.0.1/32',
       WEBHOOK_RETRY_INITIAL_MS: '200',
       WEBHOOK_RETRY_MAX_MS: '400',
-      WEBHOOK_RETRY_WINDOW_MS: '4000',
+      WEBHOOK_RETRY_WINDOW_MS: '6000',
       WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: '2',
     };
@@ -327,7 +327,7 @@ describe('outbound webhooks', () => {
     const disabled = await eventually(
       () => api<Webhook>(`/v1/webhooks/${hook.id}`).then((response) => response.body),
       (body) => !body.enabled,
-      { description: 'subscription disabled' },
+      { description: 'subscription disabled', timeoutMs: 40_000 },
     );
     expect(disabled.disabledReason).toBe('2 deliveries in a row failed after every retry');
     const failed = await deliveries(hook.id);
