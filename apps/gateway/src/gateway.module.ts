@@ -9,6 +9,7 @@ import { EmailGatewayModule } from './email/email-gateway.module';
 import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
 import { LeadsGatewayModule } from './leads/leads-gateway.module';
 import { PixelModule } from './pixel/pixel.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { PixelModule } from './pixel/pixel.module';
     LeadsGatewayModule,
     EmailGatewayModule,
     PixelModule,
+    WebhooksModule,
   ],
 })
 export class GatewayModule {}

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
 import { IsEcdsaPublicKey } from '../email/esp/esp-webhook-config';
+import { IsAllowedTargets, IsSecretsKey } from '../webhooks/webhook-settings';
 
 export class GatewayEnv extends PixelSigningEnv {
   override HTTP_PORT = APP_HTTP_PORTS.gateway;
@@ -124,4 +125,60 @@ export class GatewayEnv extends PixelSigningEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   SES_SNS_EXTRA_TRUSTED_ORIGIN?: string;
+
+  // Outbound webhooks (`/v1/webhooks`). Without WEBHOOK_SECRETS_KEY they answer 503 and send nothing.
+
+  /**
+   * Encrypts the signing secrets at rest (AES-256-GCM): base64 of 32 random bytes, e.g.
+   * `openssl rand -base64 32`. Secret; losing it makes every signing secret unreadable.
+   */
+  @IsOptional()
+  @Validate(IsSecretsKey)
+  WEBHOOK_SECRETS_KEY?: string;
+
+  /** CIDRs, addresses and host names webhooks may reach although private or loopback (SSRF allow-list). */
+  @Validate(IsAllowedTargets)
+  WEBHOOK_ALLOWED_TARGETS = '';
+
+  /** The wait after a delivery's first failed attempt; doubled after each further failure (with jitter). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_INITIAL_MS = 30_000;
+
+  /** The longest wait between two attempts. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3_600_000)
+  WEBHOOK_RETRY_MAX_MS = 4 * 3_600_000;
+
+  /** How long after its first attempt a delivery is retried before it fails for good (~24 h). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3_600_000)
+  WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
+
+  /** Longest wait for a receiver's answer; a slower one counts as a failed attempt. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** A subscription is disabled after this many deliveries in a row failed after every retry. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES = 5;
+
+  /** … or once every attempt has failed for this long. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  @Max(30 * 24 * 3_600_000)
+  WEBHOOK_DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 }

@@ -1,2 +1,3 @@
 export * from './api-key.dto';
 export * from './gateway.subjects';
+export * from './webhook.dto';
