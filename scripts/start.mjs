@@ -1,8 +1,9 @@
 // `npm start`: boots the whole suite in one terminal. Uses NATS_URL and DATABASE_URL when they
 // answer; otherwise starts nats-server (from PATH) and an embedded PostgreSQL with data under
 // .data/ (SALES_SUITE_DATA_DIR). Then migrates, starts the five apps with coloured log prefixes and
-// prints where to go. The admin key and the pixel signing key are generated once into the data
-// directory unless BOOTSTRAP_ADMIN_KEY / PIXEL_SIGNING_KEYS are set.
+// prints where to go. The admin key, the pixel signing key and the webhook secrets key are generated
+// once into the data directory unless BOOTSTRAP_ADMIN_KEY / PIXEL_SIGNING_KEYS / WEBHOOK_SECRETS_KEY
+// are set.
 // Supervision: an app that exits on its own is restarted after 0.5 s, doubling up to 30 s while it
 // keeps failing (reset once it stayed up 30 s). Every start prints `[start] <replica> started (pid
 // N, port P)` and every unexpected exit `[start] <replica> exited unexpectedly (...); restarting in
@@ -248,6 +249,14 @@ function pixelSigningEnv() {
   return { PIXEL_SIGNING_KEYS: keys, PIXEL_SIGNING_KEY_ID: keys.split(':')[0] };
 }
 
+/** Outbound webhooks' signing secrets are encrypted at rest under a key of this machine's own. */
+function webhookSecretsEnv() {
+  if (process.env.WEBHOOK_SECRETS_KEY) return {};
+  return {
+    WEBHOOK_SECRETS_KEY: keptSecret('webhook-secrets-key', () => randomBytes(32).toString('base64')),
+  };
+}
+
 /** Pino JSON lines become `[app] LEVEL message {rest}`; anything else is shown as it is. */
 function prefix(name, colour, text) {
   const label = paint(colour, `[${name}]`.padEnd(labelWidth));
@@ -416,6 +425,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_KEY: key,
     ...pixelSigningEnv(),
+    ...webhookSecretsEnv(),
     DB_MIGRATIONS_RUN: 'false',
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? gatewayUrl,
   };

@@ -123,7 +123,7 @@ terminationGracePeriodSeconds after the pod starts terminating, preStop sleep in
 
 {{/* Secret keys the chart may hand to an app; NATS credentials are optional. */}}
 {{- define "sales-suite.optionalSecretKeys" -}}
-NATS_USER NATS_PASSWORD
+NATS_USER NATS_PASSWORD WEBHOOK_SECRETS_KEY
 {{- end -}}
 
 {{/* Environment of the apps that is not in the ConfigMap: secret keys by reference. Call with (dict "root" $ "keys" list). */}}
