@@ -253,7 +253,9 @@ function pixelSigningEnv() {
 function webhookSecretsEnv() {
   if (process.env.WEBHOOK_SECRETS_KEY) return {};
   return {
-    WEBHOOK_SECRETS_KEY: keptSecret('webhook-secrets-key', () => randomBytes(32).toString('base64')),
+    WEBHOOK_SECRETS_KEY: keptSecret('webhook-secrets-key', () =>
+      randomBytes(32).toString('base64'),
+    ),
   };
 }
 
