@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { e2eRun } from './test-env';
@@ -101,9 +102,15 @@ export async function startApp(name: AppName, options: StartOptions = {}): Promi
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SHUTDOWN_GRACE_MS: '5000',
-      // Tests reach the gateway from loopback and speak for many clients with X-Forwarded-For.
+      // Tests reach the gateway from loopback and speak for many clients with X-Forwarded-For;
+      // webhooks are on, as `npm start` and the chart have them.
       ...(name === 'gateway'
-        ? { BOOTSTRAP_ADMIN_KEY: run.adminKey, TRUSTED_PROXIES: '127.0.0.1/32,::1/128' }
+        ? {
+            BOOTSTRAP_ADMIN_KEY: run.adminKey,
+            TRUSTED_PROXIES: '127.0.0.1/32,::1/128',
+            // One key for the whole run (its files share the database), secret like the admin key.
+            WEBHOOK_SECRETS_KEY: createHash('sha256').update(run.adminKey).digest('base64'),
+          }
         : {}),
       ...options.env,
     },
