@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import type { TextEncoding } from './file-form';
 
 /**
