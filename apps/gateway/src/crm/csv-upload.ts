@@ -126,8 +126,8 @@ async function* delimitedRecords(
 /**
  * The first sheet of a workbook, streamed by exceljs: rows are read as they are used and the
  * shared-strings table (the workbook's distinct texts) is the only thing held whole; sheets
- * stored before that table in the ZIP are spooled to a temporary file by exceljs, not kept in
- * memory. Later sheets are skipped unread.
+ * stored before that table in the ZIP (Excel writes them so) are spooled uncompressed to a
+ * temporary file by exceljs, not kept in memory. Later sheets are read through and ignored.
  */
 async function* xlsxRecords(bytes: AsyncGenerator<Buffer>): AsyncGenerator<FileRecord> {
   const source = Readable.from(bytes);
@@ -141,7 +141,11 @@ async function* xlsxRecords(bytes: AsyncGenerator<Buffer>): AsyncGenerator<FileR
   let sheets = 0;
   try {
     for await (const worksheet of workbook) {
-      if (sheets++ > 0) continue;
+      if (sheets++ > 0) {
+        // read through, unused: a sheet spooled to a temporary file is removed once read
+        for await (const row of worksheet) void row;
+        continue;
+      }
       for await (const row of worksheet) {
         const values = row.values as SpreadsheetValue[];
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
