@@ -1,6 +1,9 @@
 import { DomainError, ErrorCode } from '@sales-suite/contracts';
 import ExcelJS from 'exceljs';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
+import { eventually } from '../../../../test/support/eventually';
 import { CsvSink, streamCsv } from './csv-upload';
 
 /** Collects what the upload would send to the service. */
@@ -115,6 +118,28 @@ describe('streamCsv: cells, blank rows and row numbers', () => {
       { row: 3, cells: ['a@b.com', 'Ann'] },
       { row: 5, cells: ['c@d.com', 'Carl'] },
     ]);
+  });
+
+  it('leaves no spooled sheet behind when the service refuses a workbook’s header', async () => {
+    // exceljs spools a sheet stored before the shared strings (as here) to os.tmpdir(), named
+    // by the `tmp` package `tmp-<pid>-…`: this process's files are this test's
+    const spooled = () =>
+      readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const refused = new DomainError(ErrorCode.CrmImportColumnsInvalid, 'unknown column');
+    const rows = Array.from({ length: 3000 }, (_, i) => [`c${i}@example.com`, `Name ${i}`]);
+    const file = await xlsx([['Email', 'Favourite Colour'], ...rows], true);
+    let whileRead: string[] = [];
+    const sink: CsvSink = {
+      headers: async () => {
+        whileRead = spooled();
+        throw refused;
+      },
+      rows: async () => undefined,
+    };
+    await expect(streamCsv(upload(file), sink)).rejects.toBe(refused);
+    expect(whileRead).toHaveLength(2); // both sheets
+    // `tmp` unlinks without being awaited
+    await eventually(() => spooled().length === 0, { description: 'the spooled sheet removed' });
   });
 
   it('streams: the first rows reach the service before most of a 100,000-row file is read', async () => {

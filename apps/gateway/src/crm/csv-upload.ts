@@ -127,40 +127,58 @@ async function* delimitedRecords(
  * The first sheet of a workbook, streamed by exceljs: rows are read as they are used and the
  * shared-strings table (the workbook's distinct texts) is the only thing held whole; sheets
  * stored before that table in the ZIP (Excel writes them so) are spooled uncompressed to a
- * temporary file by exceljs, not kept in memory. Later sheets are read through and ignored.
+ * temporary file by exceljs, not kept in memory. exceljs removes such a file only once it has
+ * read it, so the workbook is always read to its end: later sheets, and the rest of a workbook
+ * whose rows stopped being taken (a refused header, too many rows), are read through unused.
  */
 async function* xlsxRecords(bytes: AsyncGenerator<Buffer>): AsyncGenerator<FileRecord> {
-  const source = Readable.from(bytes);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // tells dates from numbers
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const worksheets = workbook[Symbol.asyncIterator]();
+  let rows: AsyncIterator<ExcelJS.Row> | null = null;
   let sheets = 0;
+  let readToEnd = false;
   try {
-    for await (const worksheet of workbook) {
-      if (sheets++ > 0) {
-        // read through, unused: a sheet spooled to a temporary file is removed once read
-        for await (const row of worksheet) void row;
-        continue;
-      }
-      for await (const row of worksheet) {
-        const values = row.values as SpreadsheetValue[];
+    for (let sheet = await worksheets.next(); !sheet.done; sheet = await worksheets.next()) {
+      const first = sheets++ === 0;
+      rows = sheet.value[Symbol.asyncIterator]();
+      for (let row = await rows.next(); !row.done; row = await rows.next()) {
+        if (!first) continue;
+        const values = row.value.values as SpreadsheetValue[];
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
           cellText(values[i + 1]),
         );
-        yield { row: row.number, cells };
+        yield { row: row.value.number, cells };
       }
     }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
+    readToEnd = true;
+  } catch {
+    readToEnd = true;
     throw unreadable('the file is a ZIP archive but not a readable XLSX workbook');
+  } finally {
+    if (!readToEnd) await readThrough(rows, worksheets);
   }
   if (sheets === 0)
     throw unreadable('the file is a ZIP archive but not an XLSX workbook (no worksheet)');
-  await finished(source);
+}
+
+/** The rest of a workbook whose rows are no longer wanted, read so that exceljs cleans up. */
+async function readThrough(
+  rows: AsyncIterator<unknown> | null,
+  worksheets: AsyncIterator<AsyncIterable<unknown>>,
+): Promise<void> {
+  try {
+    if (rows) while (!(await rows.next()).done);
+    for (let sheet = await worksheets.next(); !sheet.done; sheet = await worksheets.next())
+      for await (const row of sheet.value) void row;
+  } catch {
+    // the upload is being refused already; a broken rest changes nothing
+  }
 }
 
 /** Sends the header with the first data row (a file with no data starts no import), then the rows. */
