@@ -158,7 +158,11 @@ describe('CRM import: the same contacts in every file form', () => {
         'the file has a header row only: no contacts to import',
       ],
       [
-        Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n'),
+        // large enough that the gateway must read the rest of the upload to answer
+        Buffer.concat([
+          Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n'),
+          Buffer.alloc(3 << 20, 0x20),
+        ]),
         'contacts.pdf',
         'the file is a PDF document, not CSV or XLSX',
       ],

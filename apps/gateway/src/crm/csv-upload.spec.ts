@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { eventually } from '../../../../test/support/eventually';
 import { CsvSink, streamCsv } from './csv-upload';
 
@@ -53,11 +54,13 @@ async function xlsx(rows: unknown[][], extraSheet = false): Promise<Buffer> {
 
 async function refusal(bytes: Buffer): Promise<{ code: ErrorCode; reason: string }> {
   const { sink, sent } = collector();
-  const error = await streamCsv(upload(bytes), sink).then(
+  const file = upload(bytes);
+  const error = await streamCsv(file, sink).then(
     () => new Error('accepted'),
     (thrown: unknown) => thrown,
   );
   expect(sent.headers).toBeNull(); // nothing was started
+  await finished(file); // the upload is read to its end, so the client gets the answer
   if (!(error instanceof DomainError)) throw error;
   const violations = (error.details as { violations: { reason: string }[] }).violations;
   return { code: error.code, reason: violations[0].reason };
@@ -191,8 +194,8 @@ describe('streamCsv: files that are no contacts table → 422 naming the problem
       'the file has a header row only: no contacts to import',
     ],
     [
-      'a PDF',
-      () => Buffer.from('%PDF-1.4\n1 0 obj\n'),
+      'a 5 MB PDF',
+      () => Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n'), Buffer.alloc(5 << 20, 0x41)]),
       'the file is a PDF document, not CSV or XLSX',
     ],
     [

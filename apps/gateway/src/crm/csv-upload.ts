@@ -8,7 +8,6 @@ import {
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { cellText, SpreadsheetValue } from './domain/cell-text';
 import { sniffFileForm, sniffSeparator, TextEncoding } from './domain/file-form';
 import { ExportTextDecoder } from './domain/text-decoding';
@@ -60,20 +59,23 @@ export async function streamCsv(file: Readable, sink: CsvSink): Promise<number> 
     const records =
       form.kind === 'xlsx' ? xlsxRecords(rest) : delimitedRecords(rest, form.encoding);
     const total = await sendRecords(records, sink);
-    await drained(file);
+    await discardRest(bytes); // the ZIP reader stops at the archive's directory
     return total;
   } catch (error) {
-    file.resume(); // drain the rest of the upload so the client gets our answer
+    // read the rest of the upload so the client gets our answer
+    discardRest(bytes).catch(() => undefined); // a client gone mid-upload has no answer to get
     const { code, message, lines } = error as Error & { code?: string; lines?: number };
     if (!code?.startsWith('CSV_')) throw error; // the sink's own errors pass as they are
     throw unreadable(`not valid CSV${lines ? ` near line ${lines}` : ''}: ${message}`);
   }
 }
 
-/** The ZIP reader stops at the archive's directory: the upload's last bytes are read here. */
-async function drained(file: Readable): Promise<void> {
-  file.resume();
-  await finished(file);
+/**
+ * Reads the rest of the upload, unused: busboy moves on (and the answer is sent) only then. Not
+ * `file.resume()`: that does nothing while the iterator still listens for 'readable'.
+ */
+async function discardRest(bytes: AsyncIterator<Buffer>): Promise<void> {
+  while (!(await bytes.next()).done);
 }
 
 /** The file's first bytes (fewer when it is shorter). */
