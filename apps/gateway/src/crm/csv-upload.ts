@@ -65,7 +65,7 @@ export async function streamCsv(file: Readable, sink: CsvSink): Promise<number> 
     // read the rest of the upload so the client gets our answer
     discardRest(bytes).catch(() => undefined); // a client gone mid-upload has no answer to get
     const { code, message, lines } = error as Error & { code?: string; lines?: number };
-    if (!code?.startsWith('CSV_')) throw error; // the sink's own errors pass as they are
+    if (!code?.startsWith('CSV_')) throw error; // ours and the sink's pass as they are
     throw unreadable(`not valid CSV${lines ? ` near line ${lines}` : ''}: ${message}`);
   }
 }
@@ -91,11 +91,13 @@ async function readHead(bytes: AsyncIterator<Buffer>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The whole upload again: the head already read, then the rest as it comes. */
 async function* replay(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   if (head.length) yield head;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
+/** Records of delimited text, decoded as it streams, split at the separator its header uses. */
 async function* delimitedRecords(
   bytes: AsyncGenerator<Buffer>,
   encoding: TextEncoding,
