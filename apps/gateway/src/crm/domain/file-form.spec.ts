@@ -80,7 +80,8 @@ describe('sniffFileForm: bytes in, form out', () => {
       bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       {
         kind: 'refused',
-        reason: 'the file is a legacy Office file (.xls); save it as XLSX or CSV, not CSV or XLSX',
+        reason:
+          'the file is a legacy Excel (.xls) or password-protected Office file, not CSV or XLSX: save it as XLSX or CSV without a password',
       },
     ],
     [

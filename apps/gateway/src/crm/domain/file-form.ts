@@ -10,7 +10,7 @@ export type FileForm =
   { kind: 'xlsx' } | { kind: 'text'; encoding: TextEncoding } | { kind: 'refused'; reason: string };
 
 /** Formats people upload by mistake, by their magic bytes, so the refusal can name them. */
-const NOT_A_TABLE: { magic: number[]; name: string }[] = [
+const NOT_A_TABLE: { magic: number[]; name: string; advice?: string }[] = [
   { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'a PDF document' },
   { magic: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
   { magic: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
@@ -18,7 +18,12 @@ const NOT_A_TABLE: { magic: number[]; name: string }[] = [
   { magic: [0x1f, 0x8b], name: 'a gzip archive' },
   { magic: [0x37, 0x7a, 0xbc, 0xaf], name: 'a 7-Zip archive' },
   { magic: [0x52, 0x61, 0x72, 0x21], name: 'a RAR archive' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'a legacy Office file (.xls); save it as XLSX or CSV' },
+  // an OLE2 compound file: Excel 97–2003, or any Office file saved with a password
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    name: 'a legacy Excel (.xls) or password-protected Office file',
+    advice: 'save it as XLSX or CSV without a password',
+  },
 ];
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -66,7 +71,10 @@ export function sniffFileForm(head: Uint8Array): FileForm {
   if (head.length === 0) return { kind: 'refused', reason: 'the file is empty' };
   if (startsWith(head, ZIP_MAGIC)) return { kind: 'xlsx' };
   const known = NOT_A_TABLE.find(({ magic }) => startsWith(head, magic));
-  if (known) return { kind: 'refused', reason: `the file is ${known.name}, not CSV or XLSX` };
+  if (known) {
+    const advice = known.advice ? `: ${known.advice}` : '';
+    return { kind: 'refused', reason: `the file is ${known.name}, not CSV or XLSX${advice}` };
+  }
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8' };
   if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le' };
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be' };
