@@ -4,7 +4,6 @@ import { AppSet, RunningApp } from '../support/apps';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
-import { ownSubjectPrefix } from './import.harness';
 
 interface ImportView {
   status: string;
@@ -83,10 +82,8 @@ describe('CRM import: the same contacts in every file form', () => {
   let db: Client;
 
   beforeAll(async () => {
-    await apps.start('crm-enrichment', {
-      env: { CRM_FRESHNESS_INTERVAL_MS: '0', ...ownSubjectPrefix('import-file-forms') },
-    });
-    gateway = await apps.start('gateway', { env: ownSubjectPrefix('import-file-forms') });
+    await apps.start('crm-enrichment', { env: { CRM_FRESHNESS_INTERVAL_MS: '0' } });
+    gateway = await apps.start('gateway');
     api = apiClient(gateway.url);
     db = new Client({ connectionString: e2eRun().databaseUrl });
     await db.connect();
