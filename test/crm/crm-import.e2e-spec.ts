@@ -210,14 +210,15 @@ describe('CRM bulk import: multipart upload streamed over NATS, processed in the
 
   it('refuses a broken CSV, an empty file and a non-multipart body', async () => {
     const broken = await upload(gateway.url, 'Email,Title\n"a@b.com,CEO\n');
-    expect(broken.status).toBe(400);
+    expect(broken.status).toBe(422);
+    expect(broken.body).toMatchObject({ code: 'CRM_IMPORT_FILE_UNREADABLE' });
     expect(String(broken.body.detail)).toContain('not valid CSV');
     const open = await db.query(
       `SELECT count(*)::int AS n FROM crm.imports WHERE status = 'receiving'`,
     );
     expect(open.rows[0].n).toBe(0);
     expect((await db.query(`SELECT count(*)::int AS n FROM crm.import_rows`)).rows[0].n).toBe(0);
-    expect((await upload(gateway.url, '')).status).toBe(400);
+    expect((await upload(gateway.url, '')).status).toBe(422);
     const json = await api('/v1/crm/imports', { body: { file: 'x' } });
     expect(json.status).toBe(415);
     expect((await api('/v1/crm/imports/00000000-0000-4000-8000-000000000000')).status).toBe(404);

@@ -61,7 +61,7 @@ export class CrmImportsController {
   @Route('POST', '', {
     status: 202,
     scope: 'crm:write',
-    summary: 'Import contacts from a CSV file (multipart field `file`)',
+    summary: 'Import contacts from a CSV or XLSX file (multipart field `file`)',
     description:
       'Up to 100,000 rows, streamed to the service. Columns are matched case-, space- and separator-insensitively with common synonyms; unknown columns are refused (422) before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
     answers: ImportAcceptedView,

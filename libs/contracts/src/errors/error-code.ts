@@ -40,6 +40,7 @@ export enum ErrorCode {
   CrmAccountDomainTaken = 'CRM_ACCOUNT_DOMAIN_TAKEN',
   CrmImportNotFound = 'CRM_IMPORT_NOT_FOUND',
   CrmImportColumnsInvalid = 'CRM_IMPORT_COLUMNS_INVALID',
+  CrmImportFileUnreadable = 'CRM_IMPORT_FILE_UNREADABLE',
   CrmImportNotReceiving = 'CRM_IMPORT_NOT_RECEIVING',
   CrmImportTooLarge = 'CRM_IMPORT_TOO_LARGE',
 }
@@ -83,6 +84,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CrmAccountDomainTaken]: 409,
   [ErrorCode.CrmImportNotFound]: 404,
   [ErrorCode.CrmImportColumnsInvalid]: 422,
+  [ErrorCode.CrmImportFileUnreadable]: 422,
   [ErrorCode.CrmImportNotReceiving]: 409,
   [ErrorCode.CrmImportTooLarge]: 413,
 };
