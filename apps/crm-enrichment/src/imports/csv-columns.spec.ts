@@ -21,7 +21,9 @@ describe('mapColumns', () => {
     ['title', 'title'],
     ['Position', 'title'],
     ['Phone Number', 'phone'],
-    ['Mobile Phone', 'phone'],
+    ['Mobile Phone', 'mobilePhone'],
+    ['Work Direct Phone', 'directPhone'],
+    ['Corporate Phone', 'corporatePhone'],
     ['Tel.', 'phone'],
     ['Country/Region', 'country'],
     ['Country', 'country'],
@@ -35,13 +37,16 @@ describe('mapColumns', () => {
     expect(mapColumns([header]).mapped[header]).toBe(field);
   });
 
-  it('reports unknown, duplicated and missing columns', () => {
+  it('reports ignored, duplicated and missing columns; the best-ranked spelling takes a field', () => {
     const mapping = mapColumns(['Email', 'Favourite colour', 'E-mail', 'First Name', '']);
-    expect(mapping.unknown).toEqual(['Favourite colour']);
+    expect(mapping.ignored).toEqual(['Favourite colour']);
     expect(mapping.duplicated).toEqual(['E-mail']);
     expect(mapping.missing).toEqual([]);
-    expect(mapping.columns).toEqual(['email', null, 'email', 'firstName', null]);
+    expect(mapping.columns).toEqual(['email', null, null, 'firstName', null]);
     expect(mapColumns(['First Name', 'Last Name']).missing).toEqual(['email']);
+    const hubspot = mapColumns(['Lead Status', 'Email', 'Lifecycle Stage']);
+    expect(hubspot.columns).toEqual([null, 'email', 'lifecycleStage']);
+    expect(hubspot.duplicated).toEqual(['Lead Status']);
   });
 
   it('normalises header keys', () => {
@@ -50,13 +55,59 @@ describe('mapColumns', () => {
 });
 
 describe('rowToInput', () => {
-  const columns = mapColumns(['Email', 'First Name', 'Do Not Contact', 'Notes']).columns;
+  const headers = ['Email', 'First Name', 'Do Not Contact', 'Notes'];
+  const columns = mapColumns(headers).columns;
 
-  it('reads cells by column, skipping blanks and unknown columns', () => {
-    expect(rowToInput([' a@b.com ', '', 'yes', 'hello'], columns)).toEqual({
-      input: { email: 'a@b.com', doNotContact: true },
+  it('reads cells by column, skipping blanks, keeping unknown columns by header', () => {
+    expect(rowToInput([' a@b.com ', '', 'yes', 'hello'], columns, headers)).toEqual({
+      values: {
+        input: { email: 'a@b.com', doNotContact: true },
+        phones: {},
+        company: {},
+        lifecycleStage: null,
+        createDate: null,
+        custom: { Notes: 'hello' },
+      },
       error: null,
     });
+  });
+
+  it('keeps phone kinds apart, the first present as the phone, and reads company columns', () => {
+    const apollo = [
+      'Email',
+      'Work Direct Phone',
+      'Mobile Phone',
+      'Corporate Phone',
+      'Company',
+      'Website',
+      '# Employees',
+      'Stage',
+    ];
+    const { values } = rowToInput(
+      [
+        'a@acme-widgets.com',
+        '',
+        '+1 415 555 0100',
+        '+1 415 555 0199',
+        'Acme',
+        'acme-widgets.com',
+        '51-200',
+        'Cold',
+      ],
+      mapColumns(apollo).columns,
+      apollo,
+    );
+    expect(values.input).toEqual({ email: 'a@acme-widgets.com', phone: '+1 415 555 0100' });
+    expect(values.phones).toEqual({
+      mobilePhone: '+1 415 555 0100',
+      corporatePhone: '+1 415 555 0199',
+    });
+    expect(values.company).toEqual({
+      companyName: 'Acme',
+      companyDomain: 'acme-widgets.com',
+      companyEmployees: '51-200',
+    });
+    expect(values.lifecycleStage).toBe('Cold');
   });
 
   it('reports an unreadable yes/no and a missing email', () => {

@@ -1,149 +1,126 @@
 import { emailRefusal, unsafeTextReason } from '@sales-suite/contracts';
-import type { ContactInputField } from '../enrichment/contact-rules';
 import { analyzeEmail } from '../rules/email.rules';
+import {
+  COMPANY_FIELDS,
+  CONTACT_IMPORT_FIELDS,
+  fieldOfHeader,
+  ImportField,
+  PHONE_FIELDS,
+} from './rules/export-headers';
 
-/** Contact fields an import can fill (account and owner ids are internal; they are set by API). */
-export type ImportField = Exclude<ContactInputField, 'accountId'> | 'fullName';
-
-/**
- * Header spellings seen in exports from Salesforce, HubSpot, Pipedrive, Apollo, LinkedIn and
- * spreadsheets, compared after lower-casing and removing spaces, dashes, underscores and dots.
- */
-const SYNONYMS: Record<ImportField, string[]> = {
-  email: [
-    'email',
-    'emailaddress',
-    'mail',
-    'e-mail',
-    'workemail',
-    'businessemail',
-    'primaryemail',
-    'emails',
-    'courriel',
-  ],
-  firstName: ['firstname', 'first', 'givenname', 'forename', 'prenom', 'vorname', 'nombre'],
-  lastName: [
-    'lastname',
-    'last',
-    'surname',
-    'familyname',
-    'nom',
-    'nachname',
-    'apellido',
-    'apellidos',
-  ],
-  fullName: ['name', 'fullname', 'contactname', 'contact', 'person', 'personname'],
-  title: [
-    'title',
-    'jobtitle',
-    'position',
-    'role',
-    'jobrole',
-    'designation',
-    'poste',
-    'titre',
-    'fonction',
-    'berufsbezeichnung',
-    'cargo',
-  ],
-  phone: [
-    'phone',
-    'phonenumber',
-    'telephone',
-    'tel',
-    'mobile',
-    'mobilephone',
-    'mobilenumber',
-    'cell',
-    'cellphone',
-    'workphone',
-    'directphone',
-    'telefon',
-    'telefono',
-  ],
-  country: ['country', 'countrycode', 'countryregion', 'nation', 'pays', 'land', 'pais'],
-  city: ['city', 'town', 'locality', 'ville', 'stadt', 'ciudad'],
-  ownerId: ['owner', 'ownerid', 'contactowner', 'recordowner', 'accountowner'],
-  source: ['source', 'leadsource', 'originalsource', 'contactsource'],
-  doNotContact: ['donotcontact', 'dnc', 'optout', 'unsubscribed', 'emailoptout', 'donotcall'],
-};
-
-const BY_KEY = new Map<string, ImportField>(
-  (Object.entries(SYNONYMS) as [ImportField, string[]][]).flatMap(([field, names]) =>
-    names.map((name) => [headerKey(name), field] as [string, ImportField]),
-  ),
-);
-
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[\s_\-.:/()*]+/g, '');
-}
+export { headerKey } from './rules/export-headers';
+export type { ImportField } from './rules/export-headers';
 
 export interface ColumnMapping {
-  /** Column index → field, for recognised columns. */
+  /** Column index → field, for the columns imported as a field. */
   columns: (ImportField | null)[];
   /** Header → field, for display. */
   mapped: Record<string, ImportField>;
-  unknown: string[];
+  /** Headers of no known field: their cells are kept per contact as custom fields. */
+  ignored: string[];
+  /** Second columns for a field already taken (by a better-ranked spelling): kept as custom fields. */
   duplicated: string[];
   /** A file must identify contacts: an email column is required (imports match on it). */
   missing: ImportField[];
 }
 
-/** Matches a CSV header row to contact fields, case-, space- and separator-insensitively. */
+/**
+ * Matches a CSV header row to import fields, case-, space- and punctuation-insensitively. When two
+ * columns name one field, the better-ranked spelling takes it and the other is kept as custom.
+ */
 export function mapColumns(headers: string[]): ColumnMapping {
-  const columns: (ImportField | null)[] = [];
-  const mapped: Record<string, ImportField> = {};
-  const unknown: string[] = [];
-  const duplicated: string[] = [];
-  const seen = new Set<ImportField>();
-  for (const header of headers) {
-    const field = BY_KEY.get(headerKey(header)) ?? null;
-    if (!field) {
-      if (header.trim()) unknown.push(header);
-      columns.push(null);
-      continue;
+  const columns: (ImportField | null)[] = headers.map(() => null);
+  const ignored: string[] = [];
+  const taken = new Map<ImportField, { index: number; rank: number }>();
+  headers.forEach((header, index) => {
+    const known = fieldOfHeader(header);
+    if (!known) {
+      if (header.trim()) ignored.push(header);
+      return;
     }
-    if (seen.has(field)) duplicated.push(header);
-    seen.add(field);
-    mapped[header] = field;
-    columns.push(field);
-  }
-  return { columns, mapped, unknown, duplicated, missing: seen.has('email') ? [] : ['email'] };
+    const holder = taken.get(known.field);
+    if (holder && holder.rank <= known.rank) return;
+    taken.set(known.field, { index, rank: known.rank });
+  });
+  for (const [field, { index }] of taken) columns[index] = field;
+  const mapped: Record<string, ImportField> = {};
+  const duplicated: string[] = [];
+  headers.forEach((header, index) => {
+    const field = columns[index];
+    if (field) mapped[header] = field;
+    else if (fieldOfHeader(header)) duplicated.push(header);
+  });
+  return { columns, mapped, ignored, duplicated, missing: taken.has('email') ? [] : ['email'] };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'ja', 'si']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '', 'non', 'nein']);
 
-export type RowInput = Partial<Record<ImportField, string | boolean>>;
+type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
+type CompanyField = (typeof COMPANY_FIELDS)[number];
+export type RowInput = Partial<Record<ContactImportField, string | boolean>>;
 
-/** One CSV row as contact input; a cell that cannot be read is reported with its field. */
+export interface RowValues {
+  /** Contact fields; `phone` is the first of phone, direct, mobile and corporate phone present. */
+  input: RowInput;
+  phones: Partial<Record<(typeof PHONE_FIELDS)[number], string>>;
+  company: Partial<Record<CompanyField, string>>;
+  lifecycleStage: string | null;
+  createDate: string | null;
+  /** Header → cell, for the columns imported as no field (blank cells left out). */
+  custom: Record<string, string>;
+}
+
+const isContactField = (field: ImportField): field is ContactImportField =>
+  (CONTACT_IMPORT_FIELDS as readonly string[]).includes(field);
+const isPhoneField = (field: ImportField): field is (typeof PHONE_FIELDS)[number] =>
+  (PHONE_FIELDS as readonly string[]).includes(field);
+const isCompanyField = (field: ImportField): field is CompanyField =>
+  (COMPANY_FIELDS as readonly string[]).includes(field);
+
+/** One CSV row as import values; a cell that cannot be read is reported with its field. */
 export function rowToInput(
   cells: string[],
   columns: (ImportField | null)[],
-): { input: RowInput; error: { field: string; reason: string } | null } {
-  const input: RowInput = {};
+  headers: string[] = [],
+): { values: RowValues; error: { field: string; reason: string } | null } {
+  const values: RowValues = {
+    input: {},
+    phones: {},
+    company: {},
+    lifecycleStage: null,
+    createDate: null,
+    custom: {},
+  };
+  const { input } = values;
   for (let index = 0; index < columns.length; index++) {
     const field = columns[index];
     const cell = (cells[index] ?? '').trim();
-    if (!field) continue;
+    if (!field) {
+      if (cell) values.custom[headers[index] || `column ${index + 1}`] = cell;
+      continue;
+    }
     if (field === 'doNotContact') {
       const word = cell.toLowerCase();
       if (TRUE_WORDS.has(word)) input.doNotContact = true;
       else if (!FALSE_WORDS.has(word))
-        return { input, error: { field, reason: `"${cell}" is not yes/no` } };
+        return { values, error: { field, reason: `"${cell}" is not yes/no` } };
       continue;
     }
-    if (cell) input[field] = cell;
+    if (!cell) continue;
+    if (isContactField(field)) input[field] = cell;
+    else if (isPhoneField(field)) values.phones[field] = cell;
+    else if (isCompanyField(field)) values.company[field] = cell;
+    else values[field] = cell;
   }
-  if (!input.email) return { input, error: { field: 'email', reason: 'email is empty' } };
+  if (!input.phone) {
+    const phone = PHONE_FIELDS.map((kind) => values.phones[kind]).find(Boolean);
+    if (phone) input.phone = phone;
+  }
+  if (!input.email) return { values, error: { field: 'email', reason: 'email is empty' } };
   const { reason } = analyzeEmail(input.email as string);
-  if (reason) return { input, error: { field: 'email', reason: emailRefusal('email', reason) } };
-  return { input, error: null };
+  if (reason) return { values, error: { field: 'email', reason: emailRefusal('email', reason) } };
+  return { values, error: null };
 }
 
 /**

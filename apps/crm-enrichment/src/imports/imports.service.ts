@@ -17,7 +17,7 @@ interface ImportRow {
   id: string;
   status: ImportView['status'];
   file_name: string;
-  columns: { mapped: Record<string, string>; columns: (ImportField | null)[] };
+  columns: StoredColumns;
   total: number;
   processed: number;
   created: number;
@@ -30,6 +30,15 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
+/** How the file's columns are read, as stored with the job (imports before custom fields lack the last three). */
+export interface StoredColumns {
+  mapped: Record<string, string>;
+  columns: (ImportField | null)[];
+  headers?: string[];
+  ignored?: string[];
+  duplicated?: string[];
+}
+
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 export function toImportView(row: ImportRow): ImportView {
@@ -38,6 +47,8 @@ export function toImportView(row: ImportRow): ImportView {
     status: row.status,
     fileName: row.file_name,
     columns: row.columns.mapped,
+    ignoredColumns: row.columns.ignored ?? [],
+    duplicatedColumns: row.columns.duplicated ?? [],
     total: row.total,
     processed: row.processed,
     created: row.created,
@@ -52,8 +63,8 @@ export function toImportView(row: ImportRow): ImportView {
 }
 
 /**
- * Bulk import in three steps: `start` checks the header row (nothing is stored when a column is
- * wrong), `rows` stages the file in chunks as it is uploaded, `finish` queues it for the worker.
+ * Bulk import in three steps: `start` reads the header row (nothing is stored without an email
+ * column; unknown columns are kept as custom fields), `rows` stages the file in chunks as it is uploaded, `finish` queues it for the worker.
  */
 @Injectable()
 export class ImportsService {
@@ -64,26 +75,25 @@ export class ImportsService {
 
   async start(dto: StartImportDto, actor: string): Promise<ImportView> {
     const mapping = mapColumns(dto.headers);
-    const problems = [
-      ...mapping.missing.map((field) => ({
-        field,
-        reason: `no column for ${field} (e.g. "Email")`,
-      })),
-      ...mapping.unknown.map((header) => ({ field: header, reason: 'unknown column' })),
-      ...mapping.duplicated.map((header) => ({
-        field: header,
-        reason: 'a second column for the same field',
-      })),
-    ];
-    if (problems.length > 0)
+    if (mapping.missing.length > 0)
       throw new DomainError(
         ErrorCode.CrmImportColumnsInvalid,
-        `The file's columns cannot be imported: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
-        { violations: problems, recognised: mapping.mapped },
+        `The file's columns cannot be imported: no column for email (e.g. "Email")`,
+        {
+          violations: [{ field: 'email', reason: 'no column for email (e.g. "Email")' }],
+          recognised: mapping.mapped,
+        },
       );
+    const columns: StoredColumns = {
+      mapped: mapping.mapped,
+      columns: mapping.columns,
+      headers: dto.headers,
+      ignored: mapping.ignored,
+      duplicated: mapping.duplicated,
+    };
     const [row]: ImportRow[] = await this.dataSource.query(
       `INSERT INTO crm.imports (status, file_name, columns, actor) VALUES ('receiving', $1, $2, $3) RETURNING *`,
-      [dto.fileName, JSON.stringify({ mapped: mapping.mapped, columns: mapping.columns }), actor],
+      [dto.fileName, JSON.stringify(columns), actor],
     );
     return toImportView(row);
   }
@@ -121,6 +131,12 @@ export class ImportsService {
   }
 
   async finish(dto: FinishImportDto): Promise<ImportView> {
+    if (dto.totalRows === 0)
+      throw new DomainError(
+        ErrorCode.Unprocessable,
+        'Invalid input: file: the file has a header row only, no contacts',
+        { violations: [{ field: 'file', reason: 'the file has a header row only, no contacts' }] },
+      );
     const [rows]: [ImportRow[], number] = await this.dataSource.query(
       `UPDATE crm.imports SET status = 'queued' WHERE id = $1 AND status = 'receiving' AND total = $2 RETURNING *`,
       [dto.importId, dto.totalRows],

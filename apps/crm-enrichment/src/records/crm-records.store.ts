@@ -3,9 +3,18 @@ import { injectTraceContext } from '@sales-suite/observability';
 import { EntityManager } from 'typeorm';
 import type { FieldMap, FieldValue } from '../provenance/field-provenance';
 
+/** An import column no contact field takes, kept by its header. */
+export interface CustomField {
+  value: string;
+  source: string;
+  observedAt: string;
+}
+
 export interface RecordRow {
   id: string;
   fields: FieldMap;
+  /** Contacts only; absent on a row just inserted (a new contact has none yet). */
+  custom?: Record<string, CustomField>;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -43,8 +52,8 @@ export interface OutboxEvent {
 export const CONTACT_EMAIL_INDEX = 'contacts_email_unique';
 
 const STAMP_COLUMNS = `id, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields`;
-const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
+const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields, custom`;
+const ACCOUNT_COLUMNS = `${STAMP_COLUMNS}, fields, domain`;
 
 /**
  * SQL for contacts, accounts, field history and events, in sets: the API writes one record at a
@@ -140,7 +149,7 @@ export class CrmRecordsStore {
       `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
          version = c.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
-       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`,
+       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.custom`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -154,6 +163,29 @@ export class CrmRecordsStore {
     )) as [Omit<RecordRow, 'fields'>[], number];
     const fieldsById = new Map(rows.map((row) => [row.id, row.fields]));
     return updated.map((row) => ({ ...row, fields: fieldsById.get(row.id)! }));
+  }
+
+  /**
+   * Sets custom fields (header → value) from one source; a value already stored as given keeps
+   * its first observation, so re-importing a file changes nothing.
+   */
+  async mergeCustomFields(
+    manager: EntityManager,
+    rows: { id: string; values: Record<string, string> }[],
+    source: string,
+    now: string,
+  ): Promise<void> {
+    const given = rows.filter((row) => Object.keys(row.values).length > 0);
+    if (given.length === 0) return;
+    await manager.query(
+      `UPDATE crm.contacts c SET custom = c.custom || (
+         SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_object('value', e.value, 'source', $2::text, 'observedAt', $3::text)), '{}')
+         FROM jsonb_each_text(r.vals) AS e(key, value)
+         WHERE c.custom->e.key->>'value' IS DISTINCT FROM e.value)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, vals jsonb)
+       WHERE c.id = r.id`,
+      [JSON.stringify(given.map((row) => ({ id: row.id, vals: row.values }))), source, now],
+    );
   }
 
   /** Updates only the freshness of fields whose value did not change (no version bump). */

@@ -104,6 +104,16 @@ export class ImportView {
     additionalProperties: { type: 'string' },
   })
   columns: Record<string, string>;
+  @ApiProperty({
+    type: [String],
+    description: 'Headers of no known field: kept per contact as custom fields',
+  })
+  ignoredColumns: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Second columns for a field another column takes: kept as custom fields',
+  })
+  duplicatedColumns: string[];
   @ApiProperty({ description: 'Data rows received' }) total: number;
   @ApiProperty() processed: number;
   @ApiProperty() created: number;

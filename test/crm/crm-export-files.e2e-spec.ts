@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { AppSet, RunningApp } from '../support/apps';
+import { eventually } from '../support/eventually';
+import { apiClient } from '../support/http';
+import { e2eRun } from '../support/test-env';
+
+interface ImportView {
+  id: string;
+  status: string;
+  columns: Record<string, string>;
+  ignoredColumns: string[];
+  duplicatedColumns: string[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors: { row: number; field: string | null; reason: string }[];
+}
+
+interface ContactView {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  directPhone: string | null;
+  mobilePhone: string | null;
+  corporatePhone: string | null;
+  accountId: string | null;
+  custom: Record<string, { value: string; source: string; observedAt: string }>;
+}
+
+const FIXTURES = join(__dirname, 'fixtures/exports');
+
+async function upload(baseUrl: string, fileName: string) {
+  const form = new FormData();
+  const bytes = readFileSync(join(FIXTURES, fileName));
+  form.append('file', new Blob([bytes], { type: 'text/csv' }), fileName);
+  const response = await fetch(`${baseUrl}/v1/crm/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${e2eRun().adminKey}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('CRM imports of the files real tools export', () => {
+  const apps = new AppSet();
+  let gateway: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+  let db: Client;
+
+  beforeAll(async () => {
+    await apps.start('crm-enrichment', { env: { CRM_FRESHNESS_INTERVAL_MS: '0' } });
+    gateway = await apps.start('gateway');
+    api = apiClient(gateway.url);
+    db = new Client({ connectionString: e2eRun().databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await apps.stopAll();
+  });
+
+  const importFile = async (fileName: string): Promise<ImportView> => {
+    const accepted = await upload(gateway.url, fileName);
+    expect(accepted.status).toBe(202);
+    return eventually(
+      async () => (await api<ImportView>(`/v1/crm/imports/${accepted.body.id as string}`)).body,
+      (body) => body.status === 'completed' || body.status === 'failed',
+      { timeoutMs: 60_000, intervalMs: 200, description: `${fileName} imported` },
+    );
+  };
+
+  const contactByEmail = async (email: string): Promise<ContactView> => {
+    const { rows } = await db.query(`SELECT id FROM crm.contacts WHERE lower(email) = $1`, [email]);
+    if (rows.length !== 1) throw new Error(`${rows.length} contacts have the email ${email}`);
+    return (await api<ContactView>(`/v1/crm/contacts/${rows[0].id as string}`)).body;
+  };
+
+  it('a HubSpot contacts export: unknown columns kept as custom fields, a bad row reported', async () => {
+    const job = await importFile('hubspot-contacts.csv');
+    expect(job).toMatchObject({ status: 'completed', created: 2, failed: 1 });
+    expect(job.errors).toEqual([{ row: 4, field: 'email', reason: 'email is empty' }]);
+    expect(job.ignoredColumns).toEqual(['Contact ID', 'Associated Company ID', 'HubSpot Score']);
+    expect(job.duplicatedColumns).toEqual(['Lead Status']);
+    expect(job.columns).toMatchObject({
+      Email: 'email',
+      'Mobile Phone Number': 'mobilePhone',
+      'Company Name': 'companyName',
+      'Website URL': 'companyDomain',
+      'Lifecycle Stage': 'lifecycleStage',
+      'Create Date': 'createDate',
+    });
+    const hannah = await contactByEmail('hannah.schmidt@hubexample.de');
+    expect(hannah).toMatchObject({
+      firstName: 'Hannah',
+      lastName: 'Schmidt',
+      phone: '+49 30 1234567',
+      mobilePhone: '+49 151 2345678',
+    });
+    expect(hannah.custom).toEqual({
+      'Contact ID': {
+        value: '51',
+        source: 'import:hubspot-contacts.csv',
+        observedAt: expect.any(String),
+      },
+      'Associated Company ID': {
+        value: '9001',
+        source: 'import:hubspot-contacts.csv',
+        observedAt: expect.any(String),
+      },
+      'HubSpot Score': {
+        value: '42',
+        source: 'import:hubspot-contacts.csv',
+        observedAt: expect.any(String),
+      },
+      'Lead Status': {
+        value: 'Open',
+        source: 'import:hubspot-contacts.csv',
+        observedAt: expect.any(String),
+      },
+    });
+    const luis = await contactByEmail('luis.gonzalez@hubexample.de');
+    expect(luis.lastName).toBe('Gonzalez Peña');
+    expect(Object.keys(luis.custom)).not.toContain('Lead Status'); // blank cells are not kept
+
+    const again = await importFile('hubspot-contacts.csv');
+    expect(again).toMatchObject({ status: 'completed', created: 0, updated: 0, unchanged: 2 });
+    expect((await contactByEmail('hannah.schmidt@hubexample.de')).custom).toEqual(hannah.custom);
+  });
+
+  it('a Salesforce leads report, footer lines and all', async () => {
+    const job = await importFile('salesforce-leads.csv');
+    expect(job).toMatchObject({ status: 'completed', created: 2 });
+    expect(job.failed).toBeGreaterThan(0);
+    expect(job.errors.every((error) => error.row > 3 && error.field === 'email')).toBe(true);
+    expect(job.ignoredColumns).toEqual(['Lead ID', 'Rating']);
+    const grace = await contactByEmail('grace.hopper@sfexample.com');
+    expect(grace).toMatchObject({ phone: '(415) 555-0101', mobilePhone: '(415) 555-0199' });
+    expect(grace.custom['Lead ID'].value).toBe('00Q5g00000AbCdE');
+  });
+
+  it.each([
+    ['salesforce-contacts.csv', 'ada.byron@sfcontacts.co.uk', ['Contact ID']],
+    ['pipedrive-people.csv', 'juergen.mueller@pipeexample.ch', ['Person - Email - Home']],
+    [
+      'apollo-contacts.csv',
+      'maya.chen@apolloexample.io',
+      [
+        'Company Name for Emails',
+        'Email Status',
+        'Seniority',
+        'Departments',
+        'Lists',
+        'Keywords',
+        'Person Linkedin Url',
+        'State',
+        'Apollo Contact Id',
+        'Apollo Account Id',
+      ],
+    ],
+    ['sales-navigator-leads.csv', 'noor.haddad@navexample.ae', ['Location', 'Profile URL']],
+    ['close-leads.csv', 'omar@closeexample.com', ['lead_id']],
+  ])('%s', async (fileName, email, ignored) => {
+    const job = await importFile(fileName);
+    expect(job).toMatchObject({ status: 'completed', created: 1, failed: 0 });
+    expect(job.ignoredColumns).toEqual(ignored);
+    const contact = await contactByEmail(email);
+    expect(Object.keys(contact.custom)).toEqual(expect.arrayContaining(ignored));
+    for (const field of Object.values(contact.custom))
+      expect(field.source).toBe(`import:${fileName}`);
+  });
+
+  it('keeps Apollo’s direct, mobile and corporate phones apart', async () => {
+    const maya = await contactByEmail('maya.chen@apolloexample.io');
+    expect(maya).toMatchObject({
+      phone: '+1 212 555 0140',
+      directPhone: '+1 212 555 0140',
+      mobilePhone: '+1 917 555 0141',
+      corporatePhone: '+1 212 555 0100',
+    });
+  });
+});
