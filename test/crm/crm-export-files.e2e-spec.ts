@@ -19,6 +19,18 @@ interface ImportView {
   errors: { row: number; field: string | null; reason: string }[];
 }
 
+interface AccountView {
+  id: string;
+  domain: string;
+  name: string | null;
+  industry: string | null;
+  employeeRange: string | null;
+  country: string | null;
+  city: string | null;
+  annualRevenue: string | null;
+  provenance: Record<string, { source: string }>;
+}
+
 interface ContactView {
   id: string;
   email: string;
@@ -80,6 +92,11 @@ describe('CRM imports of the files real tools export', () => {
     return (await api<ContactView>(`/v1/crm/contacts/${rows[0].id as string}`)).body;
   };
 
+  const accountOf = async (contact: ContactView): Promise<AccountView> => {
+    expect(contact.accountId).toEqual(expect.any(String));
+    return (await api<AccountView>(`/v1/crm/accounts/${contact.accountId}`)).body;
+  };
+
   it('a HubSpot contacts export: unknown columns kept as custom fields, a bad row reported', async () => {
     const job = await importFile('hubspot-contacts.csv');
     expect(job).toMatchObject({ status: 'completed', created: 2, failed: 1 });
@@ -101,29 +118,29 @@ describe('CRM imports of the files real tools export', () => {
       phone: '+49 30 1234567',
       mobilePhone: '+49 151 2345678',
     });
+    const kept = (value: string) => ({
+      value,
+      source: 'import:hubspot-contacts.csv',
+      observedAt: expect.any(String),
+    });
     expect(hannah.custom).toEqual({
-      'Contact ID': {
-        value: '51',
-        source: 'import:hubspot-contacts.csv',
-        observedAt: expect.any(String),
-      },
-      'Associated Company ID': {
-        value: '9001',
-        source: 'import:hubspot-contacts.csv',
-        observedAt: expect.any(String),
-      },
-      'HubSpot Score': {
-        value: '42',
-        source: 'import:hubspot-contacts.csv',
-        observedAt: expect.any(String),
-      },
-      'Lead Status': {
-        value: 'Open',
-        source: 'import:hubspot-contacts.csv',
-        observedAt: expect.any(String),
-      },
+      'Contact ID': kept('51'),
+      'Associated Company ID': kept('9001'),
+      'HubSpot Score': kept('42'),
+      'Lead Status': kept('Open'),
+      'Lifecycle Stage': kept('Marketing Qualified Lead'),
+      'Create Date': kept('2024-03-05 14:22'),
+    });
+    expect(await accountOf(hannah)).toMatchObject({
+      domain: 'hubexample.de',
+      name: 'Hubexample GmbH',
+      industry: 'Computer Software',
+      employeeRange: '51-200',
+      annualRevenue: '5000000',
+      provenance: { name: { source: 'import' }, industry: { source: 'import' } },
     });
     const luis = await contactByEmail('luis.gonzalez@hubexample.de');
+    expect(luis.accountId).toBe(hannah.accountId);
     expect(luis.lastName).toBe('Gonzalez Peña');
     expect(Object.keys(luis.custom)).not.toContain('Lead Status'); // blank cells are not kept
 
@@ -144,7 +161,6 @@ describe('CRM imports of the files real tools export', () => {
   });
 
   it.each([
-    ['salesforce-contacts.csv', 'ada.byron@sfcontacts.co.uk', ['Contact ID']],
     ['pipedrive-people.csv', 'juergen.mueller@pipeexample.ch', ['Person - Email - Home']],
     [
       'apollo-contacts.csv',
@@ -174,8 +190,16 @@ describe('CRM imports of the files real tools export', () => {
       expect(field.source).toBe(`import:${fileName}`);
   });
 
-  it('keeps Apollo’s direct, mobile and corporate phones apart', async () => {
+  it('keeps Apollo’s direct, mobile and corporate phones apart, and its company columns on the account', async () => {
     const maya = await contactByEmail('maya.chen@apolloexample.io');
+    expect(await accountOf(maya)).toMatchObject({
+      domain: 'apolloexample.io',
+      name: 'Apolloexample Inc',
+      employeeRange: '51-200',
+      city: 'New York',
+      country: 'US',
+      annualRevenue: '20000000',
+    });
     expect(maya).toMatchObject({
       phone: '+1 212 555 0140',
       directPhone: '+1 212 555 0140',

@@ -67,6 +67,7 @@ describe('rowToInput', () => {
         lifecycleStage: null,
         createDate: null,
         custom: { Notes: 'hello' },
+        companyCells: {},
       },
       error: null,
     });
@@ -108,6 +109,12 @@ describe('rowToInput', () => {
       companyEmployees: '51-200',
     });
     expect(values.lifecycleStage).toBe('Cold');
+    expect(values.custom).toEqual({ Stage: 'Cold' });
+    expect(values.companyCells).toEqual({
+      Company: 'Acme',
+      Website: 'acme-widgets.com',
+      '# Employees': '51-200',
+    });
   });
 
   it('reports an unreadable yes/no and a missing email', () => {

@@ -67,8 +67,13 @@ export interface RowValues {
   company: Partial<Record<CompanyField, string>>;
   lifecycleStage: string | null;
   createDate: string | null;
-  /** Header → cell, for the columns imported as no field (blank cells left out). */
+  /**
+   * Header → cell, kept on the contact: the columns imported as no field, and the stage and create
+   * date (the contact view shows them; leads read them). Blank cells are left out.
+   */
   custom: Record<string, string>;
+  /** Header → cell of the company columns, kept as custom when the row links no account. */
+  companyCells: Record<string, string>;
 }
 
 const isContactField = (field: ImportField): field is ContactImportField =>
@@ -91,13 +96,15 @@ export function rowToInput(
     lifecycleStage: null,
     createDate: null,
     custom: {},
+    companyCells: {},
   };
   const { input } = values;
   for (let index = 0; index < columns.length; index++) {
     const field = columns[index];
     const cell = (cells[index] ?? '').trim();
+    const header = headers[index] || `column ${index + 1}`;
     if (!field) {
-      if (cell) values.custom[headers[index] || `column ${index + 1}`] = cell;
+      if (cell) values.custom[header] = cell;
       continue;
     }
     if (field === 'doNotContact') {
@@ -110,8 +117,13 @@ export function rowToInput(
     if (!cell) continue;
     if (isContactField(field)) input[field] = cell;
     else if (isPhoneField(field)) values.phones[field] = cell;
-    else if (isCompanyField(field)) values.company[field] = cell;
-    else values[field] = cell;
+    else if (isCompanyField(field)) {
+      values.company[field] = cell;
+      values.companyCells[header] = cell;
+    } else {
+      values[field] = cell;
+      values.custom[header] = cell;
+    }
   }
   if (!input.phone) {
     const phone = PHONE_FIELDS.map((kind) => values.phones[kind]).find(Boolean);

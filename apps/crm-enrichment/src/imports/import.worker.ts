@@ -11,6 +11,7 @@ import {
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CrmEnrichmentEnv } from '../config/crm-enrichment.env';
+import { accountInputProposals } from '../enrichment/account-rules';
 import { ContactInput, inputProposals } from '../enrichment/contact-rules';
 import { stringOf } from '../provenance/field-provenance';
 import { analyzeEmail } from '../rules/email.rules';
@@ -18,6 +19,7 @@ import { splitFullName } from '../rules/name.rules';
 import { CONTACT_EMAIL_INDEX, CrmRecordsStore } from '../records/crm-records.store';
 import { ContactCommand, ContactOutcome, RecordWriter } from '../records/record-writer.service';
 import { rowToInput } from './csv-columns';
+import { companyOfRow } from './rules/company-columns';
 import type { StoredColumns } from './imports.service';
 
 const importedRows = new Counter({
@@ -41,6 +43,7 @@ interface RowToWrite {
   key: string;
   email: string;
   custom: Record<string, string>;
+  company: ContactCommand['company'];
 }
 
 interface StagedRow {
@@ -188,12 +191,29 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         input.lastName = name.lastName;
       }
       const email = analyzeEmail(input.email as string); // valid: rowToInput refuses others
+      const company = companyOfRow(parsed.values.company);
+      const workDomain = !email.freeMail && !email.disposable;
       inputs.push({
         row,
         input,
         key: email.dedupeKey!,
         email: email.normalized,
-        custom: parsed.values.custom,
+        // Company columns of a row that may link no account (no website, a personal email) stay on the contact.
+        custom:
+          company.domain || workDomain
+            ? parsed.values.custom
+            : { ...parsed.values.custom, ...parsed.values.companyCells },
+        company:
+          company.values.length > 0
+            ? {
+                domain: company.domain,
+                name: company.name,
+                proposals: accountInputProposals(
+                  Object.fromEntries(company.values.map(({ field, value }) => [field, value])),
+                  'import',
+                ),
+              }
+            : undefined,
       });
     }
     // A file may hold the same person twice: later rows update what earlier rows created.
@@ -203,7 +223,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       if (round) round.push(item);
       else rounds.push([item]);
     }
-    const domains = inputs.flatMap(({ input }) => {
+    const domains = inputs.flatMap(({ input, company }) => {
+      if (company?.domain) return [company.domain];
       const email = analyzeEmail(input.email as string);
       return email.valid && !email.freeMail && !email.disposable ? [email.registrableDomain!] : [];
     });
@@ -275,6 +296,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
           current ? stringOf(current.fields, 'country') : null,
         ),
         reason: 'import',
+        company: round[index].company,
       };
     });
     return this.writer.writeContacts(manager, commands, facts, actor, now);

@@ -64,7 +64,10 @@ const ACCOUNT_COLUMNS = `${STAMP_COLUMNS}, fields, domain`;
 export class CrmRecordsStore {
   async contactsById(manager: EntityManager, ids: string[], lock = false): Promise<RecordRow[]> {
     return manager.query(
-      `SELECT ${CONTACT_COLUMNS} FROM crm.contacts WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      // custom read through the row (here and in updateContacts): the migration that merged contacts
+      // sharing an email runs both before the column exists.
+      `SELECT ${STAMP_COLUMNS}, fields, to_jsonb(contacts)->'custom' AS custom FROM crm.contacts
+       WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
       [ids],
     );
   }
@@ -149,7 +152,8 @@ export class CrmRecordsStore {
       `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
          version = c.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
-       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.custom`,
+       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+         to_jsonb(c)->'custom' AS custom`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -188,6 +192,17 @@ export class CrmRecordsStore {
     );
   }
 
+  async setCustomFields(
+    manager: EntityManager,
+    id: string,
+    custom: Record<string, CustomField>,
+  ): Promise<void> {
+    await manager.query(`UPDATE crm.contacts SET custom = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(custom),
+    ]);
+  }
+
   /** Updates only the freshness of fields whose value did not change (no version bump). */
   async touchContact(manager: EntityManager, row: ContactWrite): Promise<void> {
     await manager.query(`UPDATE crm.contacts SET fields = $2, stale_at = $3 WHERE id = $1`, [
@@ -219,6 +234,21 @@ export class CrmRecordsStore {
   }
 
   /** Inserts accounts whose domain is new; answers only the rows this call created. */
+  /** Domain of the oldest account per name (case-insensitive), for names given without a domain. */
+  async accountDomainsByName(
+    manager: EntityManager,
+    names: string[],
+  ): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+    const rows: { name: string; domain: string }[] = await manager.query(
+      `SELECT DISTINCT ON (lower(fields->'name'->>'value')) lower(fields->'name'->>'value') AS name, domain
+       FROM crm.accounts WHERE lower(fields->'name'->>'value') = ANY($1::text[])
+       ORDER BY lower(fields->'name'->>'value'), created_at, id`,
+      [[...new Set(names.map((name) => name.toLowerCase()))]],
+    );
+    return new Map(rows.map((row) => [row.name, row.domain]));
+  }
+
   async insertAccounts(
     manager: EntityManager,
     rows: { domain: string; fields: FieldMap; staleAt: string | null }[],
