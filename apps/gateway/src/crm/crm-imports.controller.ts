@@ -63,7 +63,7 @@ export class CrmImportsController {
     scope: 'crm:write',
     summary: 'Import contacts from a CSV file (multipart field `file`)',
     description:
-      'Up to 100,000 rows, streamed to the service. Columns are matched case-, space- and separator-insensitively with common synonyms; unknown columns are refused (422) before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
+      'Up to 100,000 rows, streamed to the service. Columns are matched case- and punctuation-insensitively with the headers of HubSpot, Salesforce, Pipedrive, Apollo, Sales Navigator and Close exports; unknown columns are listed in `ignoredColumns` and kept per contact as custom fields; company columns create or link the account. No email column, or a header row only → 422 before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
     answers: ImportAcceptedView,
     problems: [400, 401, 403, 409, 413, 415, 422],
   })
