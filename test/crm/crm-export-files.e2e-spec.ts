@@ -46,11 +46,18 @@ interface ContactView {
 
 const FIXTURES = join(__dirname, 'fixtures/exports');
 
-async function upload(baseUrl: string, fileName: string) {
+async function upload(
+  baseUrl: string,
+  fileName: string,
+  options: { path?: string; mapping?: Record<string, string>; bytes?: Buffer } = {},
+) {
   const form = new FormData();
-  const bytes = readFileSync(join(FIXTURES, fileName));
+  const bytes = options.bytes ?? readFileSync(join(FIXTURES, fileName));
   form.append('file', new Blob([bytes], { type: 'text/csv' }), fileName);
-  const response = await fetch(`${baseUrl}/v1/crm/imports`, {
+  const query = options.mapping
+    ? `?mapping=${encodeURIComponent(JSON.stringify(options.mapping))}`
+    : '';
+  const response = await fetch(`${baseUrl}/v1/crm/imports${options.path ?? ''}${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${e2eRun().adminKey}` },
     body: form,
@@ -205,6 +212,153 @@ describe('CRM imports of the files real tools export', () => {
       directPhone: '+1 212 555 0140',
       mobilePhone: '+1 917 555 0141',
       corporatePhone: '+1 212 555 0100',
+    });
+  });
+
+  describe('preview and override', () => {
+    interface PreviewView {
+      source: string;
+      columns: { header: string; field: string | null; confidence: number }[];
+      ignoredColumns: string[];
+      duplicatedColumns: string[];
+      rows: {
+        row: number;
+        contact: Record<string, unknown>;
+        account: Record<string, string>;
+        custom: Record<string, string>;
+        error: { field: string; reason: string } | null;
+      }[];
+    }
+
+    const count = async (table: string) =>
+      (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+
+    it.each([
+      ['hubspot-contacts.csv', 'hubspot'],
+      ['salesforce-leads.csv', 'salesforce'],
+      ['salesforce-contacts.csv', 'salesforce'],
+      ['pipedrive-people.csv', 'pipedrive'],
+      ['apollo-contacts.csv', 'apollo'],
+      ['sales-navigator-leads.csv', 'sales_navigator'],
+      ['close-leads.csv', 'close'],
+    ])('previews %s as a %s export, writing nothing', async (fileName, source) => {
+      const before = [await count('crm.imports'), await count('crm.contacts')];
+      const preview = await upload(gateway.url, fileName, { path: '/preview' });
+      expect(preview.status).toBe(200);
+      expect(preview.body.source).toBe(source);
+      expect([await count('crm.imports'), await count('crm.contacts')]).toEqual(before);
+    });
+
+    it('shows the mapping with confidence, the custom columns and the rows as they would be stored', async () => {
+      const { body } = await upload(gateway.url, 'hubspot-contacts.csv', { path: '/preview' });
+      const preview = body as unknown as PreviewView;
+      expect(preview.columns).toEqual(
+        expect.arrayContaining([
+          { header: 'Email', field: 'email', confidence: 0.95 },
+          { header: 'Website URL', field: 'companyDomain', confidence: 0.95 },
+          { header: 'Lifecycle Stage', field: 'lifecycleStage', confidence: 0.95 },
+          { header: 'Lead Status', field: null, confidence: 0 },
+          { header: 'Contact ID', field: null, confidence: 0 },
+        ]),
+      );
+      expect(preview.ignoredColumns).toEqual([
+        'Contact ID',
+        'Associated Company ID',
+        'HubSpot Score',
+      ]);
+      expect(preview.rows).toHaveLength(3);
+      expect(preview.rows[0]).toMatchObject({
+        row: 2,
+        contact: {
+          email: 'hannah.schmidt@hubexample.de',
+          firstName: 'Hannah',
+          phone: '+49 30 1234567',
+          mobilePhone: '+49 151 2345678',
+        },
+        account: { domain: 'hubexample.de', name: 'Hubexample GmbH', employeeRange: '51-200' },
+        custom: { 'HubSpot Score': '42', 'Lifecycle Stage': 'Marketing Qualified Lead' },
+        error: null,
+      });
+      expect(preview.rows[2]).toMatchObject({
+        row: 4,
+        error: { field: 'email', reason: 'email is empty' },
+      });
+    });
+
+    it('round trip: a mapping previewed, then imported as previewed', async () => {
+      const csv = Buffer.from(
+        'Courriel pro,Prénom,Notes internes,Société\nmarie.curie@radium-override.fr,Marie,VIP,Radium SA\n',
+      );
+      const mapping = {
+        'Courriel pro': 'email',
+        'Notes internes': 'ignore',
+        Société: 'companyName',
+      };
+      const refused = await upload(gateway.url, 'override.csv', { path: '/preview', bytes: csv });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+
+      const preview = await upload(gateway.url, 'override.csv', {
+        path: '/preview',
+        bytes: csv,
+        mapping,
+      });
+      expect(preview.status).toBe(200);
+      const shown = preview.body as unknown as PreviewView;
+      expect(shown.columns).toEqual([
+        { header: 'Courriel pro', field: 'email', confidence: 1 },
+        { header: 'Prénom', field: 'firstName', confidence: 0.95 },
+        { header: 'Notes internes', field: 'ignore', confidence: 1 },
+        { header: 'Société', field: 'companyName', confidence: 1 },
+      ]);
+      expect(shown.rows[0]).toMatchObject({
+        contact: { email: 'marie.curie@radium-override.fr', firstName: 'Marie' },
+        account: { name: 'Radium SA' },
+        custom: {},
+      });
+
+      const accepted = await upload(gateway.url, 'override.csv', { bytes: csv, mapping });
+      expect(accepted.status).toBe(202);
+      const job = await eventually(
+        async () => (await api<ImportView>(`/v1/crm/imports/${accepted.body.id as string}`)).body,
+        (view) => view.status === 'completed' || view.status === 'failed',
+        { timeoutMs: 60_000, intervalMs: 200, description: 'override import' },
+      );
+      expect(job).toMatchObject({ status: 'completed', created: 1, ignoredColumns: [] });
+      const marie = await contactByEmail('marie.curie@radium-override.fr');
+      expect(marie).toMatchObject({ firstName: 'Marie', custom: {} });
+      expect(await accountOf(marie)).toMatchObject({
+        domain: 'radium-override.fr',
+        name: 'Radium SA',
+      });
+    });
+
+    it('refuses a mapping naming no column or no field, and one that is not JSON', async () => {
+      const wrong = await upload(gateway.url, 'hubspot-contacts.csv', {
+        path: '/preview',
+        mapping: { 'No Such Column': 'email', Email: 'favouriteColour' },
+      });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'mapping.No Such Column',
+          reason: 'the file has no such column',
+        }),
+        expect.objectContaining({ field: 'mapping.Email' }),
+      ]);
+      const before = await count('crm.imports');
+      const form = new FormData();
+      form.append('file', new Blob(['Email\na@b.com\n'], { type: 'text/csv' }), 'x.csv');
+      const notJson = await fetch(`${gateway.url}/v1/crm/imports?mapping=%7Bnope`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${e2eRun().adminKey}` },
+        body: form,
+      });
+      expect(notJson.status).toBe(400);
+      expect(((await notJson.json()) as { errors: { field: string }[] }).errors[0].field).toBe(
+        'mapping',
+      );
+      expect(await count('crm.imports')).toBe(before);
     });
   });
 });

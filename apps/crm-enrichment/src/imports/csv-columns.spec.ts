@@ -1,4 +1,11 @@
-import { headerKey, ImportField, mapColumns, rowToInput, unsafeCell } from './csv-columns';
+import {
+  ColumnTarget,
+  headerKey,
+  mapColumns,
+  mappingViolations,
+  rowToInput,
+  unsafeCell,
+} from './csv-columns';
 
 describe('mapColumns', () => {
   it.each([
@@ -47,6 +54,29 @@ describe('mapColumns', () => {
     const hubspot = mapColumns(['Lead Status', 'Email', 'Lifecycle Stage']);
     expect(hubspot.columns).toEqual([null, 'email', 'lifecycleStage']);
     expect(hubspot.duplicated).toEqual(['Lead Status']);
+  });
+
+  it('applies a person’s mapping over detection, with full confidence', () => {
+    const headers = ['Courriel pro', 'Email', 'Status', 'Notes'];
+    const mapping = mapColumns(headers, { 'Courriel pro': 'email', Notes: 'ignore' });
+    expect(mapping.columns).toEqual(['email', null, 'lifecycleStage', 'ignore']);
+    expect(mapping.confidence).toEqual([1, 0, 0.6, 1]);
+    expect(mapping.duplicated).toEqual(['Email']);
+    expect(mapping.ignored).toEqual([]);
+    expect(mapping.mapped).toEqual({
+      'Courriel pro': 'email',
+      Status: 'lifecycleStage',
+      Notes: 'ignore',
+    });
+  });
+
+  it.each([
+    ['a known column and field', { Email: 'email' }, []],
+    ['ignore', { Notes: 'ignore' }, []],
+    ['a column the file lacks', { Phone: 'phone' }, ['mapping.Phone']],
+    ['no such field', { Notes: 'favouriteColour' }, ['mapping.Notes']],
+  ])('mappingViolations: %s', (_what, mapping, fields) => {
+    expect(mappingViolations(['Email', 'Notes'], mapping).map((v) => v.field)).toEqual(fields);
   });
 
   it('normalises header keys', () => {
@@ -117,6 +147,11 @@ describe('rowToInput', () => {
     });
   });
 
+  it('drops the columns mapped to ignore', () => {
+    const withNotes = mapColumns(headers, { Notes: 'ignore' }).columns;
+    expect(rowToInput(['a@b.com', '', '', 'hello'], withNotes, headers).values.custom).toEqual({});
+  });
+
   it('reports an unreadable yes/no and a missing email', () => {
     expect(rowToInput(['a@b.com', 'A', 'perhaps'], columns).error).toEqual({
       field: 'doNotContact',
@@ -142,7 +177,7 @@ describe('rowToInput', () => {
 });
 
 describe('unsafeCell', () => {
-  const columns: (ImportField | null)[] = ['email', 'firstName', null];
+  const columns: ColumnTarget[] = ['email', 'firstName', null, 'ignore'];
   it.each([
     ['a clean row', ['a@x.example', 'Ann', 'note'], null],
     [
@@ -156,9 +191,14 @@ describe('unsafeCell', () => {
       { field: 'column 3', reason: 'contains a lone UTF-16 surrogate' },
     ],
     [
-      'a cell past the known columns',
+      'a cell in an ignored column',
       ['a@x.example', 'Ann', '', '\u0000'],
       { field: 'column 4', reason: 'contains a NUL byte' },
+    ],
+    [
+      'a cell past the known columns',
+      ['a@x.example', 'Ann', '', '', '\u0000'],
+      { field: 'column 5', reason: 'contains a NUL byte' },
     ],
     [
       'the first bad cell of several',

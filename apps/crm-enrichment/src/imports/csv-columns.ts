@@ -4,6 +4,8 @@ import {
   COMPANY_FIELDS,
   CONTACT_IMPORT_FIELDS,
   fieldOfHeader,
+  headerConfidence,
+  IMPORT_FIELDS,
   ImportField,
   PHONE_FIELDS,
 } from './rules/export-headers';
@@ -11,11 +13,19 @@ import {
 export { headerKey } from './rules/export-headers';
 export type { ImportField } from './rules/export-headers';
 
+/** What a column is imported as: a field, `ignore` (not imported at all) or null (a custom field). */
+export type ColumnTarget = ImportField | 'ignore' | null;
+
+/** A person's choice per header, overriding detection. */
+export type MappingOverride = Record<string, string>;
+
 export interface ColumnMapping {
-  /** Column index → field, for the columns imported as a field. */
-  columns: (ImportField | null)[];
-  /** Header → field, for display. */
-  mapped: Record<string, ImportField>;
+  /** Column index → what the column is imported as. */
+  columns: ColumnTarget[];
+  /** Column index → how sure the match is (1 when a person chose it, 0 for no field). */
+  confidence: number[];
+  /** Header → field (or `ignore`), for display. */
+  mapped: Record<string, ImportField | 'ignore'>;
   /** Headers of no known field: their cells are kept per contact as custom fields. */
   ignored: string[];
   /** Second columns for a field already taken (by a better-ranked spelling): kept as custom fields. */
@@ -24,16 +34,45 @@ export interface ColumnMapping {
   missing: ImportField[];
 }
 
+/** The override's entries that name no column of the file or no field, as violations. */
+export function mappingViolations(
+  headers: string[],
+  mapping: MappingOverride,
+): { field: string; reason: string }[] {
+  const present = new Set(headers);
+  return Object.entries(mapping).flatMap(([header, target]) => {
+    if (!present.has(header))
+      return [{ field: `mapping.${header}`, reason: 'the file has no such column' }];
+    if (target !== 'ignore' && !(IMPORT_FIELDS as readonly string[]).includes(target))
+      return [
+        {
+          field: `mapping.${header}`,
+          reason: `"${target}" is not a field: use one of ${IMPORT_FIELDS.join(', ')} or ignore`,
+        },
+      ];
+    return [];
+  });
+}
+
 /**
- * Matches a CSV header row to import fields, case-, space- and punctuation-insensitively. When two
- * columns name one field, the better-ranked spelling takes it and the other is kept as custom.
+ * Matches a CSV header row to import fields, case-, space- and punctuation-insensitively; a
+ * person's mapping (checked by `mappingViolations`) overrides it column by column. When two
+ * columns name one field, the chosen one or else the better-ranked spelling takes it and the other
+ * is kept as custom.
  */
-export function mapColumns(headers: string[]): ColumnMapping {
-  const columns: (ImportField | null)[] = headers.map(() => null);
+export function mapColumns(headers: string[], override: MappingOverride = {}): ColumnMapping {
+  const columns: ColumnTarget[] = headers.map(() => null);
+  const confidence = headers.map(() => 0);
   const ignored: string[] = [];
   const taken = new Map<ImportField, { index: number; rank: number }>();
   headers.forEach((header, index) => {
-    const known = fieldOfHeader(header);
+    const chosen = override[header];
+    if (chosen === 'ignore') {
+      columns[index] = 'ignore';
+      confidence[index] = 1;
+      return;
+    }
+    const known = chosen ? { field: chosen as ImportField, rank: -1 } : fieldOfHeader(header);
     if (!known) {
       if (header.trim()) ignored.push(header);
       return;
@@ -42,15 +81,25 @@ export function mapColumns(headers: string[]): ColumnMapping {
     if (holder && holder.rank <= known.rank) return;
     taken.set(known.field, { index, rank: known.rank });
   });
-  for (const [field, { index }] of taken) columns[index] = field;
-  const mapped: Record<string, ImportField> = {};
+  for (const [field, { index, rank }] of taken) {
+    columns[index] = field;
+    confidence[index] = rank < 0 ? 1 : headerConfidence(headers[index]);
+  }
+  const mapped: Record<string, ImportField | 'ignore'> = {};
   const duplicated: string[] = [];
   headers.forEach((header, index) => {
-    const field = columns[index];
-    if (field) mapped[header] = field;
-    else if (fieldOfHeader(header)) duplicated.push(header);
+    const target = columns[index];
+    if (target) mapped[header] = target;
+    else if (override[header] || fieldOfHeader(header)) duplicated.push(header);
   });
-  return { columns, mapped, ignored, duplicated, missing: taken.has('email') ? [] : ['email'] };
+  return {
+    columns,
+    confidence,
+    mapped,
+    ignored,
+    duplicated,
+    missing: taken.has('email') ? [] : ['email'],
+  };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'ja', 'si']);
@@ -86,7 +135,7 @@ const isCompanyField = (field: ImportField): field is CompanyField =>
 /** One CSV row as import values; a cell that cannot be read is reported with its field. */
 export function rowToInput(
   cells: string[],
-  columns: (ImportField | null)[],
+  columns: ColumnTarget[],
   headers: string[] = [],
 ): { values: RowValues; error: { field: string; reason: string } | null } {
   const values: RowValues = {
@@ -103,6 +152,7 @@ export function rowToInput(
     const field = columns[index];
     const cell = (cells[index] ?? '').trim();
     const header = headers[index] || `column ${index + 1}`;
+    if (field === 'ignore') continue;
     if (!field) {
       if (cell) values.custom[header] = cell;
       continue;
@@ -141,11 +191,13 @@ export function rowToInput(
  */
 export function unsafeCell(
   cells: string[],
-  columns: (ImportField | null)[],
+  columns: ColumnTarget[],
 ): { field: string; reason: string } | null {
   for (let index = 0; index < cells.length; index++) {
     const reason = unsafeTextReason(cells[index]);
-    if (reason) return { field: columns[index] ?? `column ${index + 1}`, reason };
+    const field = columns[index];
+    if (reason)
+      return { field: field && field !== 'ignore' ? field : `column ${index + 1}`, reason };
   }
   return null;
 }

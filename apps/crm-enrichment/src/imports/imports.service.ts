@@ -5,13 +5,18 @@ import {
   DomainError,
   ErrorCode,
   FinishImportDto,
+  ImportPreviewView,
   ImportView,
   MAX_IMPORT_ROWS,
+  PreviewImportDto,
   StartImportDto,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { splitFullName } from '../rules/name.rules';
 import { ImportWorker } from './import.worker';
-import { ImportField, mapColumns, unsafeCell } from './csv-columns';
+import { ColumnTarget, mapColumns, mappingViolations, rowToInput, unsafeCell } from './csv-columns';
+import { companyOfRow } from './rules/company-columns';
+import { detectSource } from './rules/export-headers';
 
 interface ImportRow {
   id: string;
@@ -33,7 +38,7 @@ interface ImportRow {
 /** How the file's columns are read, as stored with the job (imports before custom fields lack the last three). */
 export interface StoredColumns {
   mapped: Record<string, string>;
-  columns: (ImportField | null)[];
+  columns: ColumnTarget[];
   headers?: string[];
   ignored?: string[];
   duplicated?: string[];
@@ -74,16 +79,7 @@ export class ImportsService {
   ) {}
 
   async start(dto: StartImportDto, actor: string): Promise<ImportView> {
-    const mapping = mapColumns(dto.headers);
-    if (mapping.missing.length > 0)
-      throw new DomainError(
-        ErrorCode.CrmImportColumnsInvalid,
-        `The file's columns cannot be imported: no column for email (e.g. "Email")`,
-        {
-          violations: [{ field: 'email', reason: 'no column for email (e.g. "Email")' }],
-          recognised: mapping.mapped,
-        },
-      );
+    const mapping = this.mapping(dto);
     const columns: StoredColumns = {
       mapped: mapping.mapped,
       columns: mapping.columns,
@@ -96,6 +92,65 @@ export class ImportsService {
       [dto.fileName, JSON.stringify(columns), actor],
     );
     return toImportView(row);
+  }
+
+  /** The detected source, the mapping and the first rows as they would be read; writes nothing. */
+  preview(dto: PreviewImportDto): ImportPreviewView {
+    const mapping = this.mapping(dto);
+    return {
+      source: detectSource(dto.headers),
+      columns: dto.headers.map((header, index) => ({
+        header,
+        field: mapping.columns[index],
+        confidence: mapping.confidence[index],
+      })),
+      ignoredColumns: mapping.ignored,
+      duplicatedColumns: mapping.duplicated,
+      rows: dto.rows.map((cells, index) => {
+        const row = index + 2;
+        const unsafe = unsafeCell(cells, mapping.columns);
+        if (unsafe) return { row, contact: {}, account: {}, custom: {}, error: unsafe };
+        const { values, error } = rowToInput(cells, mapping.columns, dto.headers);
+        const company = companyOfRow(values.company);
+        const { fullName, ...input } = values.input;
+        const name =
+          typeof fullName === 'string' && !input.firstName && !input.lastName
+            ? splitFullName(fullName)
+            : {};
+        return {
+          row,
+          contact: { ...input, ...name, ...values.phones },
+          account: {
+            ...(company.domain ? { domain: company.domain } : {}),
+            ...Object.fromEntries(company.values.map(({ field, value }) => [field, value])),
+          },
+          custom: values.custom,
+          error,
+        };
+      }),
+    };
+  }
+
+  /** The file's columns as imported: a person's mapping checked, an email column required. */
+  private mapping(dto: StartImportDto) {
+    const violations = mappingViolations(dto.headers, dto.mapping ?? {});
+    if (violations.length > 0)
+      throw new DomainError(
+        ErrorCode.CrmImportColumnsInvalid,
+        `The mapping cannot be applied: ${violations.map((v) => `${v.field}: ${v.reason}`).join('; ')}`,
+        { violations },
+      );
+    const mapping = mapColumns(dto.headers, dto.mapping);
+    if (mapping.missing.length > 0)
+      throw new DomainError(
+        ErrorCode.CrmImportColumnsInvalid,
+        `The file's columns cannot be imported: no column for email (e.g. "Email")`,
+        {
+          violations: [{ field: 'email', reason: 'no column for email (e.g. "Email")' }],
+          recognised: mapping.mapped,
+        },
+      );
+    return mapping;
   }
 
   async appendRows(dto: AppendImportRowsDto): Promise<{ received: number }> {

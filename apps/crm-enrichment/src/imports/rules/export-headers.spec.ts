@@ -3,6 +3,7 @@ import {
   ExportSource,
   fieldOfHeader,
   HEADER_SYNONYMS,
+  headerConfidence,
   headerKey,
   ImportField,
 } from './export-headers';
@@ -164,6 +165,18 @@ describe('fieldOfHeader', () => {
     expect(headerKey(' Phone_Number ')).toBe('phonenumber');
     expect(headerKey('\uFEFFPrénom')).toBe('prenom');
     expect(headerKey('Company / Account')).toBe('companyaccount');
+  });
+});
+
+describe('headerConfidence', () => {
+  it.each([
+    ['Email', 0.95],
+    ['Website URL', 0.95],
+    ['Stage', 0.6],
+    ['Company', 0.6],
+    ['URL', 0.6],
+  ])('%p → %p', (header, confidence) => {
+    expect(headerConfidence(header)).toBe(confidence);
   });
 });
 

@@ -274,6 +274,36 @@ export function fieldOfHeader(header: string): { field: ImportField; rank: numbe
   return BY_KEY.get(headerKey(header)) ?? null;
 }
 
+/** Spellings that name a field in some files and something else in others: matched, with less confidence. */
+const LOOSE_KEYS = new Set(
+  [
+    'name',
+    'contact',
+    'person',
+    'company',
+    'account',
+    'organization',
+    'status',
+    'stage',
+    'url',
+    'domain',
+    'created',
+    'source',
+    'owner',
+    'last',
+    'first',
+    'role',
+    'land',
+    'nom',
+    'mail',
+  ].map(headerKey),
+);
+
+/** How sure a header match is: 0.95 for a spelling only that field uses, 0.6 for a loose one. */
+export function headerConfidence(header: string): number {
+  return LOOSE_KEYS.has(headerKey(header)) ? 0.6 : 0.95;
+}
+
 export const EXPORT_SOURCES = [
   'hubspot',
   'salesforce',
