@@ -1,17 +1,46 @@
 // The sales-suite command line: `npm run cli -- crm import contacts.csv`.
 // Talks to the gateway at SALES_SUITE_URL (default http://localhost:3000) with SALES_SUITE_API_KEY.
+import { createInterface } from 'node:readline/promises';
 import { crmImport } from './crm-import.command';
 
-const USAGE = `Usage: npm run cli -- crm import <file.csv>
+const USAGE = `Usage: npm run cli -- crm import <file.csv> [--yes] [--mapping <json>]
+
+  Shows the detected source and column mapping, and asks before importing.
+  --yes              import without asking
+  --mapping <json>   column header → field or "ignore", e.g. '{"Work Email":"email","Notes":"ignore"}'
 
 Environment:
   SALES_SUITE_URL      gateway URL (default http://localhost:3000)
   SALES_SUITE_API_KEY  an API key with the crm:write and crm:read scopes
 `;
 
+/** Reads one answer from stdin; no answer (stdin closed) is a no. */
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const closed = new Promise<string>((resolve) => prompt.once('close', () => resolve('')));
+  try {
+    const answer = await Promise.race([prompt.question(question), closed]);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [area, command, file] = argv;
-  if (area !== 'crm' || command !== 'import' || !file) {
+  const yes = argv.includes('--yes');
+  const mappingAt = argv.indexOf('--mapping');
+  const mapping = mappingAt >= 0 ? argv[mappingAt + 1] : undefined;
+  const [area, command, file, ...rest] = argv.filter(
+    (arg, index) =>
+      arg !== '--yes' && (mappingAt < 0 || (index !== mappingAt && index !== mappingAt + 1)),
+  );
+  if (
+    area !== 'crm' ||
+    command !== 'import' ||
+    !file ||
+    rest.length > 0 ||
+    (mappingAt >= 0 && !mapping)
+  ) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -20,12 +49,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`SALES_SUITE_API_KEY is not set.\n\n${USAGE}`);
     return 2;
   }
-  return crmImport(file, {
-    baseUrl: (process.env.SALES_SUITE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
-    apiKey,
-    out: process.stdout,
-    pollMs: 500,
-  });
+  return crmImport(
+    file,
+    { yes, mapping },
+    {
+      baseUrl: (process.env.SALES_SUITE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+      apiKey,
+      out: process.stdout,
+      pollMs: 500,
+      confirm,
+    },
+  );
 }
 
 main(process.argv.slice(2)).then(
