@@ -3,6 +3,21 @@ import { basename } from 'node:path';
 import { followJob } from './follow-job';
 import { call, CliContext } from './gateway-call';
 
+export interface ImportOptions {
+  /** Import without showing the mapping and asking. */
+  yes: boolean;
+  /** JSON: column header → field or `ignore`, as the API takes it. */
+  mapping?: string;
+}
+
+interface ImportPreview {
+  source: string;
+  columns: { header: string; field: string | null; confidence: number }[];
+  ignoredColumns: string[];
+  duplicatedColumns: string[];
+  rows: { row: number; error: { field: string; reason: string } | null }[];
+}
+
 interface ImportProgress {
   id: string;
   status: 'receiving' | 'queued' | 'running' | 'completed' | 'failed';
@@ -15,18 +30,69 @@ interface ImportProgress {
   errors: { row: number; field: string | null; reason: string }[];
 }
 
-/**
- * `crm import <file.csv>`: uploads the file (streamed from disk), then shows a progress bar until
- * the import ends. Exit code 0 when it completed (even with bad rows, which are listed), 1 when
- * it failed or was refused.
- */
-export async function crmImport(file: string, context: CliContext): Promise<number> {
+async function upload<T>(
+  context: CliContext,
+  path: string,
+  file: string,
+  mapping: string | undefined,
+): Promise<T> {
   const form = new FormData();
   form.append('file', await openAsBlob(file, { type: 'text/csv' }), basename(file));
-  const accepted = await call<{ id: string; status: string }>(context, '/v1/crm/imports', {
-    method: 'POST',
-    body: form,
+  const query = mapping ? `?mapping=${encodeURIComponent(mapping)}` : '';
+  return call<T>(context, `${path}${query}`, { method: 'POST', body: form });
+}
+
+function describePreview(preview: ImportPreview): string {
+  const width = Math.max(...preview.columns.map((column) => column.header.length));
+  const lines = preview.columns.map(({ header, field, confidence }) => {
+    const target =
+      field === null
+        ? 'custom field'
+        : field === 'ignore'
+          ? 'not imported'
+          : `${field} (${Math.round(confidence * 100)}%)`;
+    return `  ${header.padEnd(width)}  → ${target}`;
   });
+  const failing = preview.rows.filter((row) => row.error).length;
+  return [
+    `Detected source: ${preview.source}`,
+    'Columns:',
+    ...lines,
+    ...(failing ? [`${failing} of the first ${preview.rows.length} rows would fail`] : []),
+    '',
+  ].join('\n');
+}
+
+/**
+ * `crm import <file> [--yes] [--mapping <json>]`: previews the file (detected source, column
+ * mapping), asks before importing unless `--yes`, uploads it (streamed from disk), then shows a
+ * progress bar until the import ends. Exit code 0 when it completed (even with bad rows, which are
+ * listed), 1 when it failed, was refused or not confirmed.
+ */
+export async function crmImport(
+  file: string,
+  options: ImportOptions,
+  context: CliContext,
+): Promise<number> {
+  if (!options.yes) {
+    const preview = await upload<ImportPreview>(
+      context,
+      '/v1/crm/imports/preview',
+      file,
+      options.mapping,
+    );
+    context.out.write(describePreview(preview));
+    if (!(await context.confirm(`Import ${basename(file)} with this mapping? [y/N] `))) {
+      context.out.write('Not imported.\n');
+      return 1;
+    }
+  }
+  const accepted = await upload<{ id: string; status: string }>(
+    context,
+    '/v1/crm/imports',
+    file,
+    options.mapping,
+  );
   context.out.write(`Import ${accepted.id} accepted\n`);
   const job = await followJob(
     context,

@@ -3,6 +3,8 @@ export interface CliContext {
   apiKey: string;
   out: NodeJS.WriteStream;
   pollMs: number;
+  /** Answers a yes/no question (false when nobody can answer). */
+  confirm: (question: string) => Promise<boolean>;
 }
 
 /** One request to the gateway with the API key; a refusal throws with its status and detail. */

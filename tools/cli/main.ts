@@ -1,11 +1,16 @@
 // The sales-suite command line: `npm run cli -- crm import contacts.csv`, `npm run cli -- leads rescore`.
 // Talks to the gateway at SALES_SUITE_URL (default http://localhost:3000) with SALES_SUITE_API_KEY.
+import { createInterface } from 'node:readline/promises';
 import { crmImport } from './crm-import.command';
 import type { CliContext } from './gateway-call';
 import { leadsRescore } from './leads-rescore.command';
 
-const USAGE = `Usage: npm run cli -- crm import <file.csv>
+const USAGE = `Usage: npm run cli -- crm import <file> [--yes] [--mapping <json>]
        npm run cli -- leads rescore
+
+  crm import         shows the detected source and column mapping, and asks before importing
+    --yes            import without asking
+    --mapping <json> column header → field or "ignore", e.g. '{"Work Email":"email","Notes":"ignore"}'
 
 Environment:
   SALES_SUITE_URL      gateway URL (default http://localhost:3000)
@@ -13,12 +18,34 @@ Environment:
                        or leads:read and leads:write (leads rescore)
 `;
 
+/** Reads one answer from stdin; no answer (stdin closed) is a no. */
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const closed = new Promise<string>((resolve) => prompt.once('close', () => resolve('')));
+  try {
+    const answer = await Promise.race([prompt.question(question), closed]);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
+}
+
 /** The command the arguments name, or null when they name none. */
 function commandOf(argv: string[]): ((context: CliContext) => Promise<number>) | null {
-  const [area, command, file, ...rest] = argv;
+  const yes = argv.includes('--yes');
+  const mappingAt = argv.indexOf('--mapping');
+  const mapping = mappingAt >= 0 ? argv[mappingAt + 1] : undefined;
+  const [area, command, file, ...rest] = argv.filter(
+    (arg, index) =>
+      arg !== '--yes' && (mappingAt < 0 || (index !== mappingAt && index !== mappingAt + 1)),
+  );
+  const flags = yes || mappingAt >= 0;
   if (area === 'crm' && command === 'import' && file && rest.length === 0)
-    return (context) => crmImport(file, context);
-  if (area === 'leads' && command === 'rescore' && file === undefined) return leadsRescore;
+    return mappingAt >= 0 && !mapping
+      ? null
+      : (context) => crmImport(file, { yes, mapping }, context);
+  if (area === 'leads' && command === 'rescore' && file === undefined && !flags)
+    return leadsRescore;
   return null;
 }
 
@@ -38,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     apiKey,
     out: process.stdout,
     pollMs: 500,
+    confirm,
   });
 }
 

@@ -213,7 +213,7 @@ export class ContactsService {
     }
     params.push(limit + 1);
     const rows: RecordRow[] = await this.dataSource.query(
-      `SELECT id, fields, version, created_at AS "createdAt", updated_at AS "updatedAt" FROM crm.contacts
+      `SELECT id, fields, custom, version, created_at AS "createdAt", updated_at AS "updatedAt" FROM crm.contacts
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,

@@ -4,6 +4,7 @@ import { CreateCrmRecords1764200000000 } from './migrations/1764200000000-create
 import { CreateCrmEnrichmentLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { OneContactPerEmail1765000000000 } from './migrations/1765000000000-one-contact-per-email';
 import { ImportRowRejections1765100000000 } from './migrations/1765100000000-import-row-rejections';
+import { ContactCustomFields1765210000000 } from './migrations/1765210000000-contact-custom-fields';
 
 export const CRM_DATABASE: ServiceDatabase = {
   schema: 'crm',
@@ -14,5 +15,6 @@ export const CRM_DATABASE: ServiceDatabase = {
     CreateCrmEnrichmentLeases1764900000000,
     OneContactPerEmail1765000000000,
     ImportRowRejections1765100000000,
+    ContactCustomFields1765210000000,
   ],
 };

@@ -30,6 +30,10 @@ export async function mergeContactRecords(
   const fields = applyContactRules(best, now).fields;
   const changes = diffFields(primary.fields, fields);
   await store.moveHistory(manager, duplicateIds, primary.id);
+  // Custom fields: the primary's own win, the duplicates' fill the headers it lacks.
+  const custom = Object.assign({}, ...duplicates.map((row) => row.custom), primary.custom);
+  if (Object.keys(custom).length > Object.keys(primary.custom ?? {}).length)
+    await store.setCustomFields(manager, primary.id, custom);
   // Deleted first: the email the merge keeps may be a duplicate's, and emails are unique.
   await store.deleteContacts(manager, duplicateIds);
   const [row] = await store.updateContacts(manager, [

@@ -9,6 +9,8 @@ export const ACCOUNT_INPUT_FIELDS = [
   'employeeRange',
   'country',
   'website',
+  'city',
+  'annualRevenue',
 ] as const;
 export type AccountInput = Partial<Record<(typeof ACCOUNT_INPUT_FIELDS)[number], string | null>>;
 export const ACCOUNT_FIELDS = ACCOUNT_INPUT_FIELDS;

@@ -19,6 +19,9 @@ export const CONTACT_INPUT_FIELDS = [
   'lastName',
   'title',
   'phone',
+  'directPhone',
+  'mobilePhone',
+  'corporatePhone',
   'country',
   'city',
   'accountId',
@@ -41,6 +44,9 @@ export const CONTACT_FIELDS = [
   'phone',
   'phoneE164',
   'phoneType',
+  'directPhone',
+  'mobilePhone',
+  'corporatePhone',
   'country',
   'city',
   'accountId',
@@ -92,7 +98,10 @@ export function inputProposals(
           if (countryInput) proposal.value = countryInput;
           else Object.assign(proposal, { invalid: true, reason: 'unknown_country' });
           break;
-        case 'phone': {
+        case 'phone':
+        case 'directPhone':
+        case 'mobilePhone':
+        case 'corporatePhone': {
           const phone = analyzePhone(raw, countryInput ?? currentCountry);
           if (!phone.valid) Object.assign(proposal, { invalid: true, reason: phone.reason });
           break;

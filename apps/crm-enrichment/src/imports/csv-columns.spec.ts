@@ -1,4 +1,11 @@
-import { headerKey, ImportField, mapColumns, rowToInput, unsafeCell } from './csv-columns';
+import {
+  ColumnTarget,
+  headerKey,
+  mapColumns,
+  mappingViolations,
+  rowToInput,
+  unsafeCell,
+} from './csv-columns';
 
 describe('mapColumns', () => {
   it.each([
@@ -21,7 +28,9 @@ describe('mapColumns', () => {
     ['title', 'title'],
     ['Position', 'title'],
     ['Phone Number', 'phone'],
-    ['Mobile Phone', 'phone'],
+    ['Mobile Phone', 'mobilePhone'],
+    ['Work Direct Phone', 'directPhone'],
+    ['Corporate Phone', 'corporatePhone'],
     ['Tel.', 'phone'],
     ['Country/Region', 'country'],
     ['Country', 'country'],
@@ -35,13 +44,39 @@ describe('mapColumns', () => {
     expect(mapColumns([header]).mapped[header]).toBe(field);
   });
 
-  it('reports unknown, duplicated and missing columns', () => {
+  it('reports ignored, duplicated and missing columns; the best-ranked spelling takes a field', () => {
     const mapping = mapColumns(['Email', 'Favourite colour', 'E-mail', 'First Name', '']);
-    expect(mapping.unknown).toEqual(['Favourite colour']);
+    expect(mapping.ignored).toEqual(['Favourite colour']);
     expect(mapping.duplicated).toEqual(['E-mail']);
     expect(mapping.missing).toEqual([]);
-    expect(mapping.columns).toEqual(['email', null, 'email', 'firstName', null]);
+    expect(mapping.columns).toEqual(['email', null, null, 'firstName', null]);
     expect(mapColumns(['First Name', 'Last Name']).missing).toEqual(['email']);
+    const hubspot = mapColumns(['Lead Status', 'Email', 'Lifecycle Stage']);
+    expect(hubspot.columns).toEqual([null, 'email', 'lifecycleStage']);
+    expect(hubspot.duplicated).toEqual(['Lead Status']);
+  });
+
+  it('applies a person’s mapping over detection, with full confidence', () => {
+    const headers = ['Courriel pro', 'Email', 'Status', 'Notes'];
+    const mapping = mapColumns(headers, { 'Courriel pro': 'email', Notes: 'ignore' });
+    expect(mapping.columns).toEqual(['email', null, 'lifecycleStage', 'ignore']);
+    expect(mapping.confidence).toEqual([1, 0, 0.6, 1]);
+    expect(mapping.duplicated).toEqual(['Email']);
+    expect(mapping.ignored).toEqual([]);
+    expect(mapping.mapped).toEqual({
+      'Courriel pro': 'email',
+      Status: 'lifecycleStage',
+      Notes: 'ignore',
+    });
+  });
+
+  it.each([
+    ['a known column and field', { Email: 'email' }, []],
+    ['ignore', { Notes: 'ignore' }, []],
+    ['a column the file lacks', { Phone: 'phone' }, ['mapping.Phone']],
+    ['no such field', { Notes: 'favouriteColour' }, ['mapping.Notes']],
+  ])('mappingViolations: %s', (_what, mapping, fields) => {
+    expect(mappingViolations(['Email', 'Notes'], mapping).map((v) => v.field)).toEqual(fields);
   });
 
   it('normalises header keys', () => {
@@ -50,13 +85,71 @@ describe('mapColumns', () => {
 });
 
 describe('rowToInput', () => {
-  const columns = mapColumns(['Email', 'First Name', 'Do Not Contact', 'Notes']).columns;
+  const headers = ['Email', 'First Name', 'Do Not Contact', 'Notes'];
+  const columns = mapColumns(headers).columns;
 
-  it('reads cells by column, skipping blanks and unknown columns', () => {
-    expect(rowToInput([' a@b.com ', '', 'yes', 'hello'], columns)).toEqual({
-      input: { email: 'a@b.com', doNotContact: true },
+  it('reads cells by column, skipping blanks, keeping unknown columns by header', () => {
+    expect(rowToInput([' a@b.com ', '', 'yes', 'hello'], columns, headers)).toEqual({
+      values: {
+        input: { email: 'a@b.com', doNotContact: true },
+        phones: {},
+        company: {},
+        lifecycleStage: null,
+        createDate: null,
+        custom: { Notes: 'hello' },
+        companyCells: {},
+      },
       error: null,
     });
+  });
+
+  it('keeps phone kinds apart, the first present as the phone, and reads company columns', () => {
+    const apollo = [
+      'Email',
+      'Work Direct Phone',
+      'Mobile Phone',
+      'Corporate Phone',
+      'Company',
+      'Website',
+      '# Employees',
+      'Stage',
+    ];
+    const { values } = rowToInput(
+      [
+        'a@acme-widgets.com',
+        '',
+        '+1 415 555 0100',
+        '+1 415 555 0199',
+        'Acme',
+        'acme-widgets.com',
+        '51-200',
+        'Cold',
+      ],
+      mapColumns(apollo).columns,
+      apollo,
+    );
+    expect(values.input).toEqual({ email: 'a@acme-widgets.com', phone: '+1 415 555 0100' });
+    expect(values.phones).toEqual({
+      mobilePhone: '+1 415 555 0100',
+      corporatePhone: '+1 415 555 0199',
+    });
+    expect(values.company).toEqual({
+      companyName: 'Acme',
+      companyDomain: 'acme-widgets.com',
+      companyEmployees: '51-200',
+    });
+    expect(values.lifecycleStage).toBe('Cold');
+    expect(values.custom).toEqual({ Stage: 'Cold' });
+    expect(values.companyCells).toEqual({
+      Company: 'Acme',
+      Website: 'acme-widgets.com',
+      '# Employees': '51-200',
+    });
+  });
+
+  it('drops the columns mapped to ignore', () => {
+    const withNotes = mapColumns(headers, { Notes: 'ignore' }).columns;
+    expect(rowToInput(['a@b.com', '', '', 'hello'], withNotes, headers).values.custom).toEqual({});
   });
 
   it('reports an unreadable yes/no and a missing email', () => {
@@ -84,7 +177,7 @@ describe('rowToInput', () => {
 });
 
 describe('unsafeCell', () => {
-  const columns: (ImportField | null)[] = ['email', 'firstName', null];
+  const columns: ColumnTarget[] = ['email', 'firstName', null, 'ignore'];
   it.each([
     ['a clean row', ['a@x.example', 'Ann', 'note'], null],
     [
@@ -98,9 +191,14 @@ describe('unsafeCell', () => {
       { field: 'column 3', reason: 'contains a lone UTF-16 surrogate' },
     ],
     [
-      'a cell past the known columns',
+      'a cell in an ignored column',
       ['a@x.example', 'Ann', '', '\u0000'],
       { field: 'column 4', reason: 'contains a NUL byte' },
+    ],
+    [
+      'a cell past the known columns',
+      ['a@x.example', 'Ann', '', '', '\u0000'],
+      { field: 'column 5', reason: 'contains a NUL byte' },
     ],
     [
       'the first bad cell of several',

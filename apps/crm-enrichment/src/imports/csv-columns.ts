@@ -1,149 +1,188 @@
 import { emailRefusal, unsafeTextReason } from '@sales-suite/contracts';
-import type { ContactInputField } from '../enrichment/contact-rules';
 import { analyzeEmail } from '../rules/email.rules';
+import {
+  COMPANY_FIELDS,
+  CONTACT_IMPORT_FIELDS,
+  fieldOfHeader,
+  headerConfidence,
+  IMPORT_FIELDS,
+  ImportField,
+  PHONE_FIELDS,
+} from './rules/export-headers';
 
-/** Contact fields an import can fill (account and owner ids are internal; they are set by API). */
-export type ImportField = Exclude<ContactInputField, 'accountId'> | 'fullName';
+export { headerKey } from './rules/export-headers';
+export type { ImportField } from './rules/export-headers';
 
-/**
- * Header spellings seen in exports from Salesforce, HubSpot, Pipedrive, Apollo, LinkedIn and
- * spreadsheets, compared after lower-casing and removing spaces, dashes, underscores and dots.
- */
-const SYNONYMS: Record<ImportField, string[]> = {
-  email: [
-    'email',
-    'emailaddress',
-    'mail',
-    'e-mail',
-    'workemail',
-    'businessemail',
-    'primaryemail',
-    'emails',
-    'courriel',
-  ],
-  firstName: ['firstname', 'first', 'givenname', 'forename', 'prenom', 'vorname', 'nombre'],
-  lastName: [
-    'lastname',
-    'last',
-    'surname',
-    'familyname',
-    'nom',
-    'nachname',
-    'apellido',
-    'apellidos',
-  ],
-  fullName: ['name', 'fullname', 'contactname', 'contact', 'person', 'personname'],
-  title: [
-    'title',
-    'jobtitle',
-    'position',
-    'role',
-    'jobrole',
-    'designation',
-    'poste',
-    'titre',
-    'fonction',
-    'berufsbezeichnung',
-    'cargo',
-  ],
-  phone: [
-    'phone',
-    'phonenumber',
-    'telephone',
-    'tel',
-    'mobile',
-    'mobilephone',
-    'mobilenumber',
-    'cell',
-    'cellphone',
-    'workphone',
-    'directphone',
-    'telefon',
-    'telefono',
-  ],
-  country: ['country', 'countrycode', 'countryregion', 'nation', 'pays', 'land', 'pais'],
-  city: ['city', 'town', 'locality', 'ville', 'stadt', 'ciudad'],
-  ownerId: ['owner', 'ownerid', 'contactowner', 'recordowner', 'accountowner'],
-  source: ['source', 'leadsource', 'originalsource', 'contactsource'],
-  doNotContact: ['donotcontact', 'dnc', 'optout', 'unsubscribed', 'emailoptout', 'donotcall'],
-};
+/** What a column is imported as: a field, `ignore` (not imported at all) or null (a custom field). */
+export type ColumnTarget = ImportField | 'ignore' | null;
 
-const BY_KEY = new Map<string, ImportField>(
-  (Object.entries(SYNONYMS) as [ImportField, string[]][]).flatMap(([field, names]) =>
-    names.map((name) => [headerKey(name), field] as [string, ImportField]),
-  ),
-);
-
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[\s_\-.:/()*]+/g, '');
-}
+/** A person's choice per header, overriding detection. */
+export type MappingOverride = Record<string, string>;
 
 export interface ColumnMapping {
-  /** Column index → field, for recognised columns. */
-  columns: (ImportField | null)[];
-  /** Header → field, for display. */
-  mapped: Record<string, ImportField>;
-  unknown: string[];
+  /** Column index → what the column is imported as. */
+  columns: ColumnTarget[];
+  /** Column index → how sure the match is (1 when a person chose it, 0 for no field). */
+  confidence: number[];
+  /** Header → field (or `ignore`), for display. */
+  mapped: Record<string, ImportField | 'ignore'>;
+  /** Headers of no known field: their cells are kept per contact as custom fields. */
+  ignored: string[];
+  /** Second columns for a field already taken (by a better-ranked spelling): kept as custom fields. */
   duplicated: string[];
   /** A file must identify contacts: an email column is required (imports match on it). */
   missing: ImportField[];
 }
 
-/** Matches a CSV header row to contact fields, case-, space- and separator-insensitively. */
-export function mapColumns(headers: string[]): ColumnMapping {
-  const columns: (ImportField | null)[] = [];
-  const mapped: Record<string, ImportField> = {};
-  const unknown: string[] = [];
-  const duplicated: string[] = [];
-  const seen = new Set<ImportField>();
-  for (const header of headers) {
-    const field = BY_KEY.get(headerKey(header)) ?? null;
-    if (!field) {
-      if (header.trim()) unknown.push(header);
-      columns.push(null);
-      continue;
+/** The override's entries that name no column of the file or no field, as violations. */
+export function mappingViolations(
+  headers: string[],
+  mapping: MappingOverride,
+): { field: string; reason: string }[] {
+  const present = new Set(headers);
+  return Object.entries(mapping).flatMap(([header, target]) => {
+    if (!present.has(header))
+      return [{ field: `mapping.${header}`, reason: 'the file has no such column' }];
+    if (target !== 'ignore' && !(IMPORT_FIELDS as readonly string[]).includes(target))
+      return [
+        {
+          field: `mapping.${header}`,
+          reason: `"${target}" is not a field: use one of ${IMPORT_FIELDS.join(', ')} or ignore`,
+        },
+      ];
+    return [];
+  });
+}
+
+/**
+ * Matches a CSV header row to import fields, case-, space- and punctuation-insensitively; a
+ * person's mapping (checked by `mappingViolations`) overrides it column by column. When two
+ * columns name one field, the chosen one or else the better-ranked spelling takes it and the other
+ * is kept as custom.
+ */
+export function mapColumns(headers: string[], override: MappingOverride = {}): ColumnMapping {
+  const columns: ColumnTarget[] = headers.map(() => null);
+  const confidence = headers.map(() => 0);
+  const ignored: string[] = [];
+  const taken = new Map<ImportField, { index: number; rank: number }>();
+  headers.forEach((header, index) => {
+    const chosen = override[header];
+    if (chosen === 'ignore') {
+      columns[index] = 'ignore';
+      confidence[index] = 1;
+      return;
     }
-    if (seen.has(field)) duplicated.push(header);
-    seen.add(field);
-    mapped[header] = field;
-    columns.push(field);
+    const known = chosen ? { field: chosen as ImportField, rank: -1 } : fieldOfHeader(header);
+    if (!known) {
+      if (header.trim()) ignored.push(header);
+      return;
+    }
+    const holder = taken.get(known.field);
+    if (holder && holder.rank <= known.rank) return;
+    taken.set(known.field, { index, rank: known.rank });
+  });
+  for (const [field, { index, rank }] of taken) {
+    columns[index] = field;
+    confidence[index] = rank < 0 ? 1 : headerConfidence(headers[index]);
   }
-  return { columns, mapped, unknown, duplicated, missing: seen.has('email') ? [] : ['email'] };
+  const mapped: Record<string, ImportField | 'ignore'> = {};
+  const duplicated: string[] = [];
+  headers.forEach((header, index) => {
+    const target = columns[index];
+    if (target) mapped[header] = target;
+    else if (override[header] || fieldOfHeader(header)) duplicated.push(header);
+  });
+  return {
+    columns,
+    confidence,
+    mapped,
+    ignored,
+    duplicated,
+    missing: taken.has('email') ? [] : ['email'],
+  };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'ja', 'si']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '', 'non', 'nein']);
 
-export type RowInput = Partial<Record<ImportField, string | boolean>>;
+type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
+type CompanyField = (typeof COMPANY_FIELDS)[number];
+export type RowInput = Partial<Record<ContactImportField, string | boolean>>;
 
-/** One CSV row as contact input; a cell that cannot be read is reported with its field. */
+export interface RowValues {
+  /** Contact fields; `phone` is the first of phone, direct, mobile and corporate phone present. */
+  input: RowInput;
+  phones: Partial<Record<(typeof PHONE_FIELDS)[number], string>>;
+  company: Partial<Record<CompanyField, string>>;
+  lifecycleStage: string | null;
+  createDate: string | null;
+  /**
+   * Header → cell, kept on the contact: the columns imported as no field, and the stage and create
+   * date (the contact view shows them; leads read them). Blank cells are left out.
+   */
+  custom: Record<string, string>;
+  /** Header → cell of the company columns, kept as custom when the row links no account. */
+  companyCells: Record<string, string>;
+}
+
+const isContactField = (field: ImportField): field is ContactImportField =>
+  (CONTACT_IMPORT_FIELDS as readonly string[]).includes(field);
+const isPhoneField = (field: ImportField): field is (typeof PHONE_FIELDS)[number] =>
+  (PHONE_FIELDS as readonly string[]).includes(field);
+const isCompanyField = (field: ImportField): field is CompanyField =>
+  (COMPANY_FIELDS as readonly string[]).includes(field);
+
+/** One CSV row as import values; a cell that cannot be read is reported with its field. */
 export function rowToInput(
   cells: string[],
-  columns: (ImportField | null)[],
-): { input: RowInput; error: { field: string; reason: string } | null } {
-  const input: RowInput = {};
+  columns: ColumnTarget[],
+  headers: string[] = [],
+): { values: RowValues; error: { field: string; reason: string } | null } {
+  const values: RowValues = {
+    input: {},
+    phones: {},
+    company: {},
+    lifecycleStage: null,
+    createDate: null,
+    custom: {},
+    companyCells: {},
+  };
+  const { input } = values;
   for (let index = 0; index < columns.length; index++) {
     const field = columns[index];
     const cell = (cells[index] ?? '').trim();
-    if (!field) continue;
+    const header = headers[index] || `column ${index + 1}`;
+    if (field === 'ignore') continue;
+    if (!field) {
+      if (cell) values.custom[header] = cell;
+      continue;
+    }
     if (field === 'doNotContact') {
       const word = cell.toLowerCase();
       if (TRUE_WORDS.has(word)) input.doNotContact = true;
       else if (!FALSE_WORDS.has(word))
-        return { input, error: { field, reason: `"${cell}" is not yes/no` } };
+        return { values, error: { field, reason: `"${cell}" is not yes/no` } };
       continue;
     }
-    if (cell) input[field] = cell;
+    if (!cell) continue;
+    if (isContactField(field)) input[field] = cell;
+    else if (isPhoneField(field)) values.phones[field] = cell;
+    else if (isCompanyField(field)) {
+      values.company[field] = cell;
+      values.companyCells[header] = cell;
+    } else {
+      values[field] = cell;
+      values.custom[header] = cell;
+    }
   }
-  if (!input.email) return { input, error: { field: 'email', reason: 'email is empty' } };
+  if (!input.phone) {
+    const phone = PHONE_FIELDS.map((kind) => values.phones[kind]).find(Boolean);
+    if (phone) input.phone = phone;
+  }
+  if (!input.email) return { values, error: { field: 'email', reason: 'email is empty' } };
   const { reason } = analyzeEmail(input.email as string);
-  if (reason) return { input, error: { field: 'email', reason: emailRefusal('email', reason) } };
-  return { input, error: null };
+  if (reason) return { values, error: { field: 'email', reason: emailRefusal('email', reason) } };
+  return { values, error: null };
 }
 
 /**
@@ -152,11 +191,13 @@ export function rowToInput(
  */
 export function unsafeCell(
   cells: string[],
-  columns: (ImportField | null)[],
+  columns: ColumnTarget[],
 ): { field: string; reason: string } | null {
   for (let index = 0; index < cells.length; index++) {
     const reason = unsafeTextReason(cells[index]);
-    if (reason) return { field: columns[index] ?? `column ${index + 1}`, reason };
+    const field = columns[index];
+    if (reason)
+      return { field: field && field !== 'ignore' ? field : `column ${index + 1}`, reason };
   }
   return null;
 }

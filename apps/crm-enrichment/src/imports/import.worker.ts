@@ -11,13 +11,16 @@ import {
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CrmEnrichmentEnv } from '../config/crm-enrichment.env';
+import { accountInputProposals } from '../enrichment/account-rules';
 import { ContactInput, inputProposals } from '../enrichment/contact-rules';
 import { stringOf } from '../provenance/field-provenance';
 import { analyzeEmail } from '../rules/email.rules';
 import { splitFullName } from '../rules/name.rules';
 import { CONTACT_EMAIL_INDEX, CrmRecordsStore } from '../records/crm-records.store';
-import { ContactCommand, RecordWriter } from '../records/record-writer.service';
-import { ImportField, rowToInput } from './csv-columns';
+import { ContactCommand, ContactOutcome, RecordWriter } from '../records/record-writer.service';
+import { rowToInput } from './csv-columns';
+import { companyOfRow } from './rules/company-columns';
+import type { StoredColumns } from './imports.service';
 
 const importedRows = new Counter({
   name: 'crm_import_rows_total',
@@ -30,7 +33,17 @@ const MAX_STORED_ERRORS = 1000;
 interface ClaimedImport {
   id: string;
   actor: string;
-  columns: { columns: (ImportField | null)[] };
+  file_name: string;
+  columns: StoredColumns;
+}
+
+interface RowToWrite {
+  row: number;
+  input: ContactInput;
+  key: string;
+  email: string;
+  custom: Record<string, string>;
+  company: ContactCommand['company'];
 }
 
 interface StagedRow {
@@ -127,7 +140,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const [rows]: [ClaimedImport[], number] = await manager.query(
       `UPDATE crm.imports SET status = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now()
        WHERE id = $1 AND status IN ('queued', 'running')
-       RETURNING id, actor, columns`,
+       RETURNING id, actor, file_name, columns`,
       [id],
     );
     return rows[0];
@@ -159,26 +172,49 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     staged: StagedRow[],
   ): Promise<boolean> {
     const errors: RowError[] = [];
-    const inputs: { row: number; input: ContactInput; key: string; email: string }[] = [];
+    const inputs: RowToWrite[] = [];
     for (const { row_number: row, cells, rejection } of staged) {
       if (rejection) {
         errors.push({ row, ...rejection });
         continue;
       }
-      const parsed = rowToInput(cells, job.columns.columns);
+      const parsed = rowToInput(cells, job.columns.columns, job.columns.headers);
       if (parsed.error) {
         errors.push({ row, ...parsed.error });
         continue;
       }
-      const { fullName, ...fields } = parsed.input;
-      const input: ContactInput = { ...fields };
+      const { fullName, ...fields } = parsed.values.input;
+      const input: ContactInput = { ...fields, ...parsed.values.phones };
       if (typeof fullName === 'string' && !input.firstName && !input.lastName) {
         const name = splitFullName(fullName);
         input.firstName = name.firstName;
         input.lastName = name.lastName;
       }
       const email = analyzeEmail(input.email as string); // valid: rowToInput refuses others
-      inputs.push({ row, input, key: email.dedupeKey!, email: email.normalized });
+      const company = companyOfRow(parsed.values.company);
+      const workDomain = !email.freeMail && !email.disposable;
+      inputs.push({
+        row,
+        input,
+        key: email.dedupeKey!,
+        email: email.normalized,
+        // Company columns of a row that may link no account (no website, a personal email) stay on the contact.
+        custom:
+          company.domain || workDomain
+            ? parsed.values.custom
+            : { ...parsed.values.custom, ...parsed.values.companyCells },
+        company:
+          company.values.length > 0
+            ? {
+                domain: company.domain,
+                name: company.name,
+                proposals: accountInputProposals(
+                  Object.fromEntries(company.values.map(({ field, value }) => [field, value])),
+                  'import',
+                ),
+              }
+            : undefined,
+      });
     }
     // A file may hold the same person twice: later rows update what earlier rows created.
     const rounds: (typeof inputs)[] = [];
@@ -187,7 +223,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       if (round) round.push(item);
       else rounds.push([item]);
     }
-    const domains = inputs.flatMap(({ input }) => {
+    const domains = inputs.flatMap(({ input, company }) => {
+      if (company?.domain) return [company.domain];
       const email = analyzeEmail(input.email as string);
       return email.valid && !email.freeMail && !email.disposable ? [email.registrableDomain!] : [];
     });
@@ -204,7 +241,13 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const counts = { created: 0, updated: 0, unchanged: 0, failed: errors.length };
       for (const round of rounds) {
         const outcomes = await this.writeRound(manager, job.actor, round, facts, now);
-        for (const outcome of outcomes) counts[outcome]++;
+        for (const outcome of outcomes) counts[outcome.result]++;
+        await this.store.mergeCustomFields(
+          manager,
+          outcomes.map((outcome, index) => ({ id: outcome.row.id, values: round[index].custom })),
+          `import:${job.file_name}`,
+          now,
+        );
       }
       // heartbeat_at: replicas of versions before leases take over an import only when it lapses.
       await manager.query(
@@ -238,10 +281,10 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async writeRound(
     manager: EntityManager,
     actor: string,
-    round: { input: ContactInput; key: string; email: string }[],
+    round: RowToWrite[],
     facts: Awaited<ReturnType<RecordWriter['gatherAccountFacts']>>,
     now: string,
-  ): Promise<('created' | 'updated' | 'unchanged')[]> {
+  ): Promise<ContactOutcome[]> {
     const matches = await this.store.contactsForEmails(manager, round);
     const commands: ContactCommand[] = round.map(({ input }, index) => {
       const current = matches[index];
@@ -253,10 +296,10 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
           current ? stringOf(current.fields, 'country') : null,
         ),
         reason: 'import',
+        company: round[index].company,
       };
     });
-    const outcomes = await this.writer.writeContacts(manager, commands, facts, actor, now);
-    return outcomes.map((outcome) => outcome.result);
+    return this.writer.writeContacts(manager, commands, facts, actor, now);
   }
 
   private async fail(id: string, lease: string, reason: string): Promise<void> {

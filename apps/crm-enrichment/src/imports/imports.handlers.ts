@@ -5,7 +5,9 @@ import {
   CrmSubjects,
   FinishImportDto,
   ImportIdDto,
+  ImportPreviewView,
   ImportView,
+  PreviewImportDto,
   StartImportDto,
 } from '@sales-suite/contracts';
 import { Actor } from '@sales-suite/messaging';
@@ -18,6 +20,11 @@ export class ImportsHandlers {
   @MessagePattern(CrmSubjects.StartImport)
   start(@Payload() dto: StartImportDto, @Actor() actor: string): Promise<ImportView> {
     return this.imports.start(dto, actor);
+  }
+
+  @MessagePattern(CrmSubjects.PreviewImport)
+  preview(@Payload() dto: PreviewImportDto): ImportPreviewView {
+    return this.imports.preview(dto);
   }
 
   @MessagePattern(CrmSubjects.AppendImportRows)

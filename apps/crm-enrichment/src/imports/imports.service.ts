@@ -5,19 +5,24 @@ import {
   DomainError,
   ErrorCode,
   FinishImportDto,
+  ImportPreviewView,
   ImportView,
   MAX_IMPORT_ROWS,
+  PreviewImportDto,
   StartImportDto,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { splitFullName } from '../rules/name.rules';
 import { ImportWorker } from './import.worker';
-import { ImportField, mapColumns, unsafeCell } from './csv-columns';
+import { ColumnTarget, mapColumns, mappingViolations, rowToInput, unsafeCell } from './csv-columns';
+import { companyOfRow } from './rules/company-columns';
+import { detectSource } from './rules/export-headers';
 
 interface ImportRow {
   id: string;
   status: ImportView['status'];
   file_name: string;
-  columns: { mapped: Record<string, string>; columns: (ImportField | null)[] };
+  columns: StoredColumns;
   total: number;
   processed: number;
   created: number;
@@ -30,6 +35,15 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
+/** How the file's columns are read, as stored with the job (imports before custom fields lack the last three). */
+export interface StoredColumns {
+  mapped: Record<string, string>;
+  columns: ColumnTarget[];
+  headers?: string[];
+  ignored?: string[];
+  duplicated?: string[];
+}
+
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 export function toImportView(row: ImportRow): ImportView {
@@ -38,6 +52,8 @@ export function toImportView(row: ImportRow): ImportView {
     status: row.status,
     fileName: row.file_name,
     columns: row.columns.mapped,
+    ignoredColumns: row.columns.ignored ?? [],
+    duplicatedColumns: row.columns.duplicated ?? [],
     total: row.total,
     processed: row.processed,
     created: row.created,
@@ -52,8 +68,8 @@ export function toImportView(row: ImportRow): ImportView {
 }
 
 /**
- * Bulk import in three steps: `start` checks the header row (nothing is stored when a column is
- * wrong), `rows` stages the file in chunks as it is uploaded, `finish` queues it for the worker.
+ * Bulk import in three steps: `start` reads the header row (nothing is stored without an email
+ * column; unknown columns are kept as custom fields), `rows` stages the file in chunks as it is uploaded, `finish` queues it for the worker.
  */
 @Injectable()
 export class ImportsService {
@@ -63,29 +79,78 @@ export class ImportsService {
   ) {}
 
   async start(dto: StartImportDto, actor: string): Promise<ImportView> {
-    const mapping = mapColumns(dto.headers);
-    const problems = [
-      ...mapping.missing.map((field) => ({
-        field,
-        reason: `no column for ${field} (e.g. "Email")`,
-      })),
-      ...mapping.unknown.map((header) => ({ field: header, reason: 'unknown column' })),
-      ...mapping.duplicated.map((header) => ({
-        field: header,
-        reason: 'a second column for the same field',
-      })),
-    ];
-    if (problems.length > 0)
-      throw new DomainError(
-        ErrorCode.CrmImportColumnsInvalid,
-        `The file's columns cannot be imported: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
-        { violations: problems, recognised: mapping.mapped },
-      );
+    const mapping = this.mapping(dto);
+    const columns: StoredColumns = {
+      mapped: mapping.mapped,
+      columns: mapping.columns,
+      headers: dto.headers,
+      ignored: mapping.ignored,
+      duplicated: mapping.duplicated,
+    };
     const [row]: ImportRow[] = await this.dataSource.query(
       `INSERT INTO crm.imports (status, file_name, columns, actor) VALUES ('receiving', $1, $2, $3) RETURNING *`,
-      [dto.fileName, JSON.stringify({ mapped: mapping.mapped, columns: mapping.columns }), actor],
+      [dto.fileName, JSON.stringify(columns), actor],
     );
     return toImportView(row);
+  }
+
+  /** The detected source, the mapping and the first rows as they would be read; writes nothing. */
+  preview(dto: PreviewImportDto): ImportPreviewView {
+    const mapping = this.mapping(dto);
+    return {
+      source: detectSource(dto.headers),
+      columns: dto.headers.map((header, index) => ({
+        header,
+        field: mapping.columns[index],
+        confidence: mapping.confidence[index],
+      })),
+      ignoredColumns: mapping.ignored,
+      duplicatedColumns: mapping.duplicated,
+      rows: dto.rows.map((cells, index) => {
+        const row = index + 2;
+        const unsafe = unsafeCell(cells, mapping.columns);
+        if (unsafe) return { row, contact: {}, account: {}, custom: {}, error: unsafe };
+        const { values, error } = rowToInput(cells, mapping.columns, dto.headers);
+        const company = companyOfRow(values.company);
+        const { fullName, ...input } = values.input;
+        const name =
+          typeof fullName === 'string' && !input.firstName && !input.lastName
+            ? splitFullName(fullName)
+            : {};
+        return {
+          row,
+          contact: { ...input, ...name, ...values.phones },
+          account: {
+            ...(company.domain ? { domain: company.domain } : {}),
+            ...Object.fromEntries(company.values.map(({ field, value }) => [field, value])),
+          },
+          custom: values.custom,
+          error,
+        };
+      }),
+    };
+  }
+
+  /** The file's columns as imported: a person's mapping checked, an email column required. */
+  private mapping(dto: StartImportDto) {
+    const violations = mappingViolations(dto.headers, dto.mapping ?? {});
+    if (violations.length > 0)
+      throw new DomainError(
+        ErrorCode.CrmImportColumnsInvalid,
+        `The mapping cannot be applied: ${violations.map((v) => `${v.field}: ${v.reason}`).join('; ')}`,
+        { violations },
+      );
+    const mapping = mapColumns(dto.headers, dto.mapping);
+    if (mapping.missing.length > 0)
+      throw new DomainError(
+        ErrorCode.CrmImportColumnsInvalid,
+        `The file's columns cannot be imported: no column for email (e.g. "Email")`,
+        {
+          violations: [{ field: 'email', reason: 'no column for email (e.g. "Email")' }],
+          recognised: mapping.mapped,
+        },
+      );
+    return mapping;
   }
 
   async appendRows(dto: AppendImportRowsDto): Promise<{ received: number }> {
@@ -121,6 +186,12 @@ export class ImportsService {
   }
 
   async finish(dto: FinishImportDto): Promise<ImportView> {
+    if (dto.totalRows === 0)
+      throw new DomainError(
+        ErrorCode.Unprocessable,
+        'Invalid input: file: the file has a header row only, no contacts',
+        { violations: [{ field: 'file', reason: 'the file has a header row only, no contacts' }] },
+      );
     const [rows]: [ImportRow[], number] = await this.dataSource.query(
       `UPDATE crm.imports SET status = 'queued' WHERE id = $1 AND status = 'receiving' AND total = $2 RETURNING *`,
       [dto.importId, dto.totalRows],

@@ -3,9 +3,18 @@ import { injectTraceContext } from '@sales-suite/observability';
 import { EntityManager } from 'typeorm';
 import type { FieldMap, FieldValue } from '../provenance/field-provenance';
 
+/** An import column no contact field takes, kept by its header. */
+export interface CustomField {
+  value: string;
+  source: string;
+  observedAt: string;
+}
+
 export interface RecordRow {
   id: string;
   fields: FieldMap;
+  /** Contacts only; absent on a row just inserted (a new contact has none yet). */
+  custom?: Record<string, CustomField>;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -43,8 +52,8 @@ export interface OutboxEvent {
 export const CONTACT_EMAIL_INDEX = 'contacts_email_unique';
 
 const STAMP_COLUMNS = `id, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields`;
-const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
+const CONTACT_COLUMNS = `${STAMP_COLUMNS}, fields, custom`;
+const ACCOUNT_COLUMNS = `${STAMP_COLUMNS}, fields, domain`;
 
 /**
  * SQL for contacts, accounts, field history and events, in sets: the API writes one record at a
@@ -55,7 +64,10 @@ const ACCOUNT_COLUMNS = `${CONTACT_COLUMNS}, domain`;
 export class CrmRecordsStore {
   async contactsById(manager: EntityManager, ids: string[], lock = false): Promise<RecordRow[]> {
     return manager.query(
-      `SELECT ${CONTACT_COLUMNS} FROM crm.contacts WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      // custom read through the row (here and in updateContacts): the migration that merged contacts
+      // sharing an email runs both before the column exists.
+      `SELECT ${STAMP_COLUMNS}, fields, to_jsonb(contacts)->'custom' AS custom FROM crm.contacts
+       WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
       [ids],
     );
   }
@@ -140,7 +152,8 @@ export class CrmRecordsStore {
       `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
          version = c.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
-       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`,
+       WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+         to_jsonb(c)->'custom' AS custom`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -154,6 +167,40 @@ export class CrmRecordsStore {
     )) as [Omit<RecordRow, 'fields'>[], number];
     const fieldsById = new Map(rows.map((row) => [row.id, row.fields]));
     return updated.map((row) => ({ ...row, fields: fieldsById.get(row.id)! }));
+  }
+
+  /**
+   * Sets custom fields (header → value) from one source; a value already stored as given keeps
+   * its first observation, so re-importing a file changes nothing.
+   */
+  async mergeCustomFields(
+    manager: EntityManager,
+    rows: { id: string; values: Record<string, string> }[],
+    source: string,
+    now: string,
+  ): Promise<void> {
+    const given = rows.filter((row) => Object.keys(row.values).length > 0);
+    if (given.length === 0) return;
+    await manager.query(
+      `UPDATE crm.contacts c SET custom = c.custom || (
+         SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_object('value', e.value, 'source', $2::text, 'observedAt', $3::text)), '{}')
+         FROM jsonb_each_text(r.vals) AS e(key, value)
+         WHERE c.custom->e.key->>'value' IS DISTINCT FROM e.value)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, vals jsonb)
+       WHERE c.id = r.id`,
+      [JSON.stringify(given.map((row) => ({ id: row.id, vals: row.values }))), source, now],
+    );
+  }
+
+  async setCustomFields(
+    manager: EntityManager,
+    id: string,
+    custom: Record<string, CustomField>,
+  ): Promise<void> {
+    await manager.query(`UPDATE crm.contacts SET custom = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(custom),
+    ]);
   }
 
   /** Updates only the freshness of fields whose value did not change (no version bump). */
@@ -187,6 +234,21 @@ export class CrmRecordsStore {
   }
 
   /** Inserts accounts whose domain is new; answers only the rows this call created. */
+  /** Domain of the oldest account per name (case-insensitive), for names given without a domain. */
+  async accountDomainsByName(
+    manager: EntityManager,
+    names: string[],
+  ): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+    const rows: { name: string; domain: string }[] = await manager.query(
+      `SELECT DISTINCT ON (lower(fields->'name'->>'value')) lower(fields->'name'->>'value') AS name, domain
+       FROM crm.accounts WHERE lower(fields->'name'->>'value') = ANY($1::text[])
+       ORDER BY lower(fields->'name'->>'value'), created_at, id`,
+      [[...new Set(names.map((name) => name.toLowerCase()))]],
+    );
+    return new Map(rows.map((row) => [row.name, row.domain]));
+  }
+
   async insertAccounts(
     manager: EntityManager,
     rows: { domain: string; fields: FieldMap; staleAt: string | null }[],

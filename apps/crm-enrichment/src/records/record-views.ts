@@ -40,6 +40,7 @@ export function toContactView(row: RecordRow): ContactView {
     disposableEmail: values.disposableEmail === true,
     roleAccount: values.roleAccount === true,
     provenance: provenanceView(row.fields),
+    custom: row.custom ?? {},
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

@@ -35,6 +35,8 @@ export interface ContactCommand {
   reason: WriteReason;
   /** Store refreshed observation times even when no value changed (the freshness job). */
   touch?: boolean;
+  /** The company a file gives: links its account (domain first, then name) and proposes its fields. */
+  company?: { domain: string | null; name: string | null; proposals: Proposal[] };
 }
 
 export interface ContactOutcome {
@@ -197,6 +199,20 @@ export class RecordWriter {
     const plans = commands.map((command) =>
       this.planContact(command.existing?.fields ?? {}, command.proposals, now),
     );
+    const byName = await this.store.accountDomainsByName(
+      manager,
+      commands.flatMap(({ company }) =>
+        company && !company.domain && company.name ? [company.name] : [],
+      ),
+    );
+    // The account a file names outranks the one of the email's domain.
+    const given = commands.map(
+      ({ company }) =>
+        company?.domain ?? (company?.name ? byName.get(company.name.toLowerCase()) : undefined),
+    );
+    given.forEach((domain, index) => {
+      if (domain) plans[index].domain = domain;
+    });
     const events: OutboxEvent[] = [];
     const history: HistoryEntry[] = [];
     const accounts = await this.resolveAccounts(
@@ -208,12 +224,35 @@ export class RecordWriter {
       events,
       history,
     );
-    for (const plan of plans) {
-      const account = plan.domain ? accounts.get(plan.domain) : undefined;
+    for (const [index, command] of commands.entries()) {
+      const plan = plans[index];
+      let account = plan.domain ? accounts.get(plan.domain) : undefined;
       if (!account) continue;
+      if (command.company?.proposals.length) {
+        account = await this.updateAccountFields(
+          manager,
+          account,
+          command.company.proposals,
+          actor,
+          now,
+          command.reason,
+          events,
+          history,
+        );
+        accounts.set(account.domain, account);
+      }
       const linked = applyProposals(
         plan.fields,
-        [{ field: 'accountId', value: account.id, source: 'rule:email-domain', confidence: 0.9 }],
+        [
+          given[index]
+            ? { field: 'accountId', value: account.id, source: 'import', confidence: 0.9 }
+            : {
+                field: 'accountId',
+                value: account.id,
+                source: 'rule:email-domain',
+                confidence: 0.9,
+              },
+        ],
         now,
       );
       plan.fields = linked.fields;

@@ -1,11 +1,13 @@
 import { Logger, Param, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery } from '@nestjs/swagger';
 import {
   CrmSubjects,
   DomainError,
   ErrorCode,
   ImportAcceptedView,
   ImportIdDto,
+  IMPORT_PREVIEW_ROWS,
+  ImportPreviewView,
   ImportView,
   withoutUnsafeText,
 } from '@sales-suite/contracts';
@@ -52,6 +54,61 @@ async function nextPart(parts: AsyncIterableIterator<Multipart>): Promise<Multip
   }
 }
 
+/**
+ * The optional `mapping` query parameter: JSON, column header → field or `ignore` (the service
+ * checks the names). Anything else is the caller's error, a 400 naming `mapping`.
+ */
+function mappingOf(request: FastifyRequest): Record<string, string> | undefined {
+  const raw = (request.query as Record<string, unknown> | undefined)?.mapping;
+  if (raw === undefined) return undefined;
+  let mapping: unknown;
+  try {
+    mapping = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  } catch {
+    mapping = null;
+  }
+  if (
+    typeof mapping !== 'object' ||
+    mapping === null ||
+    Array.isArray(mapping) ||
+    !Object.values(mapping).every((target) => typeof target === 'string')
+  ) {
+    const reason = 'mapping must be a JSON object of column header → field name or "ignore"';
+    throw new DomainError(ErrorCode.ValidationFailed, `Invalid input: mapping: ${reason}`, {
+      violations: [{ field: 'mapping', reason }],
+    });
+  }
+  return mapping as Record<string, string>;
+}
+
+const MAPPING_QUERY = {
+  name: 'mapping',
+  required: false,
+  description:
+    'JSON: column header → field (`email`, `firstName`, `companyDomain`, `lifecycleStage`, …) or `ignore`, overriding detection',
+  schema: { type: 'string', example: '{"Work Email":"email","Notes":"ignore"}' },
+};
+
+/** The upload's one file part, or a 415/400 naming `file`. */
+async function filePart(request: FastifyRequest) {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart())
+    throw new DomainError(
+      ErrorCode.UnsupportedMediaType,
+      'Send the CSV as multipart/form-data in the field "file"',
+    );
+  const parts = request.parts();
+  const part = await nextPart(parts);
+  if (part?.type !== 'file' || part.fieldname !== 'file')
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      'Invalid input: file: the multipart field "file" is required',
+      {
+        violations: [{ field: 'file', reason: 'the multipart field "file" is required' }],
+      },
+    );
+  return { parts, part, fileName: withoutUnsafeText(part.filename || 'upload.csv').slice(0, 255) };
+}
+
 @RoutesController('crm', 'v1/crm/imports')
 export class CrmImportsController {
   private readonly logger = new Logger(CrmImportsController.name);
@@ -63,11 +120,12 @@ export class CrmImportsController {
     scope: 'crm:write',
     summary: 'Import contacts from a CSV or XLSX file (multipart field `file`)',
     description:
-      'Up to 100,000 rows, streamed to the service. Columns are matched case-, space- and separator-insensitively with common synonyms; unknown columns are refused (422) before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
+      'Up to 100,000 rows, streamed to the service. Columns are matched case- and punctuation-insensitively with the headers of HubSpot, Salesforce, Pipedrive, Apollo, Sales Navigator and Close exports; unknown columns are listed in `ignoredColumns` and kept per contact as custom fields; company columns create or link the account. No email column, or a header row only → 422 before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.',
     answers: ImportAcceptedView,
     problems: [400, 401, 403, 409, 413, 415, 422],
   })
   @ApiConsumes('multipart/form-data')
+  @ApiQuery(MAPPING_QUERY)
   @ApiBody({
     schema: {
       type: 'object',
@@ -79,21 +137,8 @@ export class CrmImportsController {
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<ImportAcceptedView> {
-    if (typeof request.isMultipart !== 'function' || !request.isMultipart())
-      throw new DomainError(
-        ErrorCode.UnsupportedMediaType,
-        'Send the CSV as multipart/form-data in the field "file"',
-      );
-    const parts = request.parts();
-    const part = await nextPart(parts);
-    if (part?.type !== 'file' || part.fieldname !== 'file')
-      throw new DomainError(
-        ErrorCode.ValidationFailed,
-        'Invalid input: file: the multipart field "file" is required',
-        {
-          violations: [{ field: 'file', reason: 'the multipart field "file" is required' }],
-        },
-      );
+    const mapping = mappingOf(request);
+    const { parts, part, fileName } = await filePart(request);
     const actor = { actor: caller.name };
     let importId: string | null = null;
     try {
@@ -101,7 +146,7 @@ export class CrmImportsController {
         headers: async (headers) => {
           const started = await this.nats.request<ImportView>(
             CrmSubjects.StartImport,
-            { fileName: withoutUnsafeText(part.filename || 'upload.csv').slice(0, 255), headers },
+            { fileName, headers, mapping },
             actor,
           );
           importId = started.id;
@@ -135,6 +180,54 @@ export class CrmImportsController {
           );
       throw error;
     }
+  }
+
+  @Route('POST', 'preview', {
+    status: 200,
+    scope: 'crm:read',
+    summary: 'Preview a CSV import: detected source, column mapping and the first 20 rows',
+    description:
+      'The same upload as `POST /v1/crm/imports` (and the same `mapping`), read but not imported: nothing is written. Answers the detected source (HubSpot, Salesforce, Pipedrive, Apollo, Sales Navigator, Close or generic), each column with the field it fills and a confidence, the columns kept as custom fields, and the first 20 rows as they would be stored, with the reason a row would fail.',
+    answers: ImportPreviewView,
+    problems: [400, 401, 403, 413, 415, 422],
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiQuery(MAPPING_QUERY)
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  async preview(
+    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ImportPreviewView> {
+    const mapping = mappingOf(request);
+    const { parts, part, fileName } = await filePart(request);
+    let headers: string[] = [];
+    const rows: string[][] = [];
+    // The whole file is read (so a broken one is refused as on import); only the first rows are kept.
+    await streamCsv(part.file, {
+      headers: async (names) => {
+        headers = names;
+      },
+      rows: async (_first, chunk) => {
+        rows.push(...chunk.slice(0, IMPORT_PREVIEW_ROWS - rows.length));
+      },
+    });
+    if (part.file.truncated)
+      throw new DomainError(
+        ErrorCode.PayloadTooLarge,
+        `The file is larger than ${MAX_UPLOAD_BYTES} bytes`,
+      );
+    if (await nextPart(parts)) throw ONE_FILE_ONLY;
+    return this.nats.request<ImportPreviewView>(
+      CrmSubjects.PreviewImport,
+      { fileName, headers, rows, mapping },
+      { actor: caller.name },
+    );
   }
 
   @Forward('GET', ':id', CrmSubjects.GetImport, {

@@ -17,6 +17,7 @@ import {
   DuplicatesQueryDto,
   EnrichmentPreviewView,
   FieldHistoryPageView,
+  CustomFieldView,
   FieldProvenanceView,
   ListAccountsQueryDto,
   ListContactsQueryDto,
@@ -46,7 +47,7 @@ const ApiEmailTakenResponse = () =>
 const ENRICHING_TIMEOUT_MS = 15000;
 
 @RoutesController('crm', 'v1/crm')
-@ApiExtraModels(FieldProvenanceView, ContactEmailTakenProblemView)
+@ApiExtraModels(FieldProvenanceView, CustomFieldView, ContactEmailTakenProblemView)
 export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
 

@@ -103,6 +103,9 @@ export class AccountView {
   @ApiProperty({ nullable: true, enum: EMPLOYEE_RANGES }) employeeRange: EmployeeRange | null;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ nullable: true, type: String }) website: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'As imported' }) city: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'As imported, a plain amount' })
+  annualRevenue: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/FieldProvenanceView' },

@@ -206,6 +206,16 @@ export class ContactView {
   @ApiProperty({ nullable: true, type: String, description: 'As given' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String, example: '+14155552671' }) phoneE164: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'mobile' }) phoneType: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Direct line, as imported' })
+  directPhone: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Mobile, as imported' })
+  mobilePhone: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The company's switchboard, as imported",
+  })
+  corporatePhone: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'ISO-3166 alpha-2' }) country:
     string | null;
   @ApiProperty({ nullable: true, type: String }) city: string | null;
@@ -223,9 +233,21 @@ export class ContactView {
       'Every field that has a value (or a person cleared): its source, confidence and freshness',
   })
   provenance: Record<string, FieldProvenanceView>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/CustomFieldView' },
+    description: 'Columns of an import that no contact field takes, by header, with their source',
+  })
+  custom: Record<string, CustomFieldView>;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class CustomFieldView {
+  @ApiProperty() value: string;
+  @ApiProperty({ example: 'import:hubspot-contacts.csv' }) source: string;
+  @ApiProperty({ format: 'date-time' }) observedAt: string;
 }
 
 export class ContactPageView {

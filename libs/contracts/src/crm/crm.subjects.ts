@@ -17,6 +17,7 @@ export const CrmSubjects = {
   UpdateAccount: 'crm.account.update',
   AccountHistory: 'crm.account.history',
   StartImport: 'crm.import.start',
+  PreviewImport: 'crm.import.preview',
   AppendImportRows: 'crm.import.rows',
   FinishImport: 'crm.import.finish',
   AbortImport: 'crm.import.abort',

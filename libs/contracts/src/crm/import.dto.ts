@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -44,6 +45,32 @@ function IsCellRows(maxCells: number, maxLength: number, options?: ValidationOpt
   );
 }
 
+/** Rows a preview shows. */
+export const IMPORT_PREVIEW_ROWS = 20;
+
+/** A header → target map of at most `MAX_IMPORT_COLUMNS` string entries (the service checks the names). */
+function IsColumnMapping(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isColumnMapping',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= MAX_IMPORT_COLUMNS &&
+          Object.entries(value).every(
+            ([header, target]) =>
+              header.length <= 200 && typeof target === 'string' && target.length <= 50,
+          ),
+        defaultMessage: () =>
+          'mapping must be an object of column header → field name (or "ignore")',
+      },
+    },
+    options,
+  );
+}
+
 export class StartImportDto {
   @IsString()
   @MinLength(1)
@@ -56,6 +83,19 @@ export class StartImportDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   headers: string[];
+
+  /** Column header → field or `ignore`, overriding detection. */
+  @IsOptional()
+  @IsColumnMapping()
+  mapping?: Record<string, string>;
+}
+
+export class PreviewImportDto extends StartImportDto {
+  @IsArray()
+  @ArrayMaxSize(IMPORT_PREVIEW_ROWS)
+  @IsCellRows(MAX_IMPORT_COLUMNS, MAX_IMPORT_CELL_LENGTH)
+  @RawText()
+  rows: string[][];
 }
 
 export class AppendImportRowsDto {
@@ -104,6 +144,16 @@ export class ImportView {
     additionalProperties: { type: 'string' },
   })
   columns: Record<string, string>;
+  @ApiProperty({
+    type: [String],
+    description: 'Headers of no known field: kept per contact as custom fields',
+  })
+  ignoredColumns: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Second columns for a field another column takes: kept as custom fields',
+  })
+  duplicatedColumns: string[];
   @ApiProperty({ description: 'Data rows received' }) total: number;
   @ApiProperty() processed: number;
   @ApiProperty() created: number;
@@ -120,4 +170,53 @@ export class ImportView {
 export class ImportAcceptedView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: IMPORT_STATUSES }) status: ImportStatus;
+}
+
+export class ImportColumnView {
+  @ApiProperty() header: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The field it fills, `ignore` (not imported), or null (kept as a custom field)',
+  })
+  field: string | null;
+  @ApiProperty({
+    description: '1 when chosen in `mapping`, 0.95 a distinctive header, 0.6 a loose one, 0 none',
+  })
+  confidence: number;
+}
+
+export class ImportPreviewRowView {
+  @ApiProperty({ description: 'Row number in the file (the header is row 1)' }) row: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Contact fields as they would be stored (before enrichment rules)',
+  })
+  contact: Record<string, string | boolean | null>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Account fields the row proposes, and the domain it links by',
+  })
+  account: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  custom: Record<string, string>;
+  @ApiProperty({ nullable: true, type: ImportErrorView, description: 'Why the row would fail' })
+  error: { field: string; reason: string } | null;
+}
+
+export class ImportPreviewView {
+  @ApiProperty({
+    enum: ['hubspot', 'salesforce', 'pipedrive', 'apollo', 'sales_navigator', 'close', 'generic'],
+  })
+  source: string;
+  @ApiProperty({ type: [ImportColumnView] }) columns: ImportColumnView[];
+  @ApiProperty({ type: [String] }) ignoredColumns: string[];
+  @ApiProperty({ type: [String] }) duplicatedColumns: string[];
+  @ApiProperty({
+    type: [ImportPreviewRowView],
+    description: `The first ${IMPORT_PREVIEW_ROWS} rows`,
+  })
+  rows: ImportPreviewRowView[];
 }
