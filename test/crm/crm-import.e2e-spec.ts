@@ -200,9 +200,11 @@ describe('CRM bulk import: multipart upload streamed over NATS, processed in the
       before.rows[0].n,
     );
     const headerOnly = await upload(gateway.url, 'Email,First Name\n');
+    // The gateway sends the header with the first row: a header-only file never starts an import.
     expect(headerOnly.status).toBe(422);
+    expect(headerOnly.body).toMatchObject({ code: 'CRM_IMPORT_FILE_UNREADABLE' });
     expect(headerOnly.body.errors).toEqual([
-      { field: 'file', reason: 'the file has a header row only, no contacts' },
+      { field: 'file', reason: 'the file has a header row only: no contacts to import' },
     ]);
     const open = await db.query(
       `SELECT count(*)::int AS n FROM crm.imports WHERE status IN ('receiving', 'queued', 'running')`,
