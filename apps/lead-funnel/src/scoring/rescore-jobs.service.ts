@@ -1,13 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode, RescoreJobStatus, RescoreJobView } from '@sales-suite/contracts';
-import { isTransientDatabaseError, LeasedJobRunner, LeaseKeeper } from '@sales-suite/persistence';
+import { DomainError, ErrorCode, RescoreJobView } from '@sales-suite/contracts';
+import { LeaseKeeper } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LeadFunnelEnv } from '../config/lead-funnel.env';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { LeadJobRow, LeadJobs } from '../leads/lead-jobs';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 
 const PARALLEL_BATCHES = 2;
@@ -20,15 +21,8 @@ const leadsRescoredTotal = new Counter({
   help: 'Leads re-scored by background jobs after a scoring model change',
 });
 
-interface JobRow {
-  id: string;
+interface JobRow extends LeadJobRow {
   model_version: number;
-  status: RescoreJobStatus;
-  total: number;
-  processed: number;
-  created_at: Date;
-  finished_at: Date | null;
-  error: string | null;
 }
 
 /**
@@ -42,33 +36,28 @@ interface JobRow {
  * within 15 s, a restarted owner (same REPLICA_ID) resumes it at once, and `processed` stays exact.
  */
 @Injectable()
-export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RescoreJobs.name);
+export class RescoreJobs extends LeadJobs {
   private readonly batchSize: number;
-  private readonly runner: LeasedJobRunner;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
-    private readonly keeper: LeaseKeeper,
+    keeper: LeaseKeeper,
     config: ConfigService<LeadFunnelEnv, true>,
   ) {
-    this.batchSize = config.get('LEAD_RESCORE_BATCH_SIZE', { infer: true });
-    this.runner = new LeasedJobRunner(
+    super(
+      dataSource,
       keeper,
       {
+        table: 'funnel.rescore_jobs',
         prefix: 'rescore:',
         concurrency: JOBS_AT_ONCE,
-        unfinished: () => this.unfinished(),
-        run: (id, lease) => this.run(id, lease),
+        label: 'Re-score job',
       },
       RescoreJobs.name,
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.runner.start();
+    this.batchSize = config.get('LEAD_RESCORE_BATCH_SIZE', { infer: true });
   }
 
   /** Creates the job for a model version (inside the transaction that saved the model). */
@@ -83,11 +72,6 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
     return rows[0].id;
   }
 
-  /** Looks for the job just created now rather than at the next poll (of any replica). */
-  wake(): void {
-    this.runner.wake();
-  }
-
   async get(id: string): Promise<RescoreJobView> {
     const rows: JobRow[] = await this.dataSource.query(
       `SELECT * FROM funnel.rescore_jobs WHERE id = $1`,
@@ -97,39 +81,10 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
       throw new DomainError(ErrorCode.ScoringJobNotFound, `No re-score job has the id ${id}`, {
         jobId: id,
       });
-    const job = rows[0];
-    return {
-      id: job.id,
-      modelVersion: job.model_version,
-      status: job.status,
-      total: job.total,
-      processed: job.processed,
-      progress: job.total === 0 ? 1 : Math.min(1, job.processed / job.total),
-      createdAt: job.created_at.toISOString(),
-      finishedAt: job.finished_at?.toISOString() ?? null,
-      error: job.error,
-    };
+    return { ...this.lifecycle(rows[0]), modelVersion: rows[0].model_version };
   }
 
-  private async unfinished(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM funnel.rescore_jobs WHERE status = 'running' ORDER BY created_at`,
-    );
-    return rows.map((row) => row.id);
-  }
-
-  private async run(id: string, lease: string): Promise<void> {
-    try {
-      await this.rescore(id, lease);
-    } catch (error) {
-      // PostgreSQL away, or the lease lost: the job stays running and is resumed.
-      if (isTransientDatabaseError(error) || !this.keeper.has(lease)) throw error;
-      this.logger.error(`Re-score job ${id} failed: ${(error as Error).message}`);
-      await this.finish(id, lease, 'failed', (error as Error).message);
-    }
-  }
-
-  private async rescore(id: string, lease: string): Promise<void> {
+  protected async work(id: string, lease: string): Promise<void> {
     const { modelVersion, status } = await this.get(id);
     if (status !== 'running') return;
     let after = '00000000-0000-0000-0000-000000000000';
@@ -184,23 +139,5 @@ export class RescoreJobs implements OnApplicationBootstrap, OnApplicationShutdow
     if (outcome === 'superseded') return outcome;
     leadsRescoredTotal.inc(outcome);
     return 'done';
-  }
-
-  private async finish(
-    id: string,
-    lease: string,
-    status: RescoreJobStatus,
-    error: string | null,
-  ): Promise<void> {
-    await this.keeper.leases.fenced(lease, (manager) =>
-      manager.query(
-        `UPDATE funnel.rescore_jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
-        [id, status, error],
-      ),
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
   }
 }

@@ -1,12 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode, RescoreJobStatus, TerritoryJobView } from '@sales-suite/contracts';
-import { isTransientDatabaseError, LeasedJobRunner, LeaseKeeper } from '@sales-suite/persistence';
+import { DomainError, ErrorCode, TerritoryJobView } from '@sales-suite/contracts';
+import { LeaseKeeper } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LeadFunnelEnv } from '../config/lead-funnel.env';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
+import { LeadJobRow, LeadJobs } from '../leads/lead-jobs';
 import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { TerritoryStore } from '../settings/territory.store';
@@ -14,17 +15,10 @@ import { TerritoryStore } from '../settings/territory.store';
 /** A newer territories version supersedes older jobs at their next batch, so few run at once. */
 const JOBS_AT_ONCE = 2;
 
-interface JobRow {
-  id: string;
+interface JobRow extends LeadJobRow {
   territories_version: number;
   actor: string;
-  status: RescoreJobStatus;
-  total: number;
-  processed: number;
   reassigned: number;
-  created_at: Date;
-  finished_at: Date | null;
-  error: string | null;
 }
 
 /**
@@ -38,34 +32,29 @@ interface JobRow {
  * and resumes after the last committed batch, so `processed` stays exact.
  */
 @Injectable()
-export class TerritoryJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TerritoryJobs.name);
+export class TerritoryJobs extends LeadJobs {
   private readonly batchSize: number;
-  private readonly runner: LeasedJobRunner;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly territories: TerritoryStore,
     private readonly events: LeadEventStore,
     private readonly writer: LeadWriter,
-    private readonly keeper: LeaseKeeper,
+    keeper: LeaseKeeper,
     config: ConfigService<LeadFunnelEnv, true>,
   ) {
-    this.batchSize = config.get('LEAD_RESCORE_BATCH_SIZE', { infer: true });
-    this.runner = new LeasedJobRunner(
+    super(
+      dataSource,
       keeper,
       {
+        table: 'funnel.territory_jobs',
         prefix: 'territories:',
         concurrency: JOBS_AT_ONCE,
-        unfinished: () => this.unfinished(),
-        run: (id, lease) => this.run(id, lease),
+        label: 'Territory job',
       },
       TerritoryJobs.name,
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.runner.start();
+    this.batchSize = config.get('LEAD_RESCORE_BATCH_SIZE', { infer: true });
   }
 
   /** Creates the job for a territories version (inside the transaction that saved it). */
@@ -79,11 +68,6 @@ export class TerritoryJobs implements OnApplicationBootstrap, OnApplicationShutd
     return rows[0].id;
   }
 
-  /** Looks for the job just created now rather than at the next poll (of any replica). */
-  wake(): void {
-    this.runner.wake();
-  }
-
   async get(id: string): Promise<TerritoryJobView> {
     const job = await this.row(this.dataSource.manager, id);
     if (!job)
@@ -93,16 +77,9 @@ export class TerritoryJobs implements OnApplicationBootstrap, OnApplicationShutd
         { jobId: id },
       );
     return {
-      id: job.id,
+      ...this.lifecycle(job),
       territoriesVersion: job.territories_version,
-      status: job.status,
-      total: job.total,
-      processed: job.processed,
       reassigned: job.reassigned,
-      progress: job.total === 0 ? 1 : Math.min(1, job.processed / job.total),
-      createdAt: job.created_at.toISOString(),
-      finishedAt: job.finished_at?.toISOString() ?? null,
-      error: job.error,
     };
   }
 
@@ -114,26 +91,12 @@ export class TerritoryJobs implements OnApplicationBootstrap, OnApplicationShutd
     return rows[0];
   }
 
-  private async unfinished(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM funnel.territory_jobs WHERE status = 'running' ORDER BY created_at`,
-    );
-    return rows.map((row) => row.id);
-  }
-
-  private async run(id: string, lease: string): Promise<void> {
-    try {
-      while (!this.runner.stopping) {
-        const outcome = await retryOnConflict(() => this.reassignBatch(id, lease), 20);
-        if (outcome === 'working') continue;
-        if (outcome !== 'lost') await this.finish(id, lease, outcome, null);
-        return;
-      }
-    } catch (error) {
-      // PostgreSQL away, or the lease lost: the job stays running and is resumed.
-      if (isTransientDatabaseError(error) || !this.keeper.has(lease)) throw error;
-      this.logger.error(`Territory job ${id} failed: ${(error as Error).message}`);
-      await this.finish(id, lease, 'failed', (error as Error).message);
+  protected async work(id: string, lease: string): Promise<void> {
+    while (!this.runner.stopping) {
+      const outcome = await retryOnConflict(() => this.reassignBatch(id, lease), 20);
+      if (outcome === 'working') continue;
+      if (outcome !== 'lost') await this.finish(id, lease, outcome, null);
+      return;
     }
   }
 
@@ -180,23 +143,5 @@ export class TerritoryJobs implements OnApplicationBootstrap, OnApplicationShutd
       return 'working';
     });
     return outcome ?? 'lost';
-  }
-
-  private async finish(
-    id: string,
-    lease: string,
-    status: RescoreJobStatus,
-    error: string | null,
-  ): Promise<void> {
-    await this.keeper.leases.fenced(lease, (manager) =>
-      manager.query(
-        `UPDATE funnel.territory_jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
-        [id, status, error],
-      ),
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
   }
 }
