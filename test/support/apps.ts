@@ -82,7 +82,8 @@ export class RunningApp {
 }
 
 export interface StartOptions {
-  env?: Record<string, string>;
+  /** Extra environment; `undefined` leaves a variable this helper would set unset. */
+  env?: Record<string, string | undefined>;
   waitUntilReady?: boolean;
   keepAllOutput?: boolean;
   onSpawn?: (app: RunningApp) => void;

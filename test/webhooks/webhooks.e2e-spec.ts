@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppSet, RunningApp } from '../support/apps';
@@ -123,8 +123,8 @@ describe('outbound webhooks', () => {
 
   beforeAll(async () => {
     await receiver.start();
+    // The run's WEBHOOK_SECRETS_KEY (test/support/apps): every gateway of the run can sign.
     const env = {
-      WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
       WEBHOOK_ALLOWED_TARGETS: '127.0.0.1/32',
       WEBHOOK_RETRY_INITIAL_MS: '200',
       WEBHOOK_RETRY_MAX_MS: '400',
@@ -188,7 +188,9 @@ describe('outbound webhooks', () => {
 
   it('refuses private, loopback and link-local targets without the allow-list, naming url', async () => {
     // No WEBHOOK_SECRETS_KEY, no allow-list: the target check still comes first.
-    const bare = apiClient((await apps.start('gateway')).url);
+    const bare = apiClient(
+      (await apps.start('gateway', { env: { WEBHOOK_SECRETS_KEY: undefined } })).url,
+    );
     for (const url of [
       'http://127.0.0.1:8080/hook',
       'http://10.1.2.3/hook',
