@@ -17,12 +17,13 @@ const BAD_EMAIL_ROWS = 1200;
 
 /** A file with a few good contacts and rows rejected for each reason the report must carry. */
 function fileWithBadRows(): string {
-  const lines = [`Email,First Name,Do Not Contact,${FORMULA_HEADER}`];
-  lines.push('ok.one@error-report.test,One,,fine'); // row 2
+  const quoted = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+  const lines = [`Email,First Name,Do Not Contact,${quoted(FORMULA_HEADER)}`];
+  lines.push('ok.one@contoso-errors.com,One,,fine'); // row 2
   lines.push('not-an-email,Two,,'); // row 3: invalid email
-  lines.push('nul.cell@error-report.test,Three,,a\u0000b'); // row 4: NUL in the custom column
-  lines.push(`formula.cell@error-report.test,Four,"${FORMULA_CELL.replace(/"/g, '""')}",`); // row 5
-  lines.push('ok.two@error-report.test,"Five, Jr.",no,'); // row 6
+  lines.push('nul.cell@contoso-errors.com,Three,,a\u0000b'); // row 4: NUL in the custom column
+  lines.push(`formula.cell@contoso-errors.com,Four,${quoted(FORMULA_CELL)},`); // row 5
+  lines.push('ok.two@contoso-errors.com,"Five, Jr.",no,'); // row 6
   for (let i = 0; i < BAD_EMAIL_ROWS; i++) lines.push(`bad${i}@,Bulk,,`); // rows 7…
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -91,7 +92,7 @@ describe('CRM import: the error report as CSV (every rejected row, formula-safe)
   it('answers an import without rejected rows with the header only', async () => {
     const id = await uploadImport(
       gateway.url,
-      'Email,First Name\r\nclean.one@error-report.test,Clean\r\n',
+      'Email,First Name\r\nclean.one@contoso-errors.com,Clean\r\n',
     );
     await eventually(
       async () => (await api<ImportView>(`/v1/crm/imports/${id}`)).body,
