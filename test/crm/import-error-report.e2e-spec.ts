@@ -117,6 +117,15 @@ describe('CRM import: the error report as CSV (every rejected row, formula-safe)
     expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ field: 'id' })] });
   });
 
+  it('is documented in OpenAPI as producing text/csv', async () => {
+    const docs = await api<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    }>('/docs-json', { key: null });
+    const route = docs.body.paths['/v1/crm/imports/{id}/errors.csv']?.get;
+    expect(Object.keys(route?.responses['200']?.content ?? {})).toEqual(['text/csv']);
+    expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['400', '401', '404']));
+  });
+
   it('refuses a caller without a key', async () => {
     const response = await api(`/v1/crm/imports/00000000-0000-4000-8000-000000000000/errors.csv`, {
       key: null,

@@ -1,5 +1,5 @@
 import { Logger, Param, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery } from '@nestjs/swagger';
 import {
   CrmSubjects,
   DomainError,
@@ -247,10 +247,12 @@ export class CrmImportsController {
     summary: "An import's error report as CSV: every rejected row",
     description:
       "Columns `row,column,field,reason`: the row number in the file (the header is row 1), the header of the offending column when known, the contact field, and why the row was rejected. Every rejected row, not only the first 1,000 of the JSON view, in row order; RFC 4180 quoting, and cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`. A failure of the whole import is in the JSON view, not here. Streamed page by page while the service reads it.",
-    answers: { description: 'text/csv; charset=utf-8, as an attachment `import-<id>-errors.csv`' },
+    answers: {
+      description: 'The report, as an attachment `import-<id>-errors.csv`',
+      content: { 'text/csv': { schema: { type: 'string', example: 'row,column,field,reason' } } },
+    },
     problems: [400, 401, 403, 404],
   })
-  @ApiProduces('text/csv')
   async errorReport(
     @Param() { id }: ImportIdDto,
     @CurrentCaller() caller: Caller,
