@@ -4,6 +4,7 @@
  * class-transformer (pure `domain/` and `rules/` code imports only this one; the lint rule says
  * so). The main entry re-exports all of it beside the decorated DTOs.
  */
+export * from './common/csv-cells';
 export * from './common/unsafe-input';
 export * from './crm/crm.events';
 export * from './crm/email-address';

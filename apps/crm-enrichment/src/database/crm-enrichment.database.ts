@@ -5,6 +5,7 @@ import { CreateCrmEnrichmentLeases1764900000000 } from './migrations/17649000000
 import { OneContactPerEmail1765000000000 } from './migrations/1765000000000-one-contact-per-email';
 import { ImportRowRejections1765100000000 } from './migrations/1765100000000-import-row-rejections';
 import { ContactCustomFields1765210000000 } from './migrations/1765210000000-contact-custom-fields';
+import { ImportErrors1765260000000 } from './migrations/1765260000000-import-errors';
 
 export const CRM_DATABASE: ServiceDatabase = {
   schema: 'crm',
@@ -16,5 +17,6 @@ export const CRM_DATABASE: ServiceDatabase = {
     OneContactPerEmail1765000000000,
     ImportRowRejections1765100000000,
     ContactCustomFields1765210000000,
+    ImportErrors1765260000000,
   ],
 };

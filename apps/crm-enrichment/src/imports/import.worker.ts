@@ -20,6 +20,7 @@ import { CONTACT_EMAIL_INDEX, CrmRecordsStore } from '../records/crm-records.sto
 import { ContactCommand, ContactOutcome, RecordWriter } from '../records/record-writer.service';
 import { rowToInput } from './csv-columns';
 import { companyOfRow } from './rules/company-columns';
+import { errorColumn, RowRejection } from './rules/error-report';
 import type { StoredColumns } from './imports.service';
 
 const importedRows = new Counter({
@@ -267,6 +268,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
           JSON.stringify(errors),
         ],
       );
+      if (errors.length > 0) await this.storeRejections(manager, job, errors);
       await manager.query(`DELETE FROM crm.import_rows WHERE import_id = $1 AND row_number <= $2`, [
         job.id,
         staged[staged.length - 1].row_number,
@@ -276,6 +278,25 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     if (!counts) return false;
     for (const [outcome, count] of Object.entries(counts)) importedRows.inc({ outcome }, count);
     return true;
+  }
+
+  /** Every rejected row, uncapped, for the downloadable error report (redone batches add nothing). */
+  private async storeRejections(
+    manager: EntityManager,
+    job: ClaimedImport,
+    errors: RowError[],
+  ): Promise<void> {
+    const rejections: RowRejection[] = errors.map((error) => ({
+      ...error,
+      column: errorColumn(error.field, job.columns.columns, job.columns.headers ?? []),
+    }));
+    await manager.query(
+      `INSERT INTO crm.import_errors (import_id, row_number, column_header, field, reason)
+       SELECT $1, e."row", e."column", e.field, e.reason
+       FROM jsonb_to_recordset($2::jsonb) AS e("row" int, "column" text, field text, reason text)
+       ON CONFLICT DO NOTHING`,
+      [job.id, JSON.stringify(rejections)],
+    );
   }
 
   private async writeRound(

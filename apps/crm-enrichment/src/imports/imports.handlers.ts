@@ -4,6 +4,8 @@ import {
   AppendImportRowsDto,
   CrmSubjects,
   FinishImportDto,
+  ImportErrorsPage,
+  ImportErrorsPageDto,
   ImportIdDto,
   ImportPreviewView,
   ImportView,
@@ -45,5 +47,10 @@ export class ImportsHandlers {
   @MessagePattern(CrmSubjects.GetImport)
   get(@Payload() { id }: ImportIdDto): Promise<ImportView> {
     return this.imports.get(id);
+  }
+
+  @MessagePattern(CrmSubjects.ImportErrorsPage)
+  errorsPage(@Payload() dto: ImportErrorsPageDto): Promise<ImportErrorsPage> {
+    return this.imports.errorsPage(dto);
   }
 }

@@ -5,6 +5,8 @@ import {
   DomainError,
   ErrorCode,
   FinishImportDto,
+  ImportErrorsPage,
+  ImportErrorsPageDto,
   ImportPreviewView,
   ImportView,
   MAX_IMPORT_ROWS,
@@ -16,7 +18,15 @@ import { splitFullName } from '../rules/name.rules';
 import { ImportWorker } from './import.worker';
 import { ColumnTarget, mapColumns, mappingViolations, rowToInput, unsafeCell } from './csv-columns';
 import { companyOfRow } from './rules/company-columns';
+import { errorReportChunk, RowRejection } from './rules/error-report';
 import { detectSource } from './rules/export-headers';
+
+/**
+ * An error report page: at most this many rows read, and CSV well under NATS' 1 MiB message
+ * limit, so a report of any length is held in memory one page at a time.
+ */
+const ERROR_REPORT_PAGE_ROWS = 500;
+const ERROR_REPORT_PAGE_BYTES = 256 * 1024;
 
 interface ImportRow {
   id: string;
@@ -221,6 +231,23 @@ export class ImportsService {
     );
     await this.dataSource.query(`DELETE FROM crm.import_rows WHERE import_id = $1`, [id]);
     return rows[0] ? toImportView(rows[0]) : this.get(id);
+  }
+
+  /** One page of the import's rejected rows as CSV, in row order, after `afterRow`. */
+  async errorsPage({ id, afterRow }: ImportErrorsPageDto): Promise<ImportErrorsPage> {
+    if (afterRow === undefined) await this.find(id); // an unknown import is a 404, not an empty report
+    const rejections: RowRejection[] = await this.dataSource.query(
+      `SELECT row_number AS "row", column_header AS "column", field, reason FROM crm.import_errors
+       WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
+      [id, afterRow ?? 0, ERROR_REPORT_PAGE_ROWS],
+    );
+    const { chunk, taken } = errorReportChunk(
+      rejections,
+      afterRow === undefined,
+      ERROR_REPORT_PAGE_BYTES,
+    );
+    const more = taken < rejections.length || rejections.length === ERROR_REPORT_PAGE_ROWS;
+    return { chunk, nextAfterRow: more ? rejections[taken - 1].row : null };
   }
 
   async get(id: string): Promise<ImportView> {

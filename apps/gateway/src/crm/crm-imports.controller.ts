@@ -1,10 +1,11 @@
-import { Logger, Param, Req } from '@nestjs/common';
+import { Logger, Param, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery } from '@nestjs/swagger';
 import {
   CrmSubjects,
   DomainError,
   ErrorCode,
   ImportAcceptedView,
+  ImportErrorsPage,
   ImportIdDto,
   IMPORT_PREVIEW_ROWS,
   ImportPreviewView,
@@ -13,7 +14,8 @@ import {
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
 import type { Multipart } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { CurrentCaller } from '../auth/auth.decorators';
 import type { Caller } from '../auth/api-keys.service';
 import { Forward, Route, RoutesController } from '../routing/route.decorator';
@@ -238,5 +240,51 @@ export class CrmImportsController {
   })
   get(@Param() { id }: ImportIdDto) {
     return { id };
+  }
+
+  @Route('GET', ':id/errors.csv', {
+    scope: 'crm:read',
+    summary: "An import's error report as CSV: every rejected row",
+    description:
+      "Columns `row,column,field,reason`: the row number in the file (the header is row 1), the header of the offending column when known, the contact field, and why the row was rejected. Every rejected row, not only the first 1,000 of the JSON view, in row order; RFC 4180 quoting, and cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`. A failure of the whole import is in the JSON view, not here. Streamed page by page while the service reads it.",
+    answers: {
+      description: 'The report, as an attachment `import-<id>-errors.csv`',
+      content: { 'text/csv': { schema: { type: 'string', example: 'row,column,field,reason' } } },
+    },
+    problems: [400, 401, 403, 404],
+  })
+  async errorReport(
+    @Param() { id }: ImportIdDto,
+    @CurrentCaller() caller: Caller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // The first page is fetched before answering: an unknown import is still a problem+json 404.
+    const first = await this.errorsPage(id, undefined, caller);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+      .send(Readable.from(this.errorPages(id, first, caller)));
+  }
+
+  private errorsPage(id: string, afterRow: number | undefined, caller: Caller) {
+    return this.nats.request<ImportErrorsPage>(
+      CrmSubjects.ImportErrorsPage,
+      { id, ...(afterRow === undefined ? {} : { afterRow }) },
+      { actor: caller.name },
+    );
+  }
+
+  /** One page in memory at a time: the next is asked for once the reply has taken the last. */
+  private async *errorPages(
+    id: string,
+    first: ImportErrorsPage,
+    caller: Caller,
+  ): AsyncGenerator<string> {
+    let page = first;
+    yield page.chunk;
+    while (page.nextAfterRow !== null) {
+      page = await this.errorsPage(id, page.nextAfterRow, caller);
+      yield page.chunk;
+    }
   }
 }

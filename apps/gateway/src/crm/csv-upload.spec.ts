@@ -223,6 +223,11 @@ describe('streamCsv: files that are no contacts table → 422 naming the problem
       () => Buffer.from('Email,Title\n"a@b.com,CEO\n'),
       'not valid CSV near line 2: Quote Not Closed: the parsing is finished with an opening quote at line 2',
     ],
+    [
+      'a quote inside an unquoted cell',
+      () => Buffer.from('Email,Notes,=HYPERLINK("http://x.example")\na@b.com,x,y\n'),
+      'not valid CSV near line 1: Invalid Opening Quote: a quote is found on field 2 at line 1, value is "=HYPERLINK("',
+    ],
   ];
   it.each(cases)('%s', async (_name, make, reason) => {
     expect(await refusal(await make())).toEqual({

@@ -5,7 +5,7 @@ import {
   MAX_IMPORT_CELL_LENGTH,
   MAX_IMPORT_ROWS,
 } from '@sales-suite/contracts';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { cellText, SpreadsheetValue } from './domain/cell-text';
@@ -64,8 +64,9 @@ export async function streamCsv(file: Readable, sink: CsvSink): Promise<number> 
   } catch (error) {
     // read the rest of the upload so the client gets our answer
     discardRest(bytes).catch(() => undefined); // a client gone mid-upload has no answer to get
-    const { code, message, lines } = error as Error & { code?: string; lines?: number };
-    if (!code?.startsWith('CSV_')) throw error; // ours and the sink's pass as they are
+    // Ours and the sink's pass as they are; csv-parse's codes do not all start with CSV_ (INVALID_OPENING_QUOTE).
+    if (!(error instanceof CsvError)) throw error;
+    const { message, lines } = error as CsvError & { lines?: number };
     throw unreadable(`not valid CSV${lines ? ` near line ${lines}` : ''}: ${message}`);
   }
 }

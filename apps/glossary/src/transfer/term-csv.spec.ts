@@ -1,7 +1,6 @@
 import { DomainError, TermView } from '@sales-suite/contracts';
 import { parse } from 'csv-parse/sync';
 import {
-  csvField,
   csvHeader,
   csvRecordToRow,
   parseTermsCsv,
@@ -87,14 +86,6 @@ describe('term CSV', () => {
       category: hostile.category,
     });
   });
-
-  it.each([
-    ['plain', 'plain'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['', ''],
-  ])('quotes the field %j as %j', (value, expected) => expect(csvField(value)).toBe(expected));
 
   it.each([
     [

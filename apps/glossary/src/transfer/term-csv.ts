@@ -1,6 +1,11 @@
-import { TERM_CSV_COLUMNS, TermView, validationFailed } from '@sales-suite/contracts';
+import {
+  csvRecord,
+  formulaSafeCellText,
+  TERM_CSV_COLUMNS,
+  TermView,
+  validationFailed,
+} from '@sales-suite/contracts';
 import { parse } from 'csv-parse/sync';
-import { formulaSafeCell, formulaSafeCellText } from './formula-safe-cell';
 
 /**
  * The CSV form of a term (export and import share it): one column per field, lists joined with
@@ -27,17 +32,8 @@ export function termToCsvRecord(term: TermView): CsvRecord {
   };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
-
 export function csvHeader(): string {
-  return csvLine(TERM_CSV_COLUMNS);
+  return csvRecord(TERM_CSV_COLUMNS);
 }
 
 /** Records only (no header): export pages are concatenated after one header. */
@@ -45,7 +41,7 @@ export function termsToCsvRecords(terms: TermView[]): string {
   return terms
     .map((term) => {
       const record = termToCsvRecord(term);
-      return csvLine(TERM_CSV_COLUMNS.map((column) => formulaSafeCell(record[column])));
+      return csvRecord(TERM_CSV_COLUMNS.map((column) => record[column]));
     })
     .join('');
 }

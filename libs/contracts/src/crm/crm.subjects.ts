@@ -22,4 +22,5 @@ export const CrmSubjects = {
   FinishImport: 'crm.import.finish',
   AbortImport: 'crm.import.abort',
   GetImport: 'crm.import.get',
+  ImportErrorsPage: 'crm.import.errors',
 } as const;

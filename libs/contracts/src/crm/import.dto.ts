@@ -128,6 +128,22 @@ export class ImportIdDto {
   id: string;
 }
 
+/** Gateway → service, one page of an import's error report, after a row number. */
+export class ImportErrorsPageDto {
+  @IsUUID()
+  id: string;
+
+  @IsOptional()
+  @IsInt32(0)
+  afterRow?: number;
+}
+
+/** Service → gateway: CSV records (the first page starts with the header), and where to go on. */
+export interface ImportErrorsPage {
+  chunk: string;
+  nextAfterRow: number | null;
+}
+
 export class ImportErrorView {
   @ApiProperty({ description: 'Row number in the file (the header is row 1)' }) row: number;
   @ApiProperty({ nullable: true, type: String }) field: string | null;

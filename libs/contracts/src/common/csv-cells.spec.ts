@@ -1,4 +1,4 @@
-import { formulaSafeCell, formulaSafeCellText } from './formula-safe-cell';
+import { csvField, csvRecord, formulaSafeCell, formulaSafeCellText } from './csv-cells';
 
 describe('formula-safe CSV cells', () => {
   it.each([
@@ -37,5 +37,21 @@ describe('formula-safe CSV cells', () => {
     }
     for (const text of new Set(texts))
       expect(formulaSafeCellText(formulaSafeCell(text))).toBe(text);
+  });
+});
+
+describe('CSV records', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['', ''],
+  ])('quotes the field %j as %j', (value, expected) => expect(csvField(value)).toBe(expected));
+
+  it('neutralises a formula before quoting it, and ends the record with CRLF', () => {
+    expect(csvRecord(['7', '=HYPERLINK("http://x","y")', 'a,b'])).toBe(
+      `7,"'=HYPERLINK(""http://x"",""y"")","a,b"\r\n`,
+    );
   });
 });

@@ -16,3 +16,13 @@ export function formulaSafeCell(text: string): string {
 export function formulaSafeCellText(cell: string): string {
   return ESCAPED_ON_IMPORT.test(cell) ? cell.slice(1) : cell;
 }
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV record, each cell formula-safe then quoted, ended by CRLF (RFC 4180). */
+export function csvRecord(values: readonly string[]): string {
+  return `${values.map((value) => csvField(formulaSafeCell(value))).join(',')}\r\n`;
+}
