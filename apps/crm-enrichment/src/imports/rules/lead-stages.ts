@@ -59,6 +59,14 @@ export function parseStageMapping(
   return { table: table as Record<string, LeadStage> };
 }
 
+/** The table in force: `CRM_IMPORT_STAGE_MAPPING` when set (validated at startup), else the defaults. */
+export function configuredStageMapping(raw: string | undefined): StageMapping {
+  if (!raw) return stageMappingOf(DEFAULT_STAGE_MAPPING);
+  const parsed = parseStageMapping(raw);
+  if ('error' in parsed) throw new Error(`CRM_IMPORT_STAGE_MAPPING ${parsed.error}`);
+  return stageMappingOf(parsed.table);
+}
+
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 /**
