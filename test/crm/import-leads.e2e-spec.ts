@@ -112,7 +112,12 @@ describe('CRM import with createLeads=true: leads from the same file', () => {
       expect.objectContaining({
         type: 'StageChanged',
         occurredAt: '2024-03-05T14:22:00.000Z',
-        data: expect.objectContaining({ from: 'new', to: 'mql', reason: 'import' }),
+        data: expect.objectContaining({
+          from: 'new',
+          to: 'mql',
+          reason: 'import',
+          automatic: false,
+        }),
       }),
     ]);
 
@@ -165,5 +170,64 @@ describe('CRM import with createLeads=true: leads from the same file', () => {
     expect(response.body).toMatchObject({
       errors: [{ field: 'createLeads', reason: 'createLeads must be true or false' }],
     });
+  });
+});
+
+describe('CRM import with createLeads=true and CRM_IMPORT_STAGE_MAPPING', () => {
+  const apps = new AppSet();
+  let gatewayUrl: string;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    await apps.start('crm-enrichment', {
+      env: {
+        CRM_FRESHNESS_INTERVAL_MS: '0',
+        CRM_IMPORT_STAGE_MAPPING: '{"Customer":"opportunity","Hot":"sql"}',
+      },
+    });
+    await apps.start('lead-funnel');
+    gatewayUrl = (await apps.start('gateway')).url;
+    api = apiClient(gatewayUrl);
+  });
+  afterAll(() => apps.stopAll());
+
+  it('maps the stages through the configured table, which replaces the defaults', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const csv = [
+      '"Email","Lifecycle Stage"',
+      `"customer.${tag}@configured-stages.de","Customer"`,
+      `"hot.${tag}@configured-stages.de","HOT"`,
+      `"mql.${tag}@configured-stages.de","Marketing Qualified Lead"`,
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'stages.csv');
+    const accepted = await fetch(`${gatewayUrl}/v1/crm/imports?createLeads=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${e2eRun().adminKey}` },
+      body: form,
+    });
+    expect(accepted.status).toBe(202);
+    const stageOf = async (local: string) => {
+      const email = `${local}.${tag}@configured-stages.de`;
+      const leads = await eventually(
+        async () => {
+          const contacts = await api<{ items: { id: string }[] }>(
+            `/v1/crm/contacts?email=${encodeURIComponent(email)}`,
+          );
+          if (contacts.body.items.length !== 1) return [];
+          const found = await api<{ items: LeadBody[] }>(
+            `/v1/leads?contactId=${contacts.body.items[0].id}`,
+          );
+          return found.body.items;
+        },
+        (items) => items.length > 0,
+        { timeoutMs: 30_000, intervalMs: 200, description: `the lead of ${email}` },
+      );
+      expect(leads).toHaveLength(1);
+      return leads[0].stage;
+    };
+    expect(await stageOf('customer')).toBe('opportunity');
+    expect(await stageOf('hot')).toBe('sql');
+    expect(await stageOf('mql')).toBe('new');
   });
 });

@@ -82,12 +82,7 @@ export class LeadsService {
         amount: null,
       },
     });
-    if (request.stage !== 'new')
-      draft.record({
-        type: 'StageChanged',
-        occurredAt,
-        data: { from: 'new', to: request.stage, reason: 'import', automatic: true, cause: null },
-      });
+    draft.enterImportedStage(request.stage, occurredAt);
     await this.placeNew(manager, draft, policy, `import:${request.importId}`);
     return true;
   }
