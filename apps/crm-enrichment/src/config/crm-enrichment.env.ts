@@ -9,10 +9,26 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
+import { parseStageMapping } from '../imports/rules/lead-stages';
 
 const toNumber = ({ value }: { value: unknown }) => Number(value);
+/** A JSON table of CRM lifecycle value → funnel stage, refused at startup with the reason. */
+const IsStageMapping = () =>
+  ValidateBy({
+    name: 'isStageMapping',
+    validator: {
+      validate: (value) => typeof value === 'string' && 'table' in parseStageMapping(value),
+      defaultMessage: (args) => {
+        const value: unknown = args?.value;
+        const parsed = typeof value === 'string' ? parseStageMapping(value) : null;
+        return `CRM_IMPORT_STAGE_MAPPING ${parsed && 'error' in parsed ? parsed.error : 'must be a JSON string'}`;
+      },
+    },
+  });
+
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -101,4 +117,12 @@ export class CrmEnrichmentEnv extends BaseEnv {
   @Min(1)
   @Max(5000)
   CRM_IMPORT_BATCH_SIZE = 250;
+
+  /**
+   * JSON object: CRM lifecycle value → funnel stage for `createLeads=true` imports, replacing the
+   * default table (docs/crm.md). Unset = the defaults.
+   */
+  @IsOptional()
+  @IsStageMapping()
+  CRM_IMPORT_STAGE_MAPPING?: string;
 }

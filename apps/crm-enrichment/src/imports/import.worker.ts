@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CrmContactLeadRequested, CrmEvents } from '@sales-suite/contracts';
 import {
   isTransientDatabaseError,
   isUniqueViolation,
@@ -21,6 +22,7 @@ import { ContactCommand, ContactOutcome, RecordWriter } from '../records/record-
 import { rowToInput } from './csv-columns';
 import { companyOfRow } from './rules/company-columns';
 import { errorColumn, RowRejection } from './rules/error-report';
+import { configuredStageMapping, createDateOf, stageOf, StageMapping } from './rules/lead-stages';
 import type { StoredColumns } from './imports.service';
 
 const importedRows = new Counter({
@@ -45,6 +47,8 @@ interface RowToWrite {
   email: string;
   custom: Record<string, string>;
   company: ContactCommand['company'];
+  /** The lead asked of the funnel (createLeads imports only). */
+  lead: Pick<CrmContactLeadRequested, 'stage' | 'occurredAt'> | null;
 }
 
 interface StagedRow {
@@ -76,6 +80,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger(ImportWorker.name);
   private readonly batchSize: number;
   private readonly runner: LeasedJobRunner;
+  private readonly stages: StageMapping;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,6 +91,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     config: ConfigService<CrmEnrichmentEnv, true>,
   ) {
     this.batchSize = config.get('CRM_IMPORT_BATCH_SIZE', { infer: true });
+    this.stages = configuredStageMapping(config.get('CRM_IMPORT_STAGE_MAPPING', { infer: true }));
     // One import at a time per replica: several imports spread over the replicas.
     this.runner = new LeasedJobRunner(
       keeper,
@@ -174,6 +180,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   ): Promise<boolean> {
     const errors: RowError[] = [];
     const inputs: RowToWrite[] = [];
+    const now = new Date().toISOString();
     for (const { row_number: row, cells, rejection } of staged) {
       if (rejection) {
         errors.push({ row, ...rejection });
@@ -215,6 +222,12 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
                 ),
               }
             : undefined,
+        lead: job.columns.createLeads
+          ? {
+              stage: stageOf(parsed.values.lifecycleStage, this.stages),
+              occurredAt: createDateOf(parsed.values.createDate, Date.parse(now)) ?? now,
+            }
+          : null,
       });
     }
     // A file may hold the same person twice: later rows update what earlier rows created.
@@ -230,7 +243,6 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       return email.valid && !email.freeMail && !email.disposable ? [email.registrableDomain!] : [];
     });
     const facts = await this.writer.gatherAccountFacts(domains);
-    const now = new Date().toISOString();
     const counts = await this.keeper.leases.fenced(lease, async (manager) => {
       // A batch lost in a crash is redone from its staged rows (matched by email): no need to
       // wait for the WAL flush at each commit.
@@ -248,6 +260,19 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
           outcomes.map((outcome, index) => ({ id: outcome.row.id, values: round[index].custom })),
           `import:${job.file_name}`,
           now,
+        );
+        await this.store.enqueueEvents(
+          manager,
+          outcomes.flatMap((outcome, index) => {
+            const lead = round[index].lead;
+            if (!lead) return [];
+            const payload: CrmContactLeadRequested = {
+              contactId: outcome.row.id,
+              ...lead,
+              importId: job.id,
+            };
+            return [{ subject: CrmEvents.ContactLeadRequested, payload }];
+          }),
         );
       }
       // heartbeat_at: replicas of versions before leases take over an import only when it lapses.

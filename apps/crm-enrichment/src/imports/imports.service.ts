@@ -45,13 +45,15 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
-/** How the file's columns are read, as stored with the job (imports before custom fields lack the last three). */
+/** How the file's columns are read, as stored with the job (imports before custom fields lack the last ones). */
 export interface StoredColumns {
   mapped: Record<string, string>;
   columns: ColumnTarget[];
   headers?: string[];
   ignored?: string[];
   duplicated?: string[];
+  /** `createLeads=true`: each imported contact is sent to the lead funnel (crm.contact.lead_requested). */
+  createLeads?: boolean;
 }
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
@@ -96,6 +98,7 @@ export class ImportsService {
       headers: dto.headers,
       ignored: mapping.ignored,
       duplicated: mapping.duplicated,
+      createLeads: dto.createLeads === true,
     };
     const [row]: ImportRow[] = await this.dataSource.query(
       `INSERT INTO crm.imports (status, file_name, columns, actor) VALUES ('receiving', $1, $2, $3) RETURNING *`,

@@ -83,6 +83,25 @@ function mappingOf(request: FastifyRequest): Record<string, string> | undefined 
   return mapping as Record<string, string>;
 }
 
+/** The optional `createLeads` query parameter: `true` or `false`, else a 400 naming it. */
+function createLeadsOf(request: FastifyRequest): boolean | undefined {
+  const raw = (request.query as Record<string, unknown> | undefined)?.createLeads;
+  if (raw === undefined) return undefined;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  const reason = 'createLeads must be true or false';
+  throw new DomainError(ErrorCode.ValidationFailed, `Invalid input: createLeads: ${reason}`, {
+    violations: [{ field: 'createLeads', reason }],
+  });
+}
+
+const CREATE_LEADS_QUERY = {
+  name: 'createLeads',
+  required: false,
+  description:
+    'Also create one lead per contact in the lead funnel, at the stage the lifecycle column maps to (docs/crm.md), dated by the create-date column; a contact that already has a lead gets none',
+  schema: { type: 'boolean', default: false },
+};
+
 const MAPPING_QUERY = {
   name: 'mapping',
   required: false,
@@ -128,6 +147,7 @@ export class CrmImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiQuery(MAPPING_QUERY)
+  @ApiQuery(CREATE_LEADS_QUERY)
   @ApiBody({
     schema: {
       type: 'object',
@@ -140,6 +160,7 @@ export class CrmImportsController {
     @CurrentCaller() caller: Caller,
   ): Promise<ImportAcceptedView> {
     const mapping = mappingOf(request);
+    const createLeads = createLeadsOf(request);
     const { parts, part, fileName } = await filePart(request);
     const actor = { actor: caller.name };
     let importId: string | null = null;
@@ -148,7 +169,7 @@ export class CrmImportsController {
         headers: async (headers) => {
           const started = await this.nats.request<ImportView>(
             CrmSubjects.StartImport,
-            { fileName, headers, mapping },
+            { fileName, headers, mapping, createLeads },
             actor,
           );
           importId = started.id;

@@ -177,3 +177,29 @@ describe('LeadDraft', () => {
     ]);
   });
 });
+
+describe('LeadDraft.enterImportedStage', () => {
+  it.each([
+    ['mql', ['LeadCreated', 'StageChanged']],
+    ['closed_won', ['LeadCreated', 'StageChanged']],
+    ['new', ['LeadCreated']],
+  ] as const)('enters %s directly, as a move made by people', (stage, types) => {
+    const draft = newLead();
+    draft.enterImportedStage(stage, T0);
+    expect(draft.pending.map((event) => event.type)).toEqual(types);
+    expect(draft.state.stage).toBe(stage);
+    if (stage !== 'new')
+      expect(draft.pending[1]).toMatchObject({
+        occurredAt: T0,
+        data: { from: 'new', to: stage, reason: 'import', automatic: false, cause: null },
+      });
+  });
+
+  it('an imported MQL with no score is not demoted by qualification', () => {
+    const draft = newLead();
+    draft.enterImportedStage('mql', T0);
+    draft.settle(policy(T0 + DAY_MS));
+    expect(draft.state.stage).toBe('mql');
+    expect(draft.pending.filter((event) => event.type === 'StageChanged')).toHaveLength(1);
+  });
+});

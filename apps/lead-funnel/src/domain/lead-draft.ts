@@ -89,6 +89,21 @@ export class LeadDraft {
   }
 
   /**
+   * The stage a CRM import found the lead at: entered directly, whatever moves the definition
+   * allows (that history was made in the CRM), and as a person's move (`automatic: false`), so
+   * qualification never demotes an imported MQL however low its score here.
+   */
+  enterImportedStage(stage: LeadStage, at: number): void {
+    const from = this.state.stage;
+    if (stage === from) return;
+    this.record({
+      type: 'StageChanged',
+      occurredAt: at,
+      data: { from, to: stage, reason: 'import', automatic: false, cause: null },
+    });
+  }
+
+  /**
    * After a change that can affect the score: the first engagement moves a new lead to engaged,
    * the score is recomputed (a ScoreChanged when it differs or the model changed), and crossing
    * the MQL threshold moves the lead, in each case only where the funnel definition allows it.

@@ -22,6 +22,6 @@ const shared = [
 @Module({
   controllers: [LeadsHandlers],
   providers: [...shared, LeadsService, LeadQueries],
-  exports: shared,
+  exports: [...shared, LeadsService],
 })
 export class LeadsModule {}

@@ -4,6 +4,7 @@ import {
   AddCommitteeMemberRequest,
   ContactFitAttributes,
   CreateLeadDto,
+  CrmContactLeadRequested,
   LeadView,
   RecordEngagementRequest,
   TransitionLeadRequest,
@@ -13,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadQueries } from './lead-queries.service';
-import { LeadWriter } from './lead-writer';
+import { LeadWriter, LoadedPolicy } from './lead-writer';
 
 /** Tolerated difference between the caller's clock and ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -44,18 +45,66 @@ export class LeadsService {
           amount: input.amount ?? null,
         },
       });
-      const known = input.contactId ? await this.contactFit(manager, input.contactId) : null;
-      if (known)
-        draft.record({
-          type: 'FitUpdated',
-          occurredAt: policy.now,
-          data: { contactId: input.contactId ?? null, fit: known },
-        });
-      await this.writer.assign(manager, draft, policy, 'round_robin');
-      draft.settle(policy);
-      await this.writer.commit(manager, [draft], actor);
+      await this.placeNew(manager, draft, policy, actor);
     });
     return this.queries.get(id);
+  }
+
+  /**
+   * The lead a CRM import asks for, in the caller's transaction: created at the file's date and
+   * entered directly at the stage the CRM had reached (the funnel's allowed moves apply to moves
+   * made here, not to history made elsewhere). False when the contact already has a lead, so
+   * re-importing a file creates none.
+   */
+  async createImported(manager: EntityManager, request: CrmContactLeadRequested): Promise<boolean> {
+    // Held until commit: two replicas handling requests for one contact create one lead.
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('funnel.lead-contact:' || $1, 0))`,
+      [request.contactId],
+    );
+    const existing: unknown[] = await manager.query(
+      `SELECT 1 FROM funnel.leads WHERE contact_id = $1 LIMIT 1`,
+      [request.contactId],
+    );
+    if (existing.length > 0) return false;
+    const policy = await this.writer.policy(manager);
+    const occurredAt = Math.min(Date.parse(request.occurredAt), policy.now);
+    const draft = new LeadDraft(randomUUID(), []);
+    draft.record({
+      type: 'LeadCreated',
+      occurredAt,
+      // Imported contacts are the team's own list: outbound until a person says otherwise.
+      data: {
+        source: 'outbound',
+        contactId: request.contactId,
+        accountId: null,
+        ownerId: null,
+        amount: null,
+      },
+    });
+    draft.enterImportedStage(request.stage, occurredAt);
+    await this.placeNew(manager, draft, policy, `import:${request.importId}`);
+    return true;
+  }
+
+  /** A just-created lead's known CRM fit, territory and owner, score; then committed. */
+  private async placeNew(
+    manager: EntityManager,
+    draft: LeadDraft,
+    policy: LoadedPolicy,
+    actor: string,
+  ): Promise<void> {
+    const contactId = draft.state.contactId;
+    const known = contactId ? await this.contactFit(manager, contactId) : null;
+    if (known)
+      draft.record({
+        type: 'FitUpdated',
+        occurredAt: policy.now,
+        data: { contactId, fit: known },
+      });
+    await this.writer.assign(manager, draft, policy, 'round_robin');
+    draft.settle(policy);
+    await this.writer.commit(manager, [draft], actor);
   }
 
   async transition(request: TransitionLeadRequest, actor: string): Promise<LeadView> {

@@ -1,3 +1,5 @@
+import type { LeadStage } from '../leads/lead-vocabulary';
+
 /** Seniority levels (Apollo's vocabulary), most senior first. */
 export const SENIORITIES = [
   'owner',
@@ -34,6 +36,8 @@ export const CrmEvents = {
   ContactEnriched: 'crm.contact.enriched',
   ContactUpdated: 'crm.contact.updated',
   AccountUpdated: 'crm.account.updated',
+  /** An import with `createLeads=true` asks the lead funnel for this contact's lead. */
+  ContactLeadRequested: 'crm.contact.lead_requested',
 } as const;
 
 export const CRM_EVENTS_STREAM = {
@@ -76,4 +80,14 @@ export interface CrmAccountUpdated {
   country: string | null;
   changedFields: string[];
   occurredAt: string;
+}
+
+/** Payload of `crm.contact.lead_requested`. */
+export interface CrmContactLeadRequested {
+  contactId: string;
+  /** The funnel stage the file's lifecycle value maps to. */
+  stage: LeadStage;
+  /** ISO-8601: the file's create date of the contact, or the import time when it has none. */
+  occurredAt: string;
+  importId: string;
 }

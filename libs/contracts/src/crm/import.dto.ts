@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   IsUUID,
@@ -88,6 +89,11 @@ export class StartImportDto {
   @IsOptional()
   @IsColumnMapping()
   mapping?: Record<string, string>;
+
+  /** Create one lead per contact in the lead funnel, at the stage of the file's lifecycle column. */
+  @IsOptional()
+  @IsBoolean()
+  createLeads?: boolean;
 }
 
 export class PreviewImportDto extends StartImportDto {

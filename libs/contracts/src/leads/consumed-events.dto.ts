@@ -15,6 +15,7 @@ import {
 import {
   ContactFitAttributes,
   CrmContactChanged,
+  CrmContactLeadRequested,
   Department,
   DEPARTMENTS,
   Seniority,
@@ -22,6 +23,7 @@ import {
 } from '../crm/crm.events';
 import { EmailOpened, OPEN_CLASSIFICATIONS, OpenClassification } from '../email/email.events';
 import { EXTERNAL_ID_PATTERN } from './lead.dto';
+import { LEAD_STAGES, LeadStage } from './lead-vocabulary';
 
 const present = (field: string) => (object: Record<string, unknown>) => object[field] !== null;
 
@@ -116,4 +118,21 @@ export class CrmContactChangedEventDto implements CrmContactChanged {
 
   @IsISO8601({ strict: true })
   occurredAt: string;
+}
+
+/** `crm.contact.lead_requested` as the lead funnel accepts it. */
+export class CrmContactLeadRequestedEventDto implements CrmContactLeadRequested {
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string;
+
+  @IsIn(LEAD_STAGES)
+  stage: LeadStage;
+
+  @IsISO8601({ strict: true })
+  occurredAt: string;
+
+  @IsUUID()
+  importId: string;
 }
