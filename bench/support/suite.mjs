@@ -34,6 +34,7 @@ export async function createSuite(
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${databaseName}`;
   const adminKey = `ssk_bench_${randomBytes(24).toString('base64url')}`;
+  const webhookSecretsKey = randomBytes(32).toString('base64');
   const children = [];
 
   const suite = {
@@ -59,6 +60,8 @@ export async function createSuite(
           RATE_LIMIT_PER_MINUTE: '100000000',
           // The benchmarks speak for many clients with X-Forwarded-For, from loopback.
           TRUSTED_PROXIES: '127.0.0.1/32,::1/128',
+          // Webhooks on, as `npm start` and the chart have them.
+          WEBHOOK_SECRETS_KEY: webhookSecretsKey,
           ...suiteEnv,
           ...env,
         },

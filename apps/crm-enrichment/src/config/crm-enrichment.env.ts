@@ -12,7 +12,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
-import { parseStageMapping } from '../imports/rules/lead-stages';
+import { parseStageMapping } from '../rules/lead-stage.rules';
 
 const toNumber = ({ value }: { value: unknown }) => Number(value);
 /** A JSON table of CRM lifecycle value → funnel stage, refused at startup with the reason. */

@@ -22,7 +22,12 @@ import { ContactCommand, ContactOutcome, RecordWriter } from '../records/record-
 import { rowToInput } from './csv-columns';
 import { companyOfRow } from './rules/company-columns';
 import { errorColumn, RowRejection } from './rules/error-report';
-import { configuredStageMapping, createDateOf, stageOf, StageMapping } from './rules/lead-stages';
+import {
+  configuredStageMapping,
+  createDateOf,
+  stageOf,
+  StageMapping,
+} from '../rules/lead-stage.rules';
 import type { StoredColumns } from './imports.service';
 
 const importedRows = new Counter({

@@ -1,3 +1,7 @@
+import { headerKey } from '../../rules/header-key';
+
+export { headerKey };
+
 /**
  * The header rows of the CRM and prospecting tools' contact exports, as pure tables: which column
  * is which field, and which tool a header row most likely comes from. Headers are compared by
@@ -48,15 +52,6 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   ...COMPANY_FIELDS,
   ...LEAD_FIELDS,
 ];
-
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}#]+/gu, '');
-}
 
 /**
  * Header spellings by field. Generic spreadsheet words first, then each tool's own: HubSpot

@@ -1,5 +1,5 @@
 import { LEAD_STAGES, type LeadStage } from '@sales-suite/contracts/core';
-import { headerKey } from './export-headers';
+import { headerKey } from './header-key';
 
 /**
  * A CRM's lifecycle / status value → funnel stage, for `createLeads=true` imports. Keys are

@@ -4,7 +4,7 @@ import {
   parseStageMapping,
   stageMappingOf,
   stageOf,
-} from './lead-stages';
+} from './lead-stage.rules';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 
