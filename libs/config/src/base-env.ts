@@ -1,15 +1,6 @@
+import { EnvInteger } from './env-integer';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -52,16 +43,10 @@ export class BaseEnv {
    * Copies of every JetStream stream (and so of its consumers) kept on distinct NATS servers: 1
    * for a single server, 3 for a 3-node cluster (survives losing one node).
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @EnvInteger(1, 5)
   NATS_STREAM_REPLICAS = 1;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @EnvInteger(0, 65535)
   HTTP_PORT: number;
 
   @IsString()
@@ -80,10 +65,7 @@ export class BaseEnv {
   DB_MIGRATIONS_RUN = true;
 
   /** How long SIGTERM waits for NATS to drain and in-flight requests to finish. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(120000)
+  @EnvInteger(0, 120000)
   SHUTDOWN_GRACE_MS = 10000;
 
   @IsOptional()

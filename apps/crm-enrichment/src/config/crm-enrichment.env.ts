@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -11,7 +10,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
+import { APP_HTTP_PORTS, BaseEnv, EnvInteger } from '@sales-suite/config';
 import { parseStageMapping } from '../rules/lead-stage.rules';
 
 const toNumber = ({ value }: { value: unknown }) => Number(value);
@@ -56,16 +55,10 @@ export class CrmEnrichmentEnv extends BaseEnv {
   })
   CRM_HTTP_PROVIDER_AUTH_HEADER?: string;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(50)
-  @Max(60000)
+  @EnvInteger(50, 60000)
   CRM_HTTP_PROVIDER_TIMEOUT_MS = 2000;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @EnvInteger(0, 10)
   CRM_HTTP_PROVIDER_RETRIES = 2;
 
   @Transform(toNumber)
@@ -74,16 +67,10 @@ export class CrmEnrichmentEnv extends BaseEnv {
   @Max(10000)
   CRM_HTTP_PROVIDER_RATE_PER_SECOND = 10;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @EnvInteger(1, 1000)
   CRM_HTTP_PROVIDER_BREAKER_THRESHOLD = 5;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
+  @EnvInteger(100, 3_600_000)
   CRM_HTTP_PROVIDER_BREAKER_COOLDOWN_MS = 30000;
 
   /** Whether the HTTP provider's data counts as verified (outranks the company directory's). */
@@ -92,16 +79,10 @@ export class CrmEnrichmentEnv extends BaseEnv {
   CRM_HTTP_PROVIDER_VERIFIED = false;
 
   /** How often the freshness job looks for stale fields; 0 turns it off. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(86_400_000)
+  @EnvInteger(0, 86_400_000)
   CRM_FRESHNESS_INTERVAL_MS = 60000;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @EnvInteger(1, 5000)
   CRM_FRESHNESS_BATCH_SIZE = 200;
 
   /** Multiplies every staleness limit (1 = as documented; tests use 0 to make everything stale). */
@@ -112,10 +93,7 @@ export class CrmEnrichmentEnv extends BaseEnv {
   CRM_STALENESS_SCALE = 1;
 
   /** Rows per import transaction. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @EnvInteger(1, 5000)
   CRM_IMPORT_BATCH_SIZE = 250;
 
   /**

@@ -1,6 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
+import { IsUrl } from 'class-validator';
+import { APP_HTTP_PORTS, EnvInteger, PixelSigningEnv } from '@sales-suite/config';
 
 export class EmailTrackingEnv extends PixelSigningEnv {
   override HTTP_PORT = APP_HTTP_PORTS['email-tracking'];
@@ -10,15 +9,9 @@ export class EmailTrackingEnv extends PixelSigningEnv {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** After this, an open keeps only its time and classification (no IP prefix, no UA family). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(24 * 3650)
+  @EnvInteger(0, 24 * 3650)
   OPEN_DETAILS_RETENTION_HOURS = 24 * 30;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(24 * 3600 * 1000)
+  @EnvInteger(100, 24 * 3600 * 1000)
   OPEN_DETAILS_PURGE_INTERVAL_MS = 3600 * 1000;
 }

@@ -6,13 +6,12 @@ import {
   IsString,
   IsUrl,
   Matches,
-  Max,
   Min,
   MinLength,
   Validate,
   ValidateIf,
 } from 'class-validator';
-import { APP_HTTP_PORTS, PixelSigningEnv } from '@sales-suite/config';
+import { APP_HTTP_PORTS, EnvInteger, PixelSigningEnv } from '@sales-suite/config';
 import { IsEcdsaPublicKey } from '../email/esp/esp-webhook-config';
 import { IsAllowedTargets, IsSecretsKey } from '../webhooks/webhook-settings';
 
@@ -25,10 +24,7 @@ export class GatewayEnv extends PixelSigningEnv {
   @MinLength(24, { message: 'BOOTSTRAP_ADMIN_KEY must be at least 24 characters' })
   BOOTSTRAP_ADMIN_KEY?: string;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(60000)
+  @EnvInteger(100, 60000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
 
   @Transform(({ value }) => Number(value))
@@ -52,30 +48,21 @@ export class GatewayEnv extends PixelSigningEnv {
   @IsCidrList()
   TRUSTED_PROXIES = '';
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1024)
-  @Max(100 * 1024 * 1024)
+  @EnvInteger(1024, 100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Pixel hits held in memory while JetStream is unreachable; beyond this, hits are dropped (and counted). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1000)
-  @Max(10_000_000)
+  @EnvInteger(1000, 10_000_000)
   PIXEL_HIT_BUFFER_MAX = 500_000;
 
   /**
    * When set (not 0), the pixel is also served on this port by a bare listener without the API
    * port's per-request hooks: route `/t/o/` there for the fastest pixel. 0 = API port only.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @EnvInteger(0, 65535)
   PIXEL_HTTP_PORT = 0;
 
   // ESP delivery webhooks (`POST /v1/email/webhooks/<provider>`): a provider without its
@@ -141,44 +128,26 @@ export class GatewayEnv extends PixelSigningEnv {
   WEBHOOK_ALLOWED_TARGETS = '';
 
   /** The wait after a delivery's first failed attempt; doubled after each further failure (with jitter). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(10)
-  @Max(3_600_000)
+  @EnvInteger(10, 3_600_000)
   WEBHOOK_RETRY_INITIAL_MS = 30_000;
 
   /** The longest wait between two attempts. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(10)
-  @Max(24 * 3_600_000)
+  @EnvInteger(10, 24 * 3_600_000)
   WEBHOOK_RETRY_MAX_MS = 4 * 3_600_000;
 
   /** How long after its first attempt a delivery is retried before it fails for good (~24 h). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(7 * 24 * 3_600_000)
+  @EnvInteger(0, 7 * 24 * 3_600_000)
   WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
 
   /** Longest wait for a receiver's answer; a slower one counts as a failed attempt. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @EnvInteger(100, 60_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** A subscription is disabled after this many deliveries in a row failed after every retry. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @EnvInteger(1, 1000)
   WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES = 5;
 
   /** … or once every attempt has failed for this long. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1000)
-  @Max(30 * 24 * 3_600_000)
+  @EnvInteger(1000, 30 * 24 * 3_600_000)
   WEBHOOK_DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 }

@@ -1,25 +1,19 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
-import { APP_HTTP_PORTS, BaseEnv } from '@sales-suite/config';
+import { ArrayMaxSize, IsNumber, IsPositive } from 'class-validator';
+import { APP_HTTP_PORTS, BaseEnv, EnvInteger } from '@sales-suite/config';
 
 export class LeadFunnelEnv extends BaseEnv {
   override HTTP_PORT = APP_HTTP_PORTS['lead-funnel'];
 
   /** Leads per re-score, decay sweep and territory reassignment transaction. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @EnvInteger(1, 5000)
   LEAD_RESCORE_BATCH_SIZE = 1000;
 
   /**
    * How often the decay sweep looks for leads whose decayed score takes them out of MQL (on the
    * one replica holding its lease). Between sweeps a demotion is late by at most this much.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
+  @EnvInteger(100, 3_600_000)
   LEAD_DECAY_SWEEP_MS = 60_000;
 
   /**
