@@ -3,14 +3,8 @@ import { NatsConnection } from 'nats';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
-import {
-  connectNats,
-  fetchPixel,
-  pixelPath,
-  readStream,
-  USER_AGENTS,
-  withDatabase,
-} from './support';
+import { connectNats, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
+import { readRunStream } from '../support/streams';
 import { eventually } from '../support/eventually';
 
 interface CreatedMessages {
@@ -453,13 +447,13 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
       const [m1, , m3] = messages;
       const events = await eventually(
         async () =>
-          (await readStream(nc, 'EMAIL_EVENTS', 'email.opened'))
+          (await readRunStream(nc, 'EMAIL_EVENTS', 'email.opened'))
             .map((m) => m.json<Record<string, unknown>>())
             .filter((event) => event.campaignId === campaignId),
         (found) => found.length >= 2,
       );
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const settled = (await readStream(nc, 'EMAIL_EVENTS', 'email.opened'))
+      const settled = (await readRunStream(nc, 'EMAIL_EVENTS', 'email.opened'))
         .map((m) => m.json<Record<string, unknown>>())
         .filter((event) => event.campaignId === campaignId);
       expect(settled).toHaveLength(2);
@@ -589,7 +583,7 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
       expect((await api<Engagement>('/v1/email/contacts/c-anon/engagement')).body.totalOpens).toBe(
         0,
       );
-      const events = (await readStream(nc, 'EMAIL_EVENTS', 'email.opened')).map((m) =>
+      const events = (await readRunStream(nc, 'EMAIL_EVENTS', 'email.opened')).map((m) =>
         m.json<{ messageId: string }>(),
       );
       expect(events.map((e) => e.messageId)).not.toContain(messages[1].id);

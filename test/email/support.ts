@@ -1,4 +1,4 @@
-import { AckPolicy, connect, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
+import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { e2eRun } from '../support/test-env';
 
@@ -44,35 +44,4 @@ export async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise
 
 export async function connectNats(): Promise<NatsConnection> {
   return connect({ servers: e2eRun().natsUrl });
-}
-
-/** Every message currently in the run's stream on that subject, read by a throw-away consumer. */
-export async function readStream(
-  nc: NatsConnection,
-  streamName: string,
-  subject: string,
-): Promise<JsMsg[]> {
-  const run = e2eRun();
-  const stream = `${run.subjectPrefix.replace(/\./g, '_')}${streamName}`;
-  const manager = await nc.jetstreamManager();
-  const info = await manager.consumers.add(stream, {
-    ack_policy: AckPolicy.None,
-    deliver_policy: DeliverPolicy.All,
-    filter_subject: `${run.subjectPrefix}${subject}`,
-    inactive_threshold: 30_000_000_000,
-  });
-  const consumer = await nc.jetstream().consumers.get(stream, info.name);
-  const messages: JsMsg[] = [];
-  const pending = info.num_pending;
-  while (messages.length < pending) {
-    const batch = await consumer.fetch({ max_messages: 256, expires: 2000 });
-    let got = 0;
-    for await (const message of batch) {
-      messages.push(message);
-      got++;
-    }
-    if (got === 0) break;
-  }
-  await manager.consumers.delete(stream, info.name);
-  return messages;
 }

@@ -1,17 +1,12 @@
-import {
-  AckPolicy,
-  connect,
-  DeliverPolicy,
-  headers,
-  JetStreamClient,
-  JsMsg,
-  NatsConnection,
-} from 'nats';
+import { connect, headers, JetStreamClient, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
 import { eventually } from '../support/eventually';
+import { PublishedEvent, readRunEvents } from '../support/streams';
+
+export type { PublishedEvent };
 
 export type Api = ReturnType<typeof apiClient>;
 
@@ -117,41 +112,9 @@ export async function putModel(api: Api, model: Record<string, unknown>) {
   return response.body;
 }
 
-export interface PublishedEvent {
-  subject: string;
-  data: Record<string, unknown>;
-}
-
-/** Every message of this run's LEAD_EVENTS stream so far, from the start (an ephemeral consumer). */
-export async function readLeadEvents(nc: NatsConnection): Promise<PublishedEvent[]> {
-  const run = e2eRun();
-  const stream = `${run.subjectPrefix.replace(/\./g, '_')}LEAD_EVENTS`;
-  const manager = await nc.jetstreamManager();
-  const total = (await manager.streams.info(stream)).state.messages;
-  const consumer = await manager.consumers.add(stream, {
-    ack_policy: AckPolicy.None,
-    deliver_policy: DeliverPolicy.All,
-    inactive_threshold: 10_000_000_000,
-  });
-  const reader = await nc.jetstream().consumers.get(stream, consumer.name);
-  const events: PublishedEvent[] = [];
-  try {
-    while (events.length < total) {
-      const batch = await reader.fetch({ max_messages: 500, expires: 2000 });
-      let got = 0;
-      for await (const message of batch as AsyncIterable<JsMsg>) {
-        got++;
-        events.push({
-          subject: message.subject.slice(run.subjectPrefix.length),
-          data: message.json(),
-        });
-      }
-      if (got === 0) break;
-    }
-  } finally {
-    await manager.consumers.delete(stream, consumer.name).catch(() => undefined);
-  }
-  return events;
+/** Every message of this run's LEAD_EVENTS stream so far. */
+export function readLeadEvents(nc: NatsConnection): Promise<PublishedEvent[]> {
+  return readRunEvents(nc, 'LEAD_EVENTS');
 }
 
 /** The lead events published about one lead, once at least `count` of them are there. */
