@@ -126,3 +126,50 @@ export function leadEventsOf(nc: NatsConnection, leadId: string, count: number) 
     { timeoutMs: 20_000, description: `${count} lead events of ${leadId}` },
   );
 }
+
+/**
+ * Two or more lead-funnel replicas (by REPLICA_ID) with small job batches, and one gateway: the
+ * set-up of the background-job tests that kill a replica mid-job.
+ */
+export async function startJobReplicas(
+  apps: AppSet,
+  replicaIds: string[],
+  batchSize: number,
+): Promise<{ replicas: Map<string, RunningApp>; api: Api }> {
+  const replicas = new Map<string, RunningApp>();
+  for (const id of replicaIds)
+    replicas.set(
+      id,
+      await apps.start('lead-funnel', {
+        env: { REPLICA_ID: id, LEAD_RESCORE_BATCH_SIZE: String(batchSize) },
+      }),
+    );
+  const gateway = await apps.start('gateway', {
+    env: { NATS_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '100000' },
+  });
+  return { replicas, api: apiClient(gateway.url) };
+}
+
+/**
+ * `count` copies of a lead made through the API (its events, stage visits and row, under new
+ * ids): many leads at once for the job tests. Answers the copies' ids.
+ */
+export async function cloneLead(db: Client, templateId: string, count: number): Promise<string[]> {
+  const copies = await db.query<{ id: string }>(
+    `WITH fresh AS (SELECT gen_random_uuid() AS id FROM generate_series(1, $2)),
+     events AS (
+       INSERT INTO funnel.lead_events (lead_id, version, type, data, occurred_at, actor)
+       SELECT f.id, e.version, e.type, e.data, e.occurred_at, e.actor
+       FROM fresh f, funnel.lead_events e WHERE e.lead_id = $1),
+     visits AS (
+       INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
+       SELECT f.id, v.seq, v.stage, v.entered_at, v.left_at
+       FROM fresh f, funnel.lead_stage_visits v WHERE v.lead_id = $1)
+     INSERT INTO funnel.leads
+     SELECT (jsonb_populate_record(l, jsonb_build_object('id', f.id))).*
+     FROM fresh f, funnel.leads l WHERE l.id = $1
+     RETURNING id`,
+    [templateId, count],
+  );
+  return copies.rows.map((row) => row.id);
+}

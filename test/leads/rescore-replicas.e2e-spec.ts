@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
-import { apiClient } from '../support/http';
 import { metricValue } from '../support/metrics';
 import { eventually } from '../support/eventually';
-import { Api, createLead, database } from './lead-funnel.harness';
+import { Api, cloneLead, createLead, database, startJobReplicas } from './lead-funnel.harness';
 
 const LEADS = 2_000;
 /** The lease TTL (10 s) plus one renewal (3 s) plus the poll (1 s), with slack: the issue's bound. */
@@ -31,7 +30,7 @@ function model(meetingPoints: number) {
 // that one is killed the other takes the job over and finishes it, each lead re-scored once.
 describe('re-score jobs across lead-funnel replicas', () => {
   const apps = new AppSet();
-  const replicas = new Map<string, RunningApp>();
+  let replicas: Map<string, RunningApp>;
   let api: Api;
   let db: Client;
 
@@ -63,33 +62,10 @@ describe('re-score jobs across lead-funnel replicas', () => {
   };
 
   beforeAll(async () => {
-    for (const id of ['lf-a', 'lf-b'])
-      replicas.set(
-        id,
-        await apps.start('lead-funnel', { env: { REPLICA_ID: id, LEAD_RESCORE_BATCH_SIZE: '20' } }),
-      );
-    const gateway = await apps.start('gateway', {
-      env: { NATS_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '100000' },
-    });
-    api = apiClient(gateway.url);
+    ({ replicas, api } = await startJobReplicas(apps, ['lf-a', 'lf-b'], 20));
     db = await database();
-    // Many leads at once, as copies of one created through the API (its events, visits, row).
     const template = await createLead(api);
-    await db.query(
-      `WITH fresh AS (SELECT gen_random_uuid() AS id FROM generate_series(1, $2)),
-       events AS (
-         INSERT INTO funnel.lead_events (lead_id, version, type, data, occurred_at, actor)
-         SELECT f.id, e.version, e.type, e.data, e.occurred_at, e.actor
-         FROM fresh f, funnel.lead_events e WHERE e.lead_id = $1),
-       visits AS (
-         INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
-         SELECT f.id, v.seq, v.stage, v.entered_at, v.left_at
-         FROM fresh f, funnel.lead_stage_visits v WHERE v.lead_id = $1)
-       INSERT INTO funnel.leads
-       SELECT (jsonb_populate_record(l, jsonb_build_object('id', f.id))).*
-       FROM fresh f, funnel.leads l WHERE l.id = $1`,
-      [template.id, LEADS],
-    );
+    await cloneLead(db, template.id, LEADS);
   });
   afterAll(async () => {
     await db?.end();

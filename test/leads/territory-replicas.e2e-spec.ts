@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
-import { apiClient } from '../support/http';
 import { eventually } from '../support/eventually';
-import { Api, createLead, database, EventPublisher } from './lead-funnel.harness';
+import {
+  Api,
+  cloneLead,
+  createLead,
+  database,
+  EventPublisher,
+  startJobReplicas,
+} from './lead-funnel.harness';
 
 const LEADS = 1_500;
 /** The lease TTL (10 s) plus one renewal (3 s) plus the poll (1 s), with slack. */
@@ -28,7 +34,7 @@ const territories = (owners: string[]) => ({
 // them, and when that one is killed mid-job the other resumes it after the last committed batch.
 describe('territory reassignment jobs across lead-funnel replicas', () => {
   const apps = new AppSet();
-  const replicas = new Map<string, RunningApp>();
+  let replicas: Map<string, RunningApp>;
   let api: Api;
   let db: Client;
   /** The leads this file made (the run's database holds the other files' leads too). */
@@ -63,15 +69,7 @@ describe('territory reassignment jobs across lead-funnel replicas', () => {
   };
 
   beforeAll(async () => {
-    for (const id of ['tf-a', 'tf-b'])
-      replicas.set(
-        id,
-        await apps.start('lead-funnel', { env: { REPLICA_ID: id, LEAD_RESCORE_BATCH_SIZE: '10' } }),
-      );
-    const gateway = await apps.start('gateway', {
-      env: { NATS_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '100000' },
-    });
-    api = apiClient(gateway.url);
+    ({ replicas, api } = await startJobReplicas(apps, ['tf-a', 'tf-b'], 10));
     db = await database();
     const first = await putTerritories(['ana']);
     await eventually(
@@ -110,23 +108,8 @@ describe('territory reassignment jobs across lead-funnel replicas', () => {
       (created) => created.ownerId === 'ana',
       { description: 'a lead in the territory' },
     );
-    const copies = await db.query<{ id: string }>(
-      `WITH fresh AS (SELECT gen_random_uuid() AS id FROM generate_series(1, $2)),
-       events AS (
-         INSERT INTO funnel.lead_events (lead_id, version, type, data, occurred_at, actor)
-         SELECT f.id, e.version, e.type, e.data, e.occurred_at, e.actor
-         FROM fresh f, funnel.lead_events e WHERE e.lead_id = $1),
-       visits AS (
-         INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
-         SELECT f.id, v.seq, v.stage, v.entered_at, v.left_at
-         FROM fresh f, funnel.lead_stage_visits v WHERE v.lead_id = $1)
-       INSERT INTO funnel.leads
-       SELECT (jsonb_populate_record(l, jsonb_build_object('id', f.id))).*
-       FROM fresh f, funnel.leads l WHERE l.id = $1
-       RETURNING id`,
-      [template.id, LEADS],
-    );
-    ours = [template.id, ...copies.rows.map((row) => row.id)];
+    const copies = await cloneLead(db, template.id, LEADS);
+    ours = [template.id, ...copies];
   });
   afterAll(async () => {
     await db?.end();
