@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
+import { postImportFile } from './import.harness';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
@@ -46,23 +47,18 @@ interface ContactView {
 
 const FIXTURES = join(__dirname, 'fixtures/exports');
 
-async function upload(
+function upload(
   baseUrl: string,
   fileName: string,
   options: { path?: string; mapping?: Record<string, string>; bytes?: Buffer } = {},
 ) {
-  const form = new FormData();
-  const bytes = options.bytes ?? readFileSync(join(FIXTURES, fileName));
-  form.append('file', new Blob([bytes], { type: 'text/csv' }), fileName);
   const query = options.mapping
     ? `?mapping=${encodeURIComponent(JSON.stringify(options.mapping))}`
     : '';
-  const response = await fetch(`${baseUrl}/v1/crm/imports${options.path ?? ''}${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-    body: form,
+  return postImportFile(baseUrl, options.bytes ?? readFileSync(join(FIXTURES, fileName)), {
+    fileName,
+    pathAndQuery: `${options.path ?? ''}${query}`,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('CRM imports of the files real tools export', () => {

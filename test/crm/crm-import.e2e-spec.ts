@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
+import { postImportFile } from './import.harness';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
 import { eventually } from '../support/eventually';
@@ -61,16 +62,8 @@ function contactsCsv(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function upload(baseUrl: string, csv: string, fileName = 'contacts.csv') {
-  const form = new FormData();
-  form.append('file', new Blob([csv], { type: 'text/csv' }), fileName);
-  const response = await fetch(`${baseUrl}/v1/crm/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const upload = (baseUrl: string, csv: string, fileName = 'contacts.csv') =>
+  postImportFile(baseUrl, csv, { fileName });
 
 describe('CRM bulk import: multipart upload streamed over NATS, processed in the background', () => {
   const apps = new AppSet();

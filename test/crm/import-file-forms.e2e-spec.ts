@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
+import { postImportFile } from './import.harness';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { e2eRun } from '../support/test-env';
@@ -93,16 +94,8 @@ describe('CRM import: the same contacts in every file form', () => {
     await apps.stopAll();
   });
 
-  async function upload(bytes: Buffer, fileName: string, type: string) {
-    const form = new FormData();
-    form.append('file', new Blob([bytes], { type }), fileName);
-    const response = await fetch(`${gateway.url}/v1/crm/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-      body: form,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const upload = (bytes: Buffer, fileName: string, type: string) =>
+    postImportFile(gateway.url, bytes, { fileName, type });
 
   const imported = async (bytes: Buffer, fileName: string, type: string): Promise<ImportView> => {
     const accepted = await upload(bytes, fileName, type);

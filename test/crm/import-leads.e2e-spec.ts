@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HistoryBody, LeadBody } from '../leads/lead-funnel.harness';
 import { AppSet } from '../support/apps';
+import { postImportFile } from './import.harness';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
-import { e2eRun } from '../support/test-env';
 
 interface ImportView {
   id: string;
@@ -46,16 +46,8 @@ describe('CRM import with createLeads=true: leads from the same file', () => {
   });
   afterAll(() => apps.stopAll());
 
-  const upload = async (csv: string, query: string) => {
-    const form = new FormData();
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'hubspot-contacts.csv');
-    const response = await fetch(`${gatewayUrl}/v1/crm/imports${query}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-      body: form,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const upload = (csv: string, query: string) =>
+    postImportFile(gatewayUrl, csv, { fileName: 'hubspot-contacts.csv', pathAndQuery: query });
 
   const importFile = async (csv: string, query: string): Promise<ImportView> => {
     const accepted = await upload(csv, query);
@@ -199,12 +191,9 @@ describe('CRM import with createLeads=true and CRM_IMPORT_STAGE_MAPPING', () => 
       `"hot.${tag}@configured-stages.de","HOT"`,
       `"mql.${tag}@configured-stages.de","Marketing Qualified Lead"`,
     ].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'stages.csv');
-    const accepted = await fetch(`${gatewayUrl}/v1/crm/imports?createLeads=true`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${e2eRun().adminKey}` },
-      body: form,
+    const accepted = await postImportFile(gatewayUrl, csv, {
+      fileName: 'stages.csv',
+      pathAndQuery: '?createLeads=true',
     });
     expect(accepted.status).toBe(202);
     const stageOf = async (local: string) => {

@@ -26,15 +26,28 @@ export function taggedContactsCsv(tag: string, rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Uploads a CSV through the gateway as a client would; answers the new import's id. */
-export async function uploadImport(gatewayUrl: string, csv: string): Promise<string> {
+/**
+ * Posts a file to `POST /v1/crm/imports` (`pathAndQuery` after it: `/preview`, `?mapping=…`) as a
+ * multipart upload with the admin key, as a client would.
+ */
+export async function postImportFile(
+  gatewayUrl: string,
+  content: string | Buffer,
+  { fileName = 'contacts.csv', type = 'text/csv', pathAndQuery = '' } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new FormData();
-  form.append('file', new Blob([csv], { type: 'text/csv' }), 'contacts.csv');
-  const response = await fetch(`${gatewayUrl}/v1/crm/imports`, {
+  form.append('file', new Blob([content], { type }), fileName);
+  const response = await fetch(`${gatewayUrl}/v1/crm/imports${pathAndQuery}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${e2eRun().adminKey}` },
     body: form,
   });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Uploads a CSV through the gateway as a client would; answers the new import's id. */
+export async function uploadImport(gatewayUrl: string, csv: string): Promise<string> {
+  const response = await postImportFile(gatewayUrl, csv);
   if (response.status !== 202) throw new Error(`import upload answered ${response.status}`);
-  return ((await response.json()) as { id: string }).id;
+  return response.body.id as string;
 }
