@@ -55,12 +55,22 @@ describe('stream replicas from NATS_STREAM_REPLICAS on a 3-node JetStream cluste
 
   it('creates streams and durable consumers with 1 replica, then scales them to 3 at the next start', async () => {
     const single = await runLeadFunnel('1');
+    // Its consumers declare their streams and durables one after the other, after readiness: wait
+    // until the streams it consumes and LEAD_EVENTS, which it publishes to, stop changing for 2 s.
+    let last = '';
+    let sameSince = Date.now();
     const before = await eventually(
       () => placements(nc),
-      // The two streams it consumes (with their durables) and LEAD_EVENTS, which it publishes to.
-      (found) =>
-        found.some((p) => p.stream === 'LEAD_EVENTS') &&
-        found.filter((p) => p.consumers.length > 0).length >= 2,
+      (found) => {
+        const seen = JSON.stringify(found);
+        if (seen !== last) [last, sameSince] = [seen, Date.now()];
+        return (
+          found.some((p) => p.stream === 'LEAD_EVENTS') &&
+          found.filter((p) => p.consumers.length > 0).length >= 2 &&
+          Date.now() - sameSince >= 2000
+        );
+      },
+      { description: 'the streams and durables of one lead-funnel replica' },
     );
     await single.stop();
     expect(before.length).toBeGreaterThanOrEqual(2);
