@@ -7,6 +7,7 @@ import { ConsentModule } from './consent/consent.module';
 import { EMAIL_DATABASE } from './database/email-tracking.database';
 import { OpensModule } from './opens/opens.module';
 import { StatsModule } from './stats/stats.module';
+import { UnsubscribesModule } from './unsubscribes/unsubscribes.module';
 import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
     StatsModule,
     ConsentModule,
     EspWebhooksModule,
+    UnsubscribesModule,
   ],
 })
 export class EmailTrackingModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { pixelKeyringProvider } from '@sales-suite/config';
+import { UnsubscribesModule } from '../unsubscribes/unsubscribes.module';
 import { CampaignsHandlers } from './campaigns.handlers';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
+  imports: [UnsubscribesModule],
   controllers: [CampaignsHandlers],
   providers: [CampaignsService, pixelKeyringProvider],
 })

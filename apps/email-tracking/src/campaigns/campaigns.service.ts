@@ -29,6 +29,8 @@ import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { applyDeliveryUpdates } from './delivery-updates';
+import { insertUnsubscribeUrl } from '../domain/unsubscribe-link';
+import { UnsubscribesService } from '../unsubscribes/unsubscribes.service';
 import { insertPixel } from './insert-pixel';
 
 interface CampaignRow {
@@ -54,6 +56,7 @@ export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PIXEL_KEYRING) private readonly keyring: PixelKeyring,
+    private readonly unsubscribes: UnsubscribesService,
     config: ConfigService,
   ) {
     this.publicBaseUrl = config.getOrThrow<string>('PUBLIC_BASE_URL');
@@ -118,11 +121,13 @@ export class CampaignsService {
   async render(input: RenderEmailDto): Promise<RenderedEmailView> {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
+    const unsubscribe = this.unsubscribes.linksFor(message.id);
     return {
-      html: insertPixel(input.html, url),
+      html: insertPixel(insertUnsubscribeUrl(input.html, unsubscribe.url), url),
       pixelUrl: url,
+      unsubscribeUrl: unsubscribe.url,
       tagging: {
-        headers: { [MESSAGE_ID_HEADER]: message.id },
+        headers: { [MESSAGE_ID_HEADER]: message.id, ...unsubscribe.headers },
         customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },
       },
     };
