@@ -15,6 +15,7 @@ import { ImportsService } from './imports/imports.service';
 import { ProvidersService } from './providers/providers.service';
 import { CrmRecordsStore } from './records/crm-records.store';
 import { RecordWriter } from './records/record-writer.service';
+import { EmailUnsubscribedConsumer } from './unsubscribes/email-unsubscribed.consumer';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { RecordWriter } from './records/record-writer.service';
     ImportsService,
     ImportWorker,
     FreshnessJob,
+    EmailUnsubscribedConsumer,
   ],
 })
 export class CrmEnrichmentModule {}
