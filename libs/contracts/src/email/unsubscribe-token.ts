@@ -15,6 +15,7 @@ export const UNSUBSCRIBE_ROUTE_PREFIX = '/t/u/';
 export const ONE_CLICK_FIELD = 'List-Unsubscribe';
 export const ONE_CLICK_VALUE = 'One-Click';
 
+// A cache of a pure function of the configured keys: the same on every replica.
 const derived = new WeakMap<PixelKeyring, PixelKeyring>();
 
 /** The keyring that signs unsubscribe tokens, derived once per configured keyring. */
