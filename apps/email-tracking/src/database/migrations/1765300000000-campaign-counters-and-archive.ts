@@ -97,6 +97,7 @@ export class CampaignCountersAndArchive1765300000000 implements MigrationInterfa
       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION email.count_updated_messages()`);
     // Messages are never deleted; should that change, a DELETE trigger must come with it.
+    // Writers wait until the backfill commits: no change is both counted by a trigger and by it.
     await db.query(`LOCK TABLE email.messages IN SHARE MODE`);
     await db.query(`
       UPDATE email.campaigns c
