@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * repeated POST count once), and the suppressed addresses, one row per lower-cased address, so
  * that an address stays unsubscribed whichever message or contact it is sent under next.
  */
-export class CreateUnsubscribes1765300000000 implements MigrationInterface {
-  name = 'CreateUnsubscribes1765300000000';
+export class CreateUnsubscribes1765310000000 implements MigrationInterface {
+  name = 'CreateUnsubscribes1765310000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
