@@ -253,6 +253,29 @@ describe('email: one-click unsubscribe (RFC 8058) → email-tracking, CRM opt-ou
     ]);
   });
 
+  it('the message shows when it was unsubscribed; any message to that address shows the address unsubscribed', async () => {
+    const [row] = await unsubscribeRows(ids.ada);
+    expect((await api(`/v1/email/messages/${ids.ada}`)).body).toMatchObject({
+      unsubscribedAt: row.unsubscribed_at.toISOString(),
+      addressUnsubscribed: true,
+    });
+    expect((await api(`/v1/email/messages/${ids.cy}`)).body).toMatchObject({
+      unsubscribedAt: null,
+      addressUnsubscribed: false,
+    });
+    const later = await api<{ id: string }>('/v1/email/campaigns', {
+      body: { name: 'Unsubscribe, later', subject: 'More news' },
+    });
+    const next = await api<{ messages: { id: string; email: string }[] }>(
+      `/v1/email/campaigns/${later.body.id}/messages`,
+      { body: { messages: [{ email: row.email!.toUpperCase() }] } },
+    );
+    expect((await api(`/v1/email/messages/${next.body.messages[0].id}`)).body).toMatchObject({
+      unsubscribedAt: null,
+      addressUnsubscribed: true,
+    });
+  });
+
   it('CRM marks the contact opted out, with provenance email:unsubscribe, the message and its time', async () => {
     const [row] = await unsubscribeRows(ids.ada);
     const contact = await eventually(

@@ -47,6 +47,8 @@ interface MessageRow {
   contact_id: string | null;
   lead_id: string | null;
   status: DeliveryStatus;
+  unsubscribed_at: Date | null;
+  address_unsubscribed: boolean;
 }
 
 @Injectable()
@@ -103,7 +105,11 @@ export class CampaignsService {
 
   async getMessage(id: string): Promise<MessageView> {
     const [row]: MessageRow[] = await this.dataSource.query(
-      `SELECT id, campaign_id, email, contact_id, lead_id, status FROM email.messages WHERE id = $1`,
+      `SELECT m.id, m.campaign_id, m.email, m.contact_id, m.lead_id, m.status, u.unsubscribed_at,
+              EXISTS (SELECT 1 FROM email.suppressed_addresses s WHERE s.email = lower(m.email))
+                AS address_unsubscribed
+       FROM email.messages m LEFT JOIN email.unsubscribes u ON u.message_id = m.id
+       WHERE m.id = $1`,
       [id],
     );
     if (!row)
@@ -115,6 +121,8 @@ export class CampaignsService {
       contactId: row.contact_id,
       leadId: row.lead_id,
       status: row.status,
+      unsubscribedAt: row.unsubscribed_at?.toISOString() ?? null,
+      addressUnsubscribed: row.address_unsubscribed,
     };
   }
 

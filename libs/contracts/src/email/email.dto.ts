@@ -133,6 +133,18 @@ export class MessageView {
   @ApiProperty({ nullable: true, type: String }) contactId: string | null;
   @ApiProperty({ nullable: true, type: String }) leadId: string | null;
   @ApiProperty({ enum: ['sent', ...DELIVERY_EVENT_TYPES] }) status: DeliveryStatus;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "When this message's one-click unsubscribe link was used; null when it was not.",
+  })
+  unsubscribedAt: string | null;
+  @ApiProperty({
+    description:
+      'The address unsubscribed through any message (of any campaign): do not send to it again.',
+  })
+  addressUnsubscribed: boolean;
 }
 
 export class RenderEmailDto {
