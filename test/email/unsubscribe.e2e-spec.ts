@@ -207,6 +207,29 @@ describe('email: one-click unsubscribe (RFC 8058) → email-tracking, CRM opt-ou
     expect(await unsubscribeRows(ids.ada)).toEqual([]);
   });
 
+  it('a valid link of a message that no longer exists (erased) gets the 404 page on POST', async () => {
+    const campaign = await api<{ id: string }>('/v1/email/campaigns', {
+      body: { name: 'Unsubscribe, erased', subject: 'Gone' },
+    });
+    const created = await api<{ messages: { id: string }[] }>(
+      `/v1/email/campaigns/${campaign.body.id}/messages`,
+      { body: { messages: [{ email: `gone.${randomUUID().slice(0, 8)}@unsub-example.com` }] } },
+    );
+    const messageId = created.body.messages[0].id;
+    const rendered = await api<Rendered>('/v1/email/render', {
+      body: { messageId, html: '<p>x</p>' },
+    });
+    await withDatabase((db) => db.query(`DELETE FROM email.messages WHERE id = $1`, [messageId]));
+    const response = await hit(gateway.url, pathOf(rendered.body.unsubscribeUrl), {
+      method: 'POST',
+      headers: FORM,
+      body: ONE_CLICK,
+    });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('This unsubscribe link is not valid.');
+    expect(await unsubscribeRows(messageId)).toEqual([]);
+  });
+
   it.each([
     ['no body', undefined, undefined],
     ['another value', FORM['content-type'], 'List-Unsubscribe=Yes'],
