@@ -69,6 +69,7 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
   private async listen(port: number): Promise<void> {
     this.listener = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
+      // The ingress sends every `/t/` path here, so the unsubscribe links are answered here too.
       if (path.startsWith(UNSUBSCRIBE_ROUTE_PREFIX))
         return void this.unsubscribe.serveNode(request, response, path);
       const file = path.startsWith(PIXEL_ROUTE_PREFIX) ? path.slice(PIXEL_ROUTE_PREFIX.length) : '';
