@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErasureStatus, ErasureView } from '@sales-suite/contracts';
+import { ERASURE_SERVICES, ErasureStatus, ErasureView } from '@sales-suite/contracts';
 import { EntityManager } from 'typeorm';
 import { ServiceResults } from './domain/erasure-job';
 
@@ -87,9 +87,6 @@ export function erasureView(row: ErasureRow): ErasureView {
     requestedByKeyId: row.requested_by_key_id,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    services: Object.entries(row.services).map(([service, result]) => ({
-      service: service as keyof ServiceResults,
-      ...result,
-    })),
+    services: ERASURE_SERVICES.map((service) => ({ service, ...row.services[service] })),
   };
 }
