@@ -274,7 +274,11 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
     const leadAfter = (await api<Record<string, unknown>>(`/v1/leads/${leadId}`)).body;
     expect(leadAfter).toMatchObject({
       stage: leadBefore.stage,
-      score: leadBefore.score,
+      stageEnteredAt: leadBefore.stageEnteredAt,
+      fitScore: leadBefore.fitScore,
+      scoredAt: leadBefore.scoredAt,
+      championContactId: 'erased-1',
+      committee: [{ contactId: 'erased-1', role: 'champion' }],
       contactId: null,
     });
     // The audit record stays, without the person.
