@@ -6,6 +6,7 @@ import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { ownSubjectPrefix } from '../support/test-env';
 import { fetchPixel, pixelPath, USER_AGENTS, withDatabase } from '../email/support';
+import { EventPublisher } from '../leads/lead-funnel.harness';
 
 interface ServiceResult {
   service: string;
@@ -299,6 +300,43 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
       fieldHistory: 0,
     });
     expect(resultOf(again, 'email-tracking').erased).toMatchObject({ messages: 0, opens: 0 });
+    expect(await erasure(job.id)).toEqual(audit);
+
+    // The request delivered again (a copy under another message id, as from a producer that
+    // crashed before recording its publish): both services handle it and report, and the
+    // gateway leaves the finished job as it was.
+    const count = (sql: string, params: unknown[] = []) =>
+      withDatabase(async (db) => Number((await db.query(sql, params)).rows[0].n));
+    const reportsBefore = await count(
+      `SELECT count(*) AS n FROM gateway.inbox WHERE consumer = 'gateway-privacy-reports'`,
+    );
+    const copy = `copy-${job.id}`;
+    const events = await EventPublisher.connect();
+    try {
+      await events.publish(
+        `privacy-erasure.privacy.erasure.requested.${job.id}`,
+        { erasureId: job.id, email: jane.email, contactId: null },
+        copy,
+      );
+    } finally {
+      await events.close();
+    }
+    await eventually(
+      () =>
+        count(
+          `SELECT (SELECT count(*) FROM crm.inbox WHERE message_id = $1)
+                + (SELECT count(*) FROM email.inbox WHERE message_id = $1) AS n`,
+          [copy],
+        ),
+      (handled) => handled === 2,
+      { description: 'the copy handled by CRM and email-tracking' },
+    );
+    await eventually(
+      () =>
+        count(`SELECT count(*) AS n FROM gateway.inbox WHERE consumer = 'gateway-privacy-reports'`),
+      (reports) => reports === reportsBefore + 2,
+      { description: 'their reports handled by the gateway' },
+    );
     expect(await erasure(job.id)).toEqual(audit);
   });
 

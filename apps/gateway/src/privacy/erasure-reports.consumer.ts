@@ -66,7 +66,8 @@ export class ErasureReportsConsumer implements OnApplicationBootstrap {
     const outcome = await this.dataSource.transaction(async (manager): Promise<EventOutcome> => {
       if (!(await this.inbox.claim(manager, CONSUMER, event.messageId))) return 'duplicate';
       const job = await this.store.find(manager, report.erasureId, true);
-      if (!job) return 'processed';
+      // A report for a job that ended (a request delivered again): the job stays as it ended.
+      if (!job || job.status !== 'pending') return 'processed';
       const now = new Date().toISOString();
       let services = applyReport(job.services, report, now);
       const contactIds = [...new Set([...job.contact_ids, ...report.contactIds])];
