@@ -214,6 +214,20 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
       (job) => job.status !== 'pending',
       { timeoutMs: 60_000, description: `erasure ${id} finished` },
     );
+  /** How many messages of one erasure the stream holds (its subjects end in the job id). */
+  const messagesOf = async (id: string) => {
+    const prefix = ownSubjectPrefix('privacy-erasure').NATS_SUBJECT_PREFIX;
+    const nats = await EventPublisher.connect();
+    try {
+      const manager = await nats.nats.jetstreamManager();
+      const info = await manager.streams.info(`${prefix.replace(/\./g, '_')}PRIVACY_EVENTS`, {
+        subjects_filter: `${prefix}privacy.erasure.*.${id}`,
+      });
+      return Object.values(info.state.subjects ?? {}).reduce((sum, count) => sum + count, 0);
+    } finally {
+      await nats.close();
+    }
+  };
   const resultOf = (job: Erasure, service: string) =>
     job.services.find((result) => result.service === service)!;
 
@@ -363,6 +377,47 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
     expect(
       (await api<{ contactId: string | null }>(`/v1/leads/${leadId}`)).body.contactId,
     ).toBeNull();
+  });
+
+  it('shows a service that failed with its reason, finishes the others, and ends failed', async () => {
+    const crm = running.get('crm-enrichment')!;
+    await crm.stop();
+    const started = await erase({ email: `nobody.${letters(6)}@example.com` });
+    await eventually(
+      () => messagesOf(started.id),
+      (count) => count > 0,
+      { description: 'the request in the stream' },
+    );
+    // What the CRM reports after its last attempt (ErasureParticipant), sent here while it is down.
+    const events = await EventPublisher.connect();
+    try {
+      await events.publish(
+        `privacy-erasure.privacy.erasure.reported.${started.id}`,
+        {
+          erasureId: started.id,
+          service: 'crm-enrichment',
+          status: 'failed',
+          reason: 'failed 8 times: database error 57P01',
+          erased: {},
+          contactIds: [],
+        },
+        `failed-${started.id}`,
+      );
+    } finally {
+      await events.close();
+    }
+    const job = await finished(started.id);
+    expect(job.status).toBe('failed');
+    expect(resultOf(job, 'crm-enrichment')).toMatchObject({
+      status: 'failed',
+      reason: 'failed 8 times: database error 57P01',
+    });
+    for (const service of ['email-tracking', 'lead-funnel', 'gateway'])
+      expect(resultOf(job, service).status).toBe('done');
+    // The job's messages left the stream when it ended: the CRM, back, has nothing of it to do.
+    expect(await messagesOf(started.id)).toBe(0);
+    await start('crm-enrichment');
+    expect(await erasure(started.id)).toEqual(job);
   });
 
   it('refuses bad input with a problem naming the field, and unknown erasures with 404', async () => {
