@@ -21,7 +21,10 @@ import { ErasureStore, erasureView } from './erasure-store';
 /** Starts erasures (a job row and the request to the services, in one transaction) and reads them. */
 @Injectable()
 export class PrivacyService {
-  /** Null without WEBHOOK_SECRETS_KEY: no keyed hash for the audit, so no erasure starts. */
+  /**
+   * Null without WEBHOOK_SECRETS_KEY: no keyed hash for the audit, so no erasure starts. Safe
+   * per replica: derived from the environment, the same on every replica.
+   */
   private readonly auditKey: ErasureAuditKey | null;
 
   constructor(

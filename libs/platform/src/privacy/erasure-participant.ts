@@ -115,7 +115,7 @@ export class ErasureParticipant {
 }
 
 /** The kind of an error, never its message: a driver's message may quote the values. */
-function errorKind(error: unknown): string {
+export function errorKind(error: unknown): string {
   if (error instanceof QueryFailedError) {
     const code = (error.driverError as { code?: string }).code;
     return code ? `database error ${code}` : 'database error';
