@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EMAIL_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
-import { ServiceCoreModule } from '@sales-suite/platform';
+import { EMAIL_EVENTS_STREAM, PRIVACY_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
+import { ErasureParticipant, ServiceCoreModule } from '@sales-suite/platform';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { EmailTrackingEnv } from './config/email-tracking.env';
 import { ConsentModule } from './consent/consent.module';
@@ -9,6 +9,7 @@ import { OpensModule } from './opens/opens.module';
 import { StatsModule } from './stats/stats.module';
 import { UnsubscribesModule } from './unsubscribes/unsubscribes.module';
 import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
+import { PersonEraser } from './privacy/person-eraser';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
       serviceName: ServiceNames.EmailTracking,
       env: EmailTrackingEnv,
       database: EMAIL_DATABASE,
-      streams: [EMAIL_EVENTS_STREAM],
+      streams: [EMAIL_EVENTS_STREAM, PRIVACY_EVENTS_STREAM],
     }),
     CampaignsModule,
     OpensModule,
@@ -25,5 +26,6 @@ import { EspWebhooksModule } from './webhooks/esp-webhooks.module';
     EspWebhooksModule,
     UnsubscribesModule,
   ],
+  providers: [ErasureParticipant, PersonEraser],
 })
 export class EmailTrackingModule {}

@@ -29,4 +29,5 @@ export * from './leads/funnel-vocabulary.events';
 export * from './leads/lead-vocabulary';
 export * from './leads/leads.subjects';
 export * from './leads/scoring-model';
+export * from './privacy/privacy.events';
 export * from './service-names';
