@@ -185,6 +185,20 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
       'x-forwarded-for': `198.51.100.${randomInt(1, 250)}`,
     });
     expect(pixel.status).toBe(200);
+    // And a one-click unsubscribe: an unsubscribe row and the address's suppression.
+    const rendered = await api<{ unsubscribeUrl: string }>('/v1/email/render', {
+      body: { messageId: message.id, html: '<p>Hi</p>' },
+    });
+    expect(rendered.status).toBe(200);
+    const unsubscribed = await fetch(
+      `${gateway.url}${new URL(rendered.body.unsubscribeUrl).pathname}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      },
+    );
+    expect(unsubscribed.status).toBe(200);
     // The open reached the funnel (engagement) and the webhook log; the enrichment reached both.
     await eventually(
       async () =>
@@ -241,6 +255,7 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
         'crm.contacts.fields',
         'crm.field_history.changes',
         'email.messages.email',
+        'email.suppressed_addresses.email',
         'gateway.webhook_deliveries.payload',
       ]),
     );
@@ -261,7 +276,12 @@ describe('erasing a person everywhere (POST /v1/privacy/erasures)', () => {
     ]);
     expect(resultOf(job, 'crm-enrichment').erased).toMatchObject({ contacts: 1 });
     expect(resultOf(job, 'crm-enrichment').erased.fieldHistory).toBeGreaterThanOrEqual(2);
-    expect(resultOf(job, 'email-tracking').erased).toMatchObject({ messages: 1, opens: 1 });
+    expect(resultOf(job, 'email-tracking').erased).toMatchObject({
+      messages: 1,
+      opens: 1,
+      unsubscribes: 1,
+      suppressedAddresses: 1,
+    });
     expect(resultOf(job, 'lead-funnel').erased).toMatchObject({ leads: 1 });
     expect(resultOf(job, 'lead-funnel').erased.leadEvents).toBeGreaterThanOrEqual(3);
     expect(resultOf(job, 'gateway').erased.webhookDeliveries).toBeGreaterThanOrEqual(1);
