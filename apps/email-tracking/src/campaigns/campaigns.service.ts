@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PIXEL_KEYRING } from '@sales-suite/config';
 import {
   CampaignView,
+  clickUrl,
   CreateCampaignDto,
   CreatedMessagesView,
   DeliveryEventDto,
@@ -20,6 +21,7 @@ import {
   RejectedRowView,
   RenderedEmailView,
   RenderEmailDto,
+  signClickToken,
   signPixelToken,
   StoreMessagesDto,
   toFieldViolations,
@@ -28,6 +30,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { rewriteLinks, trackableLink } from '../domain/link-rewriting';
 import { applyDeliveryUpdates } from './delivery-updates';
 import { insertPixel } from './insert-pixel';
 
@@ -118,9 +121,14 @@ export class CampaignsService {
   async render(input: RenderEmailDto): Promise<RenderedEmailView> {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
+    const links = rewriteLinks(input.html, (href) => {
+      const link = trackableLink(href, this.publicBaseUrl);
+      return link && clickUrl(this.publicBaseUrl, signClickToken(this.keyring, message.id, link));
+    });
     return {
-      html: insertPixel(input.html, url),
+      html: insertPixel(links.html, url),
       pixelUrl: url,
+      trackedLinks: links.rewritten,
       tagging: {
         headers: { [MESSAGE_ID_HEADER]: message.id },
         customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CampaignStatsView,
+  ClickClassification,
   ContactEngagementView,
   DomainError,
   ErrorCode,
@@ -9,6 +10,7 @@ import {
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import {
+  clicksByClassification,
   openSeries,
   opensByClassification,
   rate,
@@ -32,6 +34,27 @@ const MESSAGE_TOTALS = `
   count(*) FILTER (WHERE human_open_count > 0)::int AS unique_human_opens`;
 
 const RECENT_OPENS = 50;
+const RECENT_CLICKS = 50;
+
+interface ClickTotals {
+  unique_clicks: number;
+  unique_human_clicks: number;
+  unique_human_openers: number;
+  implied_opens: number;
+}
+
+/** Opens and clicks per UTC hour, from the two tables. */
+const HOURLY_SERIES = `
+  SELECT extract(epoch FROM hour)::float8 AS hour,
+         COALESCE(o.opens, 0)::int AS opens, COALESCE(o.human_opens, 0)::int AS human_opens,
+         COALESCE(c.clicks, 0)::int AS clicks, COALESCE(c.human_clicks, 0)::int AS human_clicks
+  FROM (SELECT date_trunc('hour', opened_at AT TIME ZONE 'UTC') AS hour, count(*) AS opens,
+               count(*) FILTER (WHERE classification = 'human') AS human_opens
+          FROM email.opens WHERE campaign_id = $1 GROUP BY 1) o
+  FULL JOIN
+       (SELECT date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AS hour, count(*) AS clicks,
+               count(*) FILTER (WHERE classification = 'human') AS human_clicks
+          FROM email.clicks WHERE campaign_id = $1 GROUP BY 1) c USING (hour)`;
 
 /** Reads the counters the recorder keeps; the maths is in `domain/open-stats.ts`. */
 @Injectable()
@@ -51,7 +74,7 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [[totals], delays, classes, hours] = await Promise.all([
+    const [[totals], delays, classes, hours, [clicks], clickClasses, links] = await Promise.all([
       this.dataSource.query(`SELECT ${MESSAGE_TOTALS} FROM email.messages WHERE campaign_id = $1`, [
         campaignId,
       ]) as Promise<MessageTotals[]>,
@@ -65,14 +88,35 @@ export class StatsService {
          WHERE campaign_id = $1 GROUP BY classification`,
         [campaignId],
       ) as Promise<{ classification: OpenClassification; opens: number }[]>,
+      this.dataSource.query(HOURLY_SERIES, [campaignId]) as Promise<
+        { hour: number; opens: number; human_opens: number; clicks: number; human_clicks: number }[]
+      >,
       this.dataSource.query(
-        `SELECT extract(epoch FROM date_trunc('hour', opened_at AT TIME ZONE 'UTC'))::float8 AS hour,
-                count(*)::int AS opens,
-                count(*) FILTER (WHERE classification = 'human')::int AS human_opens
-         FROM email.opens WHERE campaign_id = $1 GROUP BY 1`,
+        `SELECT count(DISTINCT message_id)::int AS unique_clicks,
+                count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
+                (SELECT count(*)::int FROM email.messages
+                  WHERE campaign_id = $1 AND human_open_count > 0) AS unique_human_openers,
+                (SELECT count(*)::int FROM email.opens WHERE campaign_id = $1 AND implied) AS implied_opens
+         FROM email.clicks WHERE campaign_id = $1`,
         [campaignId],
-      ) as Promise<{ hour: number; opens: number; human_opens: number }[]>,
+      ) as Promise<ClickTotals[]>,
+      this.dataSource.query(
+        `SELECT classification, count(*)::int AS clicks FROM email.clicks
+         WHERE campaign_id = $1 GROUP BY classification`,
+        [campaignId],
+      ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
+      this.dataSource.query(
+        `SELECT l.url, count(*)::int AS total_clicks, count(DISTINCT c.message_id)::int AS unique_clicks,
+                count(DISTINCT c.message_id) FILTER (WHERE c.classification = 'human')::int AS unique_human_clicks
+         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
+         WHERE c.campaign_id = $1
+         GROUP BY l.url ORDER BY unique_human_clicks DESC, total_clicks DESC, l.url`,
+        [campaignId],
+      ) as Promise<
+        { url: string; total_clicks: number; unique_clicks: number; unique_human_clicks: number }[]
+      >,
     ]);
+    const clicksBy = clicksByClassification(clickClasses);
     const byClassification = opensByClassification(classes);
     const delivered = totals.sent - totals.bounced;
     return {
@@ -88,11 +132,34 @@ export class StatsService {
       openRate: rate(totals.unique_opens, delivered, STATS_DEFINITIONS.openRate),
       humanOpenRate: rate(totals.unique_human_opens, delivered, STATS_DEFINITIONS.humanOpenRate),
       timeToFirstOpen: timeToFirstOpen(delays.map((row) => row.seconds)),
+      impliedOpens: clicks.implied_opens,
+      totalClicks: Object.values(clicksBy).reduce((sum, count) => sum + count, 0),
+      uniqueClicks: clicks.unique_clicks,
+      uniqueHumanClicks: clicks.unique_human_clicks,
+      clicksByClassification: clicksBy,
+      clickThroughRate: rate(
+        clicks.unique_human_clicks,
+        delivered,
+        STATS_DEFINITIONS.clickThroughRate,
+      ),
+      clickToOpenRate: rate(
+        clicks.unique_human_clicks,
+        clicks.unique_human_openers,
+        STATS_DEFINITIONS.clickToOpenRate,
+      ),
+      links: links.map((row) => ({
+        url: row.url,
+        totalClicks: row.total_clicks,
+        uniqueClicks: row.unique_clicks,
+        uniqueHumanClicks: row.unique_human_clicks,
+      })),
       series: openSeries(
         hours.map((row) => ({
           hour: new Date(row.hour * 1000),
           opens: row.opens,
           humanOpens: row.human_opens,
+          clicks: row.clicks,
+          humanClicks: row.human_clicks,
         })),
         now,
       ),
@@ -100,9 +167,9 @@ export class StatsService {
     };
   }
 
-  /** Built from the contact's stored opens only: anonymous and erased opens do not show here. */
+  /** Built from the contact's stored opens and clicks only: anonymous and erased ones do not show. */
   async contactEngagement(contactId: string): Promise<ContactEngagementView> {
-    const [[messages], [opens], [tracking], recent] = await Promise.all([
+    const [[messages], [opens], [tracking], recent, [clicks], recentClicks] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS sent,
                 count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced
@@ -142,6 +209,31 @@ export class StatsService {
           ua_family: string | null;
         }[]
       >,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total_clicks,
+                count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
+                max(clicked_at) FILTER (WHERE classification = 'human') AS last_human_click_at
+         FROM email.clicks WHERE contact_id = $1`,
+        [contactId],
+      ) as Promise<
+        { total_clicks: number; unique_human_clicks: number; last_human_click_at: Date | null }[]
+      >,
+      this.dataSource.query(
+        `SELECT c.message_id, c.campaign_id, l.url, c.clicked_at, c.classification, c.reason, c.ua_family
+         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
+         WHERE c.contact_id = $1 ORDER BY c.clicked_at DESC, c.id DESC LIMIT ${RECENT_CLICKS}`,
+        [contactId],
+      ) as Promise<
+        {
+          message_id: string;
+          campaign_id: string;
+          url: string;
+          clicked_at: Date;
+          classification: ClickClassification;
+          reason: string;
+          ua_family: string | null;
+        }[]
+      >,
     ]);
     const delivered = messages.sent - messages.bounced;
     return {
@@ -159,6 +251,18 @@ export class StatsService {
         messageId: row.message_id,
         campaignId: row.campaign_id,
         openedAt: row.opened_at.toISOString(),
+        classification: row.classification,
+        reason: row.reason,
+        uaFamily: row.ua_family,
+      })),
+      totalClicks: clicks.total_clicks,
+      uniqueHumanClicks: clicks.unique_human_clicks,
+      lastHumanClickAt: clicks.last_human_click_at?.toISOString() ?? null,
+      recentClicks: recentClicks.map((row) => ({
+        messageId: row.message_id,
+        campaignId: row.campaign_id,
+        url: row.url,
+        clickedAt: row.clicked_at.toISOString(),
         classification: row.classification,
         reason: row.reason,
         uaFamily: row.ua_family,

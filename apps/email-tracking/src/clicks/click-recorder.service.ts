@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ClickClassification,
+  EmailClicked,
+  EmailEvents,
+  EmailPixelHit,
+  redirectableUrl,
+  truncateIp,
+} from '@sales-suite/contracts';
+import { OutboxService } from '@sales-suite/persistence';
+import { EntityManager } from 'typeorm';
+import {
+  classifyClick,
+  ClickThresholds,
+  DEFAULT_CLICK_THRESHOLDS,
+  otherLinksInWindow,
+} from '../domain/click-classification';
+import { userAgentFamily } from '../domain/open-classification';
+import { emailHitsNotRecordedTotal } from '../opens/opens.metrics';
+import { skipReason, TargetRow } from '../opens/message-target';
+import { emailClicksRecordedTotal } from './clicks.metrics';
+
+/** A click hit (`click` set), as the recorder receives it. */
+export type ClickHit = EmailPixelHit & { click: NonNullable<EmailPixelHit['click']> };
+
+/** A new human click that is the first sign its message was read: the caller records the open. */
+export interface ImpliedOpen {
+  hit: ClickHit;
+  hitId: string;
+  messageId: string;
+  target: TargetRow;
+  at: Date;
+}
+
+interface ClickRow {
+  hit: ClickHit;
+  hitId: string;
+  messageId: string;
+  target: TargetRow;
+  at: Date;
+  classification: ClickClassification;
+  reason: string;
+  individual: boolean;
+  impliedOpen: boolean;
+}
+
+/**
+ * Records a batch's clicks inside the recorder's transaction, after their messages were locked
+ * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
+ * the message's recorded clicks from the database and sees every click committed before it, on
+ * whichever replica). Fixed statements per batch: upsert the links, read the messages' recent
+ * clicks, insert the clicks, enqueue `email.clicked`. Idempotent: `hit_id` is unique.
+ */
+@Injectable()
+export class ClickRecorderService {
+  private readonly thresholds: ClickThresholds;
+
+  constructor(
+    private readonly outbox: OutboxService,
+    config: ConfigService,
+  ) {
+    this.thresholds = {
+      ...DEFAULT_CLICK_THRESHOLDS,
+      scannerSeconds: config.getOrThrow<number>('CLICK_SCANNER_SECONDS'),
+    };
+  }
+
+  /**
+   * `humanOpened`: messages with a human open in this batch. Answers the implied opens to record
+   * and how many events were enqueued.
+   */
+  async recordIn(
+    manager: EntityManager,
+    hits: readonly ClickHit[],
+    targets: Map<string, TargetRow>,
+    humanOpened: ReadonlySet<string>,
+  ): Promise<{ impliedOpens: ImpliedOpen[]; emitted: number }> {
+    const kept: Omit<ClickRow, 'classification' | 'reason' | 'impliedOpen'>[] = [];
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      const hitId = hit.hitId.toLowerCase();
+      if (seen.has(hitId)) continue; // the same hit twice in one batch: a redelivery
+      seen.add(hitId);
+      const messageId = hit.messageId.toLowerCase();
+      const target = targets.get(messageId);
+      // Only the edge publishes hits, and it verified the link; a stray publish is not recorded.
+      const skip =
+        redirectableUrl(hit.click.url) === hit.click.url
+          ? skipReason(hitId, target)
+          : 'malformed_hit';
+      if (skip || !target) {
+        emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
+        continue;
+      }
+      kept.push({
+        hit,
+        hitId,
+        messageId,
+        target,
+        at: new Date(hit.at),
+        individual: target.tracking_mode === 'individual',
+      });
+    }
+    if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
+    const recorded = await this.recentClicks(manager, kept);
+    const siblings = otherLinksInWindow(
+      kept.map((row) => ({ messageId: row.messageId, linkUrl: row.hit.click.url, at: row.at })),
+      recorded,
+      this.thresholds.siblingWindowMs,
+    );
+    const opened = new Set(humanOpened);
+    const rows: ClickRow[] = kept.map((row, index) => {
+      const verdict = classifyClick(
+        {
+          head: row.hit.click.head,
+          userAgent: row.hit.userAgent,
+          ip: row.hit.ip,
+          clickedAt: row.at,
+          deliveredAt: row.target.delivered_at,
+          otherLinksInWindow: siblings[index],
+        },
+        this.thresholds,
+      );
+      const impliedOpen =
+        verdict.classification === 'human' &&
+        row.target.first_human_open_at === null &&
+        !opened.has(row.messageId);
+      if (impliedOpen) opened.add(row.messageId);
+      return { ...row, ...verdict, impliedOpen };
+    });
+    const linkIds = await this.linkIds(manager, rows);
+    const inserted = await this.insertClicks(manager, rows, linkIds);
+    const impliedOpens: ImpliedOpen[] = [];
+    const events: { subject: string; payload: EmailClicked }[] = [];
+    for (const row of rows) {
+      if (!inserted.has(row.hitId)) continue;
+      emailClicksRecordedTotal.inc({ classification: row.classification });
+      if (row.impliedOpen) impliedOpens.push(row);
+      if (row.classification !== 'human' || !row.individual) continue;
+      events.push({
+        subject: EmailEvents.Clicked,
+        payload: {
+          clickId: row.hitId,
+          messageId: row.messageId,
+          campaignId: row.target.campaign_id,
+          contactId: row.target.contact_id,
+          leadId: row.target.lead_id,
+          url: row.hit.click.url,
+          clickedAt: row.at.toISOString(),
+          classification: row.classification,
+          reason: row.reason,
+          impliedOpen: row.impliedOpen,
+        },
+      });
+    }
+    await this.outbox.enqueueMany(manager, events);
+    return { impliedOpens, emitted: events.length };
+  }
+
+  /** The recorded clicks of these messages around the batch's clicks (for the sibling rule). */
+  private async recentClicks(
+    manager: EntityManager,
+    rows: { messageId: string; hitId: string; at: Date }[],
+  ): Promise<{ messageId: string; linkUrl: string; at: Date }[]> {
+    const times = rows.map((row) => row.at.getTime());
+    const window = this.thresholds.siblingWindowMs;
+    const recent: { message_id: string; url: string; clicked_at: Date }[] = await manager.query(
+      `SELECT c.message_id, l.url, c.clicked_at
+         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
+        WHERE c.message_id = ANY($1::uuid[]) AND c.clicked_at > $2 AND c.clicked_at < $3
+          AND c.hit_id <> ALL($4::uuid[])`,
+      [
+        [...new Set(rows.map((row) => row.messageId))],
+        new Date(Math.min(...times) - window).toISOString(),
+        new Date(Math.max(...times) + window).toISOString(),
+        rows.map((row) => row.hitId),
+      ],
+    );
+    return recent.map((row) => ({
+      messageId: row.message_id,
+      linkUrl: row.url,
+      at: row.clicked_at,
+    }));
+  }
+
+  /** Each distinct (campaign, link) of the batch as its row id, created when new. */
+  private async linkIds(manager: EntityManager, rows: ClickRow[]): Promise<Map<string, string>> {
+    const key = (campaignId: string, url: string) => `${campaignId} ${url}`;
+    const distinct = [
+      ...new Map(
+        rows.map((row) => [
+          key(row.target.campaign_id, row.hit.click.url),
+          [row.target.campaign_id, row.hit.click.url] as const,
+        ]),
+      ).values(),
+    ].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1)); // one lock order
+    // DO UPDATE (a no-op) so that existing links are returned too.
+    const links: { id: string; campaign_id: string; url: string }[] = await manager.query(
+      `INSERT INTO email.links (campaign_id, url)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[])
+         ON CONFLICT (campaign_id, md5(url)) DO UPDATE SET url = EXCLUDED.url
+         RETURNING id, campaign_id, url`,
+      [distinct.map(([campaignId]) => campaignId), distinct.map(([, url]) => url)],
+    );
+    return new Map(links.map((link) => [key(link.campaign_id, link.url), link.id]));
+  }
+
+  /** Inserts the clicks; answers the hit ids that were new. */
+  private async insertClicks(
+    manager: EntityManager,
+    rows: ClickRow[],
+    linkIds: Map<string, string>,
+  ): Promise<Set<string>> {
+    const inserted: { hit_id: string }[] = await manager.query(
+      `INSERT INTO email.clicks
+           (hit_id, message_id, campaign_id, link_id, clicked_at, classification, reason,
+            implied_open, contact_id, ip_prefix, ua_family)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::timestamptz[],
+                              $6::varchar[], $7::varchar[], $8::boolean[], $9::varchar[],
+                              $10::varchar[], $11::varchar[])
+         ON CONFLICT (hit_id) DO NOTHING RETURNING hit_id`,
+      [
+        rows.map((row) => row.hitId),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.target.campaign_id),
+        rows.map((row) => linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)),
+        rows.map((row) => row.at.toISOString()),
+        rows.map((row) => row.classification),
+        rows.map((row) => row.reason),
+        rows.map((row) => row.impliedOpen),
+        rows.map((row) => (row.individual ? row.target.contact_id : null)),
+        rows.map((row) => (row.individual ? truncateIp(row.hit.ip) : null)),
+        rows.map((row) => (row.individual ? userAgentFamily(row.hit.userAgent) : null)),
+      ],
+    );
+    return new Set(inserted.map((row) => row.hit_id));
+  }
+}
