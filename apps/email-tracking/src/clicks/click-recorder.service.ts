@@ -12,6 +12,7 @@ import { OutboxService } from '@sales-suite/persistence';
 import { EntityManager } from 'typeorm';
 import {
   classifyClick,
+  ClickInWindow,
   ClickThresholds,
   DEFAULT_CLICK_THRESHOLDS,
   otherLinksInWindow,
@@ -33,6 +34,11 @@ export interface ImpliedOpen {
   at: Date;
 }
 
+interface RecordedClick extends ClickInWindow {
+  hitId: string;
+  classification: ClickClassification;
+}
+
 interface ClickRow {
   hit: ClickHit;
   hitId: string;
@@ -49,8 +55,10 @@ interface ClickRow {
  * Records a batch's clicks inside the recorder's transaction, after their messages were locked
  * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
  * the message's recorded clicks from the database and sees every click committed before it, on
- * whichever replica). Fixed statements per batch: upsert the links, read the messages' recent
- * clicks, insert the clicks, enqueue `email.clicked`. Idempotent: `hit_id` is unique.
+ * whichever replica, and re-judges a recorded click that turns out to have started a burst).
+ * Fixed statements per batch: read the messages' recent clicks, upsert the links, insert the
+ * clicks, enqueue `email.clicked` (plus three when a burst start is re-judged). Idempotent:
+ * `hit_id` is unique.
  */
 @Injectable()
 export class ClickRecorderService {
@@ -104,11 +112,13 @@ export class ClickRecorderService {
     }
     if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
     const recorded = await this.recentClicks(manager, kept);
-    const siblings = otherLinksInWindow(
-      kept.map((row) => ({ messageId: row.messageId, linkUrl: row.hit.click.url, at: row.at })),
-      recorded,
-      this.thresholds.siblingWindowMs,
-    );
+    const batch = kept.map((row) => ({
+      messageId: row.messageId,
+      linkUrl: row.hit.click.url,
+      at: row.at,
+    }));
+    const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
+    await this.demoteBurstStarts(manager, recorded, batch, targets);
     const opened = new Set(humanOpened);
     const rows: ClickRow[] = kept.map((row, index) => {
       const verdict = classifyClick(
@@ -162,11 +172,17 @@ export class ClickRecorderService {
   private async recentClicks(
     manager: EntityManager,
     rows: { messageId: string; hitId: string; at: Date }[],
-  ): Promise<{ messageId: string; linkUrl: string; at: Date }[]> {
+  ): Promise<RecordedClick[]> {
     const times = rows.map((row) => row.at.getTime());
     const window = this.thresholds.siblingWindowMs;
-    const recent: { message_id: string; url: string; clicked_at: Date }[] = await manager.query(
-      `SELECT c.message_id, l.url, c.clicked_at
+    const recent: {
+      hit_id: string;
+      message_id: string;
+      url: string;
+      clicked_at: Date;
+      classification: ClickClassification;
+    }[] = await manager.query(
+      `SELECT c.hit_id, c.message_id, l.url, c.clicked_at, c.classification
          FROM email.clicks c JOIN email.links l ON l.id = c.link_id
         WHERE c.message_id = ANY($1::uuid[]) AND c.clicked_at > $2 AND c.clicked_at < $3
           AND c.hit_id <> ALL($4::uuid[])`,
@@ -178,10 +194,57 @@ export class ClickRecorderService {
       ],
     );
     return recent.map((row) => ({
+      hitId: row.hit_id,
       messageId: row.message_id,
       linkUrl: row.url,
       at: row.clicked_at,
+      classification: row.classification,
     }));
+  }
+
+  /**
+   * Re-judges recorded human clicks that turn out to be the first of a burst (another link of the
+   * message clicked within the window, in this batch): they become scanner clicks, and an open
+   * they implied is removed, with the message's open counters. Events already sent for them stay.
+   */
+  private async demoteBurstStarts(
+    manager: EntityManager,
+    recorded: RecordedClick[],
+    batch: ClickInWindow[],
+    targets: Map<string, TargetRow>,
+  ): Promise<void> {
+    const humans = recorded.filter((click) => click.classification === 'human');
+    if (humans.length === 0) return;
+    const counts = otherLinksInWindow(humans, batch, this.thresholds.siblingWindowMs);
+    const demoted = humans.filter((_, index) => counts[index] > 0);
+    if (demoted.length === 0) return;
+    await manager.query(
+      `UPDATE email.clicks SET classification = 'machine:scanner', implied_open = false,
+              reason = 'first of several links of the message clicked within ' || $2 || ' s'
+        WHERE hit_id = ANY($1::uuid[])`,
+      [demoted.map((click) => click.hitId), String(this.thresholds.siblingWindowMs / 1000)],
+    );
+    const removed: { message_id: string }[] = await manager.query(
+      `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied RETURNING message_id`,
+      [demoted.map((click) => click.hitId)],
+    );
+    if (removed.length === 0) return;
+    const reset: { id: string; first_human_open_at: Date | null }[] = await manager.query(
+      `UPDATE email.messages m
+          SET open_count = m.open_count - r.removed, human_open_count = m.human_open_count - r.removed,
+              first_open_at = (SELECT min(opened_at) FROM email.opens o WHERE o.message_id = m.id),
+              first_human_open_at = (SELECT min(opened_at) FROM email.opens o
+                                      WHERE o.message_id = m.id AND o.classification = 'human')
+         FROM (SELECT id, count(*)::int AS removed FROM unnest($1::uuid[]) AS u(id) GROUP BY id) r
+        WHERE m.id = r.id
+        RETURNING m.id, m.first_human_open_at`,
+      [removed.map((row) => row.message_id)],
+    );
+    // The batch's own implied opens are decided on the corrected state.
+    for (const row of reset) {
+      const target = targets.get(row.id);
+      if (target) target.first_human_open_at = row.first_human_open_at;
+    }
   }
 
   /** Each distinct (campaign, link) of the batch as its row id, created when new. */

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
 import { ContactFitConsumer } from './contact-fit.consumer';
+import { EmailClickedConsumer } from './email-clicked.consumer';
+import { EmailEngagementWriter } from './email-engagement.writer';
 import { EmailOpenedConsumer } from './email-opened.consumer';
 import { ImportedLeadConsumer } from './imported-lead.consumer';
 
 /** Durable JetStream consumers of the events other services publish. */
 @Module({
   imports: [LeadsModule],
-  providers: [EmailOpenedConsumer, ContactFitConsumer, ImportedLeadConsumer],
+  providers: [
+    EmailEngagementWriter,
+    EmailOpenedConsumer,
+    EmailClickedConsumer,
+    ContactFitConsumer,
+    ImportedLeadConsumer,
+  ],
 })
 export class ConsumersModule {}

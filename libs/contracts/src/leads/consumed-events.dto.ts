@@ -21,7 +21,14 @@ import {
   Seniority,
   SENIORITIES,
 } from '../crm/crm.events';
-import { EmailOpened, OPEN_CLASSIFICATIONS, OpenClassification } from '../email/email.events';
+import {
+  CLICK_CLASSIFICATIONS,
+  ClickClassification,
+  EmailClicked,
+  EmailOpened,
+  OPEN_CLASSIFICATIONS,
+  OpenClassification,
+} from '../email/email.events';
 import { EXTERNAL_ID_PATTERN } from './lead.dto';
 import { LEAD_STAGES, LeadStage } from './lead-vocabulary';
 
@@ -56,6 +63,46 @@ export class EmailOpenedEventDto implements EmailOpened {
   @IsOptional()
   @IsString()
   reason?: string;
+}
+
+/** `email.clicked` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
+export class EmailClickedEventDto implements EmailClicked {
+  @IsUUID()
+  clickId: string;
+
+  @IsString()
+  @MaxLength(200)
+  messageId: string;
+
+  @IsString()
+  @MaxLength(200)
+  campaignId: string;
+
+  @ValidateIf(present('contactId'))
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string | null;
+
+  @ValidateIf(present('leadId'))
+  @IsUUID()
+  leadId: string | null;
+
+  @IsString()
+  @MaxLength(2048)
+  url: string;
+
+  @IsISO8601({ strict: true })
+  clickedAt: string;
+
+  @IsIn(CLICK_CLASSIFICATIONS)
+  classification: ClickClassification;
+
+  @IsString()
+  reason: string;
+
+  @IsBoolean()
+  impliedOpen: boolean;
 }
 
 export class ContactFitAttributesDto implements ContactFitAttributes {
