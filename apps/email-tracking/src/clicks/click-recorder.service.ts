@@ -56,7 +56,7 @@ interface ClickRow {
  * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
  * the message's recorded clicks from the database and sees every click committed before it, on
  * whichever replica, and re-judges a recorded click that turns out to have started a burst).
- * Fixed statements per batch: read the messages' recent clicks, upsert the links, insert the
+ * Fixed statements per batch: upsert the links, read the messages' recent clicks, insert the
  * clicks, enqueue `email.clicked` (plus three when a burst start is re-judged). Idempotent:
  * `hit_id` is unique.
  */
@@ -111,12 +111,11 @@ export class ClickRecorderService {
       });
     }
     if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
+    const linkIds = await this.linkIds(manager, kept);
+    const linkOf = (row: (typeof kept)[number]) =>
+      linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)!;
     const recorded = await this.recentClicks(manager, kept);
-    const batch = kept.map((row) => ({
-      messageId: row.messageId,
-      linkUrl: row.hit.click.url,
-      at: row.at,
-    }));
+    const batch = kept.map((row) => ({ messageId: row.messageId, link: linkOf(row), at: row.at }));
     const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
     await this.demoteBurstStarts(manager, recorded, batch, targets);
     const opened = new Set(humanOpened);
@@ -139,7 +138,6 @@ export class ClickRecorderService {
       if (impliedOpen) opened.add(row.messageId);
       return { ...row, ...verdict, impliedOpen };
     });
-    const linkIds = await this.linkIds(manager, rows);
     const inserted = await this.insertClicks(manager, rows, linkIds);
     const impliedOpens: ImpliedOpen[] = [];
     const events: { subject: string; payload: EmailClicked }[] = [];
@@ -168,35 +166,35 @@ export class ClickRecorderService {
     return { impliedOpens, emitted: events.length };
   }
 
-  /** The recorded clicks of these messages around the batch's clicks (for the sibling rule). */
+  /**
+   * The recorded clicks of these messages around the batch's clicks (for the sibling rule). A
+   * redelivered hit may be among them: it has its own link, so it never counts as another one.
+   */
   private async recentClicks(
     manager: EntityManager,
-    rows: { messageId: string; hitId: string; at: Date }[],
+    rows: { messageId: string; at: Date }[],
   ): Promise<RecordedClick[]> {
     const times = rows.map((row) => row.at.getTime());
     const window = this.thresholds.siblingWindowMs;
     const recent: {
       hit_id: string;
       message_id: string;
-      url: string;
+      link_id: string;
       clicked_at: Date;
       classification: ClickClassification;
     }[] = await manager.query(
-      `SELECT c.hit_id, c.message_id, l.url, c.clicked_at, c.classification
-         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
-        WHERE c.message_id = ANY($1::uuid[]) AND c.clicked_at > $2 AND c.clicked_at < $3
-          AND c.hit_id <> ALL($4::uuid[])`,
+      `SELECT hit_id, message_id, link_id, clicked_at, classification FROM email.clicks
+        WHERE message_id = ANY($1::uuid[]) AND clicked_at > $2 AND clicked_at < $3`,
       [
         [...new Set(rows.map((row) => row.messageId))],
         new Date(Math.min(...times) - window).toISOString(),
         new Date(Math.max(...times) + window).toISOString(),
-        rows.map((row) => row.hitId),
       ],
     );
     return recent.map((row) => ({
       hitId: row.hit_id,
       messageId: row.message_id,
-      linkUrl: row.url,
+      link: String(row.link_id),
       at: row.clicked_at,
       classification: row.classification,
     }));
@@ -248,7 +246,10 @@ export class ClickRecorderService {
   }
 
   /** Each distinct (campaign, link) of the batch as its row id, created when new. */
-  private async linkIds(manager: EntityManager, rows: ClickRow[]): Promise<Map<string, string>> {
+  private async linkIds(
+    manager: EntityManager,
+    rows: { target: TargetRow; hit: ClickHit }[],
+  ): Promise<Map<string, string>> {
     const key = (campaignId: string, url: string) => `${campaignId} ${url}`;
     const distinct = [
       ...new Map(
@@ -266,7 +267,7 @@ export class ClickRecorderService {
          RETURNING id, campaign_id, url`,
       [distinct.map(([campaignId]) => campaignId), distinct.map(([, url]) => url)],
     );
-    return new Map(links.map((link) => [key(link.campaign_id, link.url), link.id]));
+    return new Map(links.map((link) => [key(link.campaign_id, link.url), String(link.id)]));
   }
 
   /** Inserts the clicks; answers the hit ids that were new. */

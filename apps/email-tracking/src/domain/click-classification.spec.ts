@@ -153,9 +153,9 @@ describe('scannerNetwork', () => {
 
 describe('otherLinksInWindow', () => {
   const at = (ms: number) => new Date(DELIVERED.getTime() + ms);
-  const click = (messageId: string, linkUrl: string, ms: number) => ({
+  const click = (messageId: string, link: string, ms: number) => ({
     messageId,
-    linkUrl,
+    link,
     at: at(ms),
   });
 

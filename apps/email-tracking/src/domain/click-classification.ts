@@ -144,7 +144,8 @@ export function classifyClick(
 /** A click as the sibling rule sees it. */
 export interface ClickInWindow {
   messageId: string;
-  linkUrl: string;
+  /** Any stable identity of the link (its URL, its row id). */
+  link: string;
   at: Date;
 }
 
@@ -167,11 +168,8 @@ export function otherLinksInWindow(
   return clicks.map((click) => {
     const others = new Set<string>();
     for (const other of byMessage.get(click.messageId)!)
-      if (
-        other.linkUrl !== click.linkUrl &&
-        Math.abs(other.at.getTime() - click.at.getTime()) < windowMs
-      )
-        others.add(other.linkUrl);
+      if (other.link !== click.link && Math.abs(other.at.getTime() - click.at.getTime()) < windowMs)
+        others.add(other.link);
     return others.size;
   });
 }

@@ -89,11 +89,16 @@ describe('signClickToken / verifyClickToken', () => {
     expect(verifyClickToken(keyring, input)).toEqual({ valid: false, reason });
   });
 
-  it('refuses a correctly signed token whose link is not a canonical http(s) URL', () => {
+  it('refuses a correctly signed token whose link is not a printable http(s) URL', () => {
     const bytes = Buffer.from(token, 'base64url');
     const kid = bytes.subarray(0, 2 + 2 + 16);
     const { createHmac } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
-    for (const url of ['javascript:alert(1)', 'https://example.com/\r\nSet-Cookie: a=b']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'https://example.com/\r\nSet-Cookie: a=b',
+      'ftp://example.com/',
+      'https://example.com/café',
+    ]) {
       const signed = Buffer.concat([kid, Buffer.from(url)]);
       const mac = createHmac('sha256', Buffer.from(SECRET_A, 'base64')).update(signed).digest();
       const bad = Buffer.concat([signed, mac.subarray(0, 16)]).toString('base64url');
