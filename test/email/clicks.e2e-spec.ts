@@ -5,6 +5,7 @@ import { AppSet, freePort, RunningApp } from '../support/apps';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { readRunStream } from '../support/streams';
+import { TcpProxy } from '../support/tcp-proxy';
 import { e2eRun } from '../support/test-env';
 import { createLead, putModel } from '../leads/lead-funnel.harness';
 import { connectNats, fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
@@ -404,5 +405,75 @@ describe('click tracking: render → signed redirect → classified clicks → s
       (s) => s.totalClicks >= 2,
     );
     expect(settled.totalClicks).toBe(2);
+  });
+});
+
+describe('click durability: NATS unreachable from the gateway', () => {
+  const apps = new AppSet();
+  const natsProxy = new TcpProxy('127.0.0.1', Number(new URL(e2eRun().natsUrl).port || 4222));
+  let gateway: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    await natsProxy.start();
+    await apps.start('email-tracking', { env: { PUBLIC_BASE_URL } });
+    gateway = await apps.start('gateway', {
+      env: { PUBLIC_BASE_URL, NATS_URL: `nats://127.0.0.1:${natsProxy.port}` },
+    });
+    api = apiClient(gateway.url);
+  });
+  afterAll(async () => {
+    await apps.stopAll();
+    await natsProxy.close();
+  });
+
+  const gatewayMetric = async (name: string) => {
+    const line = (await (await fetch(`${gateway.url}/metrics`)).text())
+      .split('\n')
+      .find((l) => l.startsWith(name));
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+
+  it('keeps redirecting, buffers the clicks, and records every one once NATS is back', async () => {
+    const campaign = await api<{ id: string }>('/v1/email/campaigns', {
+      body: { name: `click outage ${randomUUID()}`, subject: 'Outage' },
+    });
+    const created = await api<{ messages: { id: string }[] }>(
+      `/v1/email/campaigns/${campaign.body.id}/messages`,
+      {
+        body: { messages: Array.from({ length: 5 }, (_, i) => ({ email: `co${i}@example.com` })) },
+      },
+    );
+    const paths: string[] = [];
+    for (const message of created.body.messages) {
+      const rendered = await api<{ html: string }>('/v1/email/render', {
+        body: { messageId: message.id, html: `<a href="${LINK_A}">Offer</a>` },
+      });
+      paths.push(new URL(/href="([^"]+)"/.exec(rendered.body.html)![1]).pathname);
+    }
+    natsProxy.cut();
+    for (const [index, path] of paths.entries())
+      for (let repeat = 0; repeat < 2; repeat++) {
+        const response = await fetch(`${gateway.url}${path}`, {
+          redirect: 'manual',
+          headers: { 'user-agent': UA.chrome, 'x-forwarded-for': `198.51.${index}.${repeat + 1}` },
+        });
+        expect(response.status).toBe(302);
+        expect(response.headers.get('location')).toBe(LINK_A);
+      }
+    expect(await gatewayMetric('email_pixel_hits_buffered')).toBe(10);
+    await eventually(
+      () => gatewayMetric('email_pixel_publish_retries_total'),
+      (retries) => retries > 0,
+      { timeoutMs: 15_000 },
+    );
+    natsProxy.restore();
+    const stats = await eventually(
+      async () => (await api<Stats>(`/v1/email/campaigns/${campaign.body.id}/stats`)).body,
+      (s) => s.totalClicks >= 10,
+      { timeoutMs: 30_000 },
+    );
+    expect(stats).toMatchObject({ totalClicks: 10, uniqueClicks: 5 });
+    expect(await gatewayMetric('email_pixel_hits_buffered')).toBe(0);
   });
 });
