@@ -9,11 +9,18 @@
 //     campaign's totalOpens;
 //  3. NATS restart: the same with a throw-away nats-server that is stopped and started again
 //     mid-run (the gateway buffers and retries); how many accepted hits were lost.
-// Figures are printed and written to bench/results/email.json.
+//  4. clicks: the click redirect (`/t/c/<token>`, token verified, click buffered and published
+//     like a pixel hit) on the dedicated listener and the API port against a bare node:http
+//     server answering the same 302, edge on its own (email-tracking stopped), alternating
+//     rounds; then 30 s at full load on the listener and a count of every accepted click in the
+//     campaign's totalClicks.
+// Figures are printed and written to bench/results/email.json. `EMAIL_BENCH=clicks` runs part 4
+// only and keeps the other figures of the file (a run of everything takes several minutes).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBareServer } from './support/bare-server.mjs';
@@ -65,13 +72,13 @@ async function createPixels(gatewayUrl, adminKey, name) {
 
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0';
 
-function load(url, seconds, paths, onTick) {
+function load(url, seconds, paths, onTick, userAgent = USER_AGENT) {
   let next = 0;
   const instance = autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    headers: { 'user-agent': USER_AGENT },
+    headers: { 'user-agent': userAgent },
     requests: [
       {
         method: 'GET',
@@ -83,7 +90,8 @@ function load(url, seconds, paths, onTick) {
   return instance;
 }
 
-function summary(result) {
+/** `expected`: the status class every request should get ('2xx' for the pixel, '3xx' for clicks). */
+function summary(result, expected = '2xx') {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     latencyMs: {
@@ -91,8 +99,9 @@ function summary(result) {
       p99: result.latency.p99,
       max: result.latency.max,
     },
-    ok: result['2xx'],
-    non2xx: result.non2xx,
+    ok: result[expected],
+    // Named for the pixel's 200; for clicks it counts every answer that is not the 302.
+    non2xx: result.non2xx + result['2xx'] - result[expected],
     errors: result.errors,
     timeouts: result.timeouts,
   };
@@ -143,12 +152,15 @@ async function startNats(port, storeDir) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Alternating rounds: bare, dedicated listener, API port; each round's ratios to its bare run. */
-async function compare(targets) {
+async function compare(targets, { expected = '2xx', userAgent = USER_AGENT } = {}) {
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
     const figures = {};
     for (const [name, target] of Object.entries(targets))
-      figures[name] = summary(await load(target.url, ROUND_SECONDS, target.paths));
+      figures[name] = summary(
+        await load(target.url, ROUND_SECONDS, target.paths, undefined, userAgent),
+        expected,
+      );
     rounds.push(figures);
   }
   const result = { rounds };
@@ -266,14 +278,156 @@ async function natsRestart() {
   }
 }
 
+// A security gateway following every link: the bulk of click traffic, recorded as scanner clicks
+// (no email.clicked per click, so the run measures the edge and the recorder, not the outbox).
+const CLICK_USER_AGENT = 'Mozilla/5.0 (compatible; Mimecast URL Protect)';
+const CLICK_MESSAGES = 200;
+const CLICK_TARGET = 'https://shop.example/offer?utm_source=mail';
+
+const BARE_REDIRECT_SERVER = `
+require('node:http').createServer((request, response) => {
+  response.writeHead(302, {
+    location: ${JSON.stringify(CLICK_TARGET)},
+    'content-length': '0',
+    'cache-control': 'no-store, private',
+    'referrer-policy': 'no-referrer',
+  });
+  response.end();
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.send('ready'));
+`;
+
+/** Messages whose rendered link is the click path to load. */
+async function createClickLinks(gatewayUrl, adminKey, name) {
+  const campaign = await api(gatewayUrl, adminKey, '/v1/email/campaigns', { name, subject: name });
+  const created = await api(gatewayUrl, adminKey, `/v1/email/campaigns/${campaign.id}/messages`, {
+    messages: Array.from({ length: CLICK_MESSAGES }, (_, i) => ({ email: `c${i}@bench.example` })),
+  });
+  const paths = [];
+  for (const message of created.messages) {
+    const rendered = await api(gatewayUrl, adminKey, '/v1/email/render', {
+      messageId: message.id,
+      html: `<p><a href="${CLICK_TARGET}">Offer</a></p>`,
+    });
+    paths.push(new URL(/href="([^"]+)"/.exec(rendered.html)[1]).pathname);
+  }
+  return { campaignId: campaign.id, paths };
+}
+
+async function drainedClicks(gatewayUrl, adminKey, campaignId, expected) {
+  const started = Date.now();
+  const count = async () =>
+    (await api(gatewayUrl, adminKey, `/v1/email/campaigns/${campaignId}/stats`)).totalClicks;
+  let counted = await count();
+  while (counted < expected && Date.now() - started < DRAIN_TIMEOUT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    counted = await count();
+  }
+  // A little longer: more than expected would mean double counting.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  return {
+    counted: await count(),
+    drainSeconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+}
+
+async function clicks() {
+  const suite = await createSuite('email_clicks');
+  try {
+    const recorder = await suite.start('email-tracking');
+    const pixelPort = await freePort();
+    const gateway = await suite.start('gateway', { PIXEL_HTTP_PORT: String(pixelPort) });
+    const listenerUrl = `http://127.0.0.1:${pixelPort}`;
+    const { campaignId, paths } = await createClickLinks(gateway.url, suite.adminKey, 'clicks');
+    const bare = await startBareServer(BARE_REDIRECT_SERVER);
+    const options = { expected: '3xx', userAgent: CLICK_USER_AGENT };
+    const loadBefore = loadavg();
+    // The edge on its own: the clicks wait in JetStream while the rounds run.
+    recorder.child.kill('SIGTERM');
+    await once(recorder.child, 'exit');
+    await load(listenerUrl, 3, paths, undefined, CLICK_USER_AGENT);
+    await load(gateway.url, 3, paths, undefined, CLICK_USER_AGENT);
+    const edgeOnly = await compare(
+      {
+        bareNodeHttp: { url: bare.url, paths: ['/t/c/x'] },
+        clickDedicatedListener: { url: listenerUrl, paths },
+        clickApiPort: { url: gateway.url, paths },
+      },
+      options,
+    );
+    const loadAfterComparison = loadavg();
+    await bare.stop();
+    await suite.start('email-tracking');
+
+    const acceptedMetric = 'email_click_requests_total{outcome="click"}';
+    const acceptedBefore = await metric(gateway.url, acceptedMetric);
+    const countedBefore = (
+      await drainedClicks(gateway.url, suite.adminKey, campaignId, acceptedBefore)
+    ).counted;
+    const run = summary(
+      await load(listenerUrl, PIXEL_SECONDS, paths, undefined, CLICK_USER_AGENT),
+      '3xx',
+    );
+    const accepted = (await metric(gateway.url, acceptedMetric)) - acceptedBefore;
+    const drain = await drainedClicks(
+      gateway.url,
+      suite.adminKey,
+      campaignId,
+      countedBefore + accepted,
+    );
+    return {
+      userAgent: CLICK_USER_AGENT,
+      links: paths.length,
+      edgeOnly,
+      zeroLoss: {
+        runSeconds: PIXEL_SECONDS,
+        load: run,
+        acceptedClicks: accepted,
+        countedClicks: drain.counted - countedBefore,
+        lost: accepted - (drain.counted - countedBefore),
+        secondsUntilAllCounted: drain.drainSeconds,
+      },
+      // Other helpers share this machine: its load average (1, 5, 15 min) around the rounds.
+      loadAverage: { beforeRounds: loadBefore, afterRounds: loadAfterComparison, end: loadavg() },
+    };
+  } finally {
+    await suite.close();
+  }
+}
+
+const clickTargets = (result) => ({
+  clickToBareRatio: '>= 0.5 (dedicated listener, edge on its own)',
+  lost: 0,
+  met:
+    result.edgeOnly.clickDedicatedListener.ratioToBare >= 0.5 &&
+    result.edgeOnly.clickDedicatedListener.non2xx === 0 &&
+    result.zeroLoss.lost === 0,
+});
+
+if (process.env.EMAIL_BENCH === 'clicks') {
+  const file = join(ROOT, 'bench/results/email.json');
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // measuredAt, node and cpus are this run's; the pixel figures keep their own date.
+  const kept = { ...previous };
+  for (const field of ['measuredAt', 'node', 'cpus']) delete kept[field];
+  const result = await clicks();
+  writeResults('email', {
+    ...kept,
+    pixelMeasuredAt: previous.pixelMeasuredAt ?? previous.measuredAt,
+    clicks: { ...result, targets: clickTargets(result) },
+  });
+  process.exit(0);
+}
+
 const throughput = await throughputAndZeroLoss();
 const restart = await natsRestart();
+const clickResult = await clicks();
 const meets = ({ pixelDedicatedListener: pixel }) =>
   pixel.ratioToBare >= 0.6 && pixel.latencyP99Ms < 10 && pixel.non2xx === 0;
 writeResults('email', {
   connections: CONNECTIONS,
   ...throughput,
   natsRestart: restart,
+  clicks: { ...clickResult, targets: clickTargets(clickResult) },
   targets: {
     pixelToBareRatio: '>= 0.6',
     pixelP99Ms: '< 10',

@@ -508,7 +508,7 @@ describe('email open tracking: campaigns → signed pixel → classified opens �
     it("erases a contact's open history, and the campaign figures drop by exactly that", async () => {
       const erased = await api('/v1/email/contacts/c-1/tracking-data', { method: 'DELETE' });
       expect(erased.status).toBe(200);
-      expect(erased.body).toEqual({ contactId: 'c-1', erasedOpens: 3 });
+      expect(erased.body).toEqual({ contactId: 'c-1', erasedOpens: 3, erasedClicks: 0 });
       expect((await api<Engagement>('/v1/email/contacts/c-1/engagement')).body).toMatchObject({
         totalOpens: 0,
         recentOpens: [],

@@ -58,7 +58,7 @@ describe('email: erase-id validation and pixel placement in rendered HTML', () =
   it('a valid id is still erased (200)', async () => {
     const response = await api('/v1/email/contacts/c-erase-1/tracking-data', { method: 'DELETE' });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ contactId: 'c-erase-1', erasedOpens: 0 });
+    expect(response.body).toEqual({ contactId: 'c-erase-1', erasedOpens: 0, erasedClicks: 0 });
   });
 
   it('renders the pixel outside comments, scripts and styles, before the real </body>', async () => {

@@ -17,6 +17,7 @@ export * from './email/network-source';
 export * from './email/pixel-partition';
 export * from './email/pixel-token';
 export * from './email/unsubscribe-token';
+export * from './email/click-token';
 export * from './errors/database-unavailable';
 export * from './errors/domain-error';
 export * from './errors/error-code';

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PIXEL_KEYRING } from '@sales-suite/config';
 import {
   CampaignView,
+  clickUrl,
   CreateCampaignDto,
   CreatedMessagesView,
   DeliveryEventDto,
@@ -20,6 +21,7 @@ import {
   RejectedRowView,
   RenderedEmailView,
   RenderEmailDto,
+  signClickToken,
   signPixelToken,
   StoreMessagesDto,
   toFieldViolations,
@@ -28,6 +30,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { rewriteLinks, trackableLink } from '../domain/link-rewriting';
 import { applyDeliveryUpdates } from './delivery-updates';
 import { insertUnsubscribeUrl } from '../domain/unsubscribe-link';
 import { UnsubscribesService } from '../unsubscribes/unsubscribes.service';
@@ -130,10 +133,16 @@ export class CampaignsService {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
     const unsubscribe = this.unsubscribes.linksFor(message.id);
+    // The unsubscribe link goes in first; the click rewriting leaves every `/t/` link alone.
+    const links = rewriteLinks(insertUnsubscribeUrl(input.html, unsubscribe.url), (href) => {
+      const link = trackableLink(href, this.publicBaseUrl);
+      return link && clickUrl(this.publicBaseUrl, signClickToken(this.keyring, message.id, link));
+    });
     return {
-      html: insertPixel(insertUnsubscribeUrl(input.html, unsubscribe.url), url),
+      html: insertPixel(links.html, url),
       pixelUrl: url,
       unsubscribeUrl: unsubscribe.url,
+      trackedLinks: links.rewritten,
       tagging: {
         headers: { [MESSAGE_ID_HEADER]: message.id, ...unsubscribe.headers },
         customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },

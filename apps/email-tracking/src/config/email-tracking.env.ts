@@ -17,6 +17,10 @@ export class EmailTrackingEnv extends PixelSigningEnv {
   @EnvInteger(0, 24 * 3650)
   OPEN_DETAILS_RETENTION_HOURS = 24 * 30;
 
+  /** A click this soon after the message's delivery is a security gateway following its links. */
+  @EnvInteger(0, 3600)
+  CLICK_SCANNER_SECONDS = 30;
+
   @EnvInteger(100, 24 * 3600 * 1000)
   OPEN_DETAILS_PURGE_INTERVAL_MS = 3600 * 1000;
 }

@@ -47,7 +47,7 @@ export class ConsentService {
   }
 
   /**
-   * Deletes every open of the contact's messages and resets their open counters, in one
+   * Deletes every open and click of the contact's messages and resets their open counters, in one
    * transaction: campaign figures drop by exactly what is erased.
    */
   async erase(contactId: string): Promise<ErasedTrackingView> {
@@ -61,13 +61,17 @@ export class ConsentService {
         `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])`,
         [contactId, ids],
       );
+      const [, erasedClicks]: [unknown, number] = await manager.query(
+        `DELETE FROM email.clicks WHERE contact_id = $1 OR message_id = ANY($2::uuid[])`,
+        [contactId, ids],
+      );
       await manager.query(
         `UPDATE email.messages
          SET open_count = 0, human_open_count = 0, first_open_at = NULL, first_human_open_at = NULL
          WHERE id = ANY($1::uuid[])`,
         [ids],
       );
-      return { contactId, erasedOpens };
+      return { contactId, erasedOpens, erasedClicks };
     });
   }
 }

@@ -5,6 +5,7 @@ import { CreateEmailTrackingLeases1764900000000 } from './migrations/17649000000
 import { CreateEspEvents1765100000000 } from './migrations/1765100000000-create-esp-events';
 import { CampaignCountersAndArchive1765300000000 } from './migrations/1765300000000-campaign-counters-and-archive';
 import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-create-unsubscribes';
+import { CreateClicks1765412000000 } from './migrations/1765412000000-create-clicks';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -16,5 +17,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateEspEvents1765100000000,
     CampaignCountersAndArchive1765300000000,
     CreateUnsubscribes1765310000000,
+    CreateClicks1765412000000,
   ],
 };

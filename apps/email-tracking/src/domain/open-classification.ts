@@ -33,7 +33,7 @@ export const DEFAULT_THRESHOLDS: ClassificationThresholds = {
 };
 
 /** Security gateways that fetch every image of inbound mail before anyone sees it. */
-const SCANNER_AGENTS =
+export const SCANNER_AGENTS =
   /mimecast|proofpoint|urldefense|barracuda|messagelabs|symantec|ironport|forcepoint|trend ?micro|sophos|fortimail|fortiguard|zscaler|safelinks|avanan|bitdefender|cisco-secure-email/i;
 
 /** Mail providers' image proxies: they fetch on the reader's behalf, or prefetch on delivery. */

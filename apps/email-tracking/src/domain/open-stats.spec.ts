@@ -1,5 +1,6 @@
 import {
   deliveryStatusAfter,
+  clicksByClassification,
   headlineFigures,
   openSeries,
   opensByClassification,
@@ -115,34 +116,76 @@ describe('percentile (nearest rank)', () => {
 
 describe('openSeries', () => {
   const now = new Date('2026-11-26T12:30:00Z');
-  const hour = (iso: string, opens: number, humanOpens: number) => ({
+  const hour = (iso: string, opens: number, humanOpens: number, clicks = 0, humanClicks = 0) => ({
     hour: new Date(iso),
     opens,
     humanOpens,
+    clicks,
+    humanClicks,
   });
 
   it('keeps hours of the last 7 days and sums older hours into UTC days, in time order', () => {
     const series = openSeries(
       [
-        hour('2026-11-26T11:00:00Z', 4, 1),
+        hour('2026-11-26T11:00:00Z', 4, 1, 3, 1),
         hour('2026-11-19T13:00:00Z', 2, 2), // 6 d 23.5 h ago: still hourly
-        hour('2026-11-19T12:00:00Z', 1, 0), // 7 d 0.5 h ago: daily
-        hour('2026-11-19T03:00:00Z', 5, 1),
+        hour('2026-11-19T12:00:00Z', 1, 0, 2, 0), // 7 d 0.5 h ago: daily
+        hour('2026-11-19T03:00:00Z', 5, 1, 1, 1),
         hour('2026-11-10T23:00:00Z', 3, 3),
       ],
       now,
     );
     expect(series.buckets).toEqual([
-      { start: '2026-11-10T00:00:00.000Z', granularity: 'day', opens: 3, humanOpens: 3 },
-      { start: '2026-11-19T00:00:00.000Z', granularity: 'day', opens: 6, humanOpens: 1 },
-      { start: '2026-11-19T13:00:00.000Z', granularity: 'hour', opens: 2, humanOpens: 2 },
-      { start: '2026-11-26T11:00:00.000Z', granularity: 'hour', opens: 4, humanOpens: 1 },
+      {
+        start: '2026-11-10T00:00:00.000Z',
+        granularity: 'day',
+        opens: 3,
+        humanOpens: 3,
+        clicks: 0,
+        humanClicks: 0,
+      },
+      {
+        start: '2026-11-19T00:00:00.000Z',
+        granularity: 'day',
+        opens: 6,
+        humanOpens: 1,
+        clicks: 3,
+        humanClicks: 1,
+      },
+      {
+        start: '2026-11-19T13:00:00.000Z',
+        granularity: 'hour',
+        opens: 2,
+        humanOpens: 2,
+        clicks: 0,
+        humanClicks: 0,
+      },
+      {
+        start: '2026-11-26T11:00:00.000Z',
+        granularity: 'hour',
+        opens: 4,
+        humanOpens: 1,
+        clicks: 3,
+        humanClicks: 1,
+      },
     ]);
     expect(series.definition).toContain('per UTC hour');
   });
 
   it('is empty without opens', () => {
     expect(openSeries([], now).buckets).toEqual([]);
+  });
+});
+
+describe('clicksByClassification', () => {
+  it('fills every class and adds repeated rows', () => {
+    expect(
+      clicksByClassification([
+        { classification: 'machine:scanner', clicks: 5 },
+        { classification: 'human', clicks: 1 },
+        { classification: 'machine:scanner', clicks: 2 },
+      ]),
+    ).toEqual({ human: 1, 'machine:scanner': 7, 'machine:bot': 0 });
   });
 });
 

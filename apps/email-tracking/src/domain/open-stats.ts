@@ -1,4 +1,6 @@
 import {
+  CLICK_CLASSIFICATIONS,
+  ClickClassification,
   DeliveryEventType,
   DeliveryStatus,
   OPEN_CLASSIFICATIONS,
@@ -17,7 +19,8 @@ export const STATS_DEFINITIONS = {
   delivered: 'sent − bounced (a complaint counts as delivered)',
   bounced: 'messages whose latest status is soft_bounce or hard_bounce',
   complaints: 'messages marked as spam by the recipient',
-  totalOpens: 'every valid pixel fetch recorded, of any classification',
+  totalOpens:
+    'every valid pixel fetch recorded, of any classification, plus the implied opens (opensByClassification splits it)',
   uniqueOpens: 'messages opened at least once, of any classification',
   uniqueHumanOpens: 'messages opened at least once by a human',
   openRate: 'unique opens ÷ delivered',
@@ -27,7 +30,19 @@ export const STATS_DEFINITIONS = {
   unsubscribeRate: 'unsubscribes ÷ delivered',
   timeToFirstOpen:
     'seconds from delivery (from sending when no delivery event came) to the first human open, over messages with a human open; nearest-rank median and 90th percentile',
-  series: 'opens per UTC hour over the last 7 days, per UTC day before that',
+  impliedOpens:
+    'human opens recorded because a human clicked a link of a message with no human open before it; counted as human opens in totalOpens, uniqueOpens, uniqueHumanOpens and the open rates',
+  totalClicks:
+    'every request of a tracked link recorded, of any classification (clicksByClassification splits it)',
+  uniqueClicks: 'messages with at least one click, of any classification',
+  uniqueHumanClicks: 'messages with at least one human click',
+  clickThroughRate: 'unique human clicks ÷ delivered',
+  clickToOpenRate:
+    'unique human clicks ÷ unique human opens (implied opens included, so a click always has an open and the rate is at most 1)',
+  links:
+    'per tracked link: every click, messages with a click, messages with a human click; most human clicks first',
+  series:
+    'opens, human opens, clicks and human clicks per UTC hour over the last 7 days, per UTC day before that',
 } as const;
 
 /** A status only moves forward: a late soft bounce cannot undo a delivery, nothing undoes a hard bounce. */
@@ -103,6 +118,8 @@ export interface HourlyOpens {
   hour: Date;
   opens: number;
   humanOpens: number;
+  clicks: number;
+  humanClicks: number;
 }
 
 const HOURLY_DAYS = 7;
@@ -112,7 +129,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export function openSeries(hours: readonly HourlyOpens[], now: Date): OpenSeriesView {
   const hourlySince = now.getTime() - HOURLY_DAYS * DAY_MS;
   const buckets = new Map<string, SeriesBucketView>();
-  for (const { hour, opens, humanOpens } of hours) {
+  for (const { hour, opens, humanOpens, clicks, humanClicks } of hours) {
     const hourly = hour.getTime() >= hourlySince;
     const start = hourly ? hour : new Date(Math.floor(hour.getTime() / DAY_MS) * DAY_MS);
     const key = `${hourly ? 'h' : 'd'}${start.toISOString()}`;
@@ -121,9 +138,13 @@ export function openSeries(hours: readonly HourlyOpens[], now: Date): OpenSeries
       granularity: hourly ? ('hour' as const) : ('day' as const),
       opens: 0,
       humanOpens: 0,
+      clicks: 0,
+      humanClicks: 0,
     };
     bucket.opens += opens;
     bucket.humanOpens += humanOpens;
+    bucket.clicks += clicks;
+    bucket.humanClicks += humanClicks;
     buckets.set(key, bucket);
   }
   return {
@@ -141,5 +162,17 @@ export function opensByClassification(
     number
   >;
   for (const { classification, opens } of counts) result[classification] += opens;
+  return result;
+}
+
+/** Total clicks per classification, with zeroes for classes never seen. */
+export function clicksByClassification(
+  counts: readonly { classification: ClickClassification; clicks: number }[],
+): Record<ClickClassification, number> {
+  const result = Object.fromEntries(CLICK_CLASSIFICATIONS.map((c) => [c, 0])) as Record<
+    ClickClassification,
+    number
+  >;
+  for (const { classification, clicks } of counts) result[classification] += clicks;
   return result;
 }

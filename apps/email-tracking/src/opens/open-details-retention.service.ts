@@ -32,15 +32,21 @@ export class OpenDetailsRetentionService implements OnApplicationBootstrap, OnAp
     this.schedule.start();
   }
 
-  /** Returns how many opens lost their details. */
+  /** Returns how many opens and clicks lost their details. */
   async purge(): Promise<number> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
+    const [, opens]: [unknown, number] = await this.dataSource.query(
       `UPDATE email.opens SET ip_prefix = NULL, ua_family = NULL
        WHERE (ip_prefix IS NOT NULL OR ua_family IS NOT NULL)
          AND opened_at < now() - make_interval(hours => $1)`,
       [this.retentionHours],
     );
-    return affected;
+    const [, clicks]: [unknown, number] = await this.dataSource.query(
+      `UPDATE email.clicks SET ip_prefix = NULL, ua_family = NULL
+       WHERE (ip_prefix IS NOT NULL OR ua_family IS NOT NULL)
+         AND clicked_at < now() - make_interval(hours => $1)`,
+      [this.retentionHours],
+    );
+    return opens + clicks;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,7 +5,6 @@ import {
   EmailOpened,
   EmailPixelHit,
   OpenClassification,
-  TrackingMode,
   truncateIp,
 } from '@sales-suite/contracts';
 import { LeaseService, OutboxRelayService, OutboxService } from '@sales-suite/persistence';
@@ -13,6 +12,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { classifyOpen, userAgentFamily } from '../domain/open-classification';
 import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metrics';
 import { SourceBurstWindow } from '../domain/source-burst-window';
+import { ClickHit, ClickRecorderService, ImpliedOpen } from '../clicks/click-recorder.service';
+import { skipReason, TargetRow, UUID } from './message-target';
 
 /**
  * The partition a batch of hits belongs to, as its owner holds it: the lease that fences the
@@ -31,19 +32,6 @@ export class PartitionNotHeldError extends Error {
   }
 }
 
-interface TargetRow {
-  campaign_id: string;
-  contact_id: string | null;
-  lead_id: string | null;
-  delivered_at: Date | null;
-  first_human_open_at: Date | null;
-  tracking_mode: TrackingMode;
-  do_not_track: boolean;
-}
-
-/** Pixel tokens carry the message id the service issued: anything else matches no message. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 interface OpenRow {
   hit: EmailPixelHit;
   /** Lower case, as PostgreSQL prints uuids. */
@@ -55,7 +43,11 @@ interface OpenRow {
   reason: string;
   individual: boolean;
   source: string | null;
+  /** Recorded because of a human click, not a pixel fetch. */
+  implied: boolean;
 }
+
+const IMPLIED_OPEN_REASON = 'implied by a human click (no human open recorded before it)';
 
 interface MessageTally {
   opens: number;
@@ -67,7 +59,8 @@ interface MessageTally {
 }
 
 /**
- * Turns pixel hits into classified opens, a batch at a time with a fixed number of statements
+ * Turns pixel hits into classified opens (and hands click hits to the ClickRecorderService, in the
+ * same transaction, whose human clicks on unopened messages come back as implied opens), a batch at a time with a fixed number of statements
  * (lock the messages, insert the opens, update the counters, enqueue the events), whatever the
  * batch size: per-hit round trips made recording the bottleneck under a mailing's burst of opens.
  * Idempotent: the hit id is unique in `opens`, so a redelivered hit changes nothing. The raw IP
@@ -81,6 +74,7 @@ export class OpenRecorderService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelayService,
     private readonly leases: LeaseService,
+    private readonly clicks: ClickRecorderService,
   ) {}
 
   /**
@@ -98,15 +92,29 @@ export class OpenRecorderService {
     if (emitted > 0) this.relay.publishSoon();
   }
 
-  /** Returns how many `email.opened` events it enqueued. */
+  /** Returns how many events (`email.opened`, `email.clicked`) it enqueued. */
   private async recordIn(
     manager: EntityManager,
     hits: readonly EmailPixelHit[],
     bursts: SourceBurstWindow,
   ): Promise<number> {
     const targets = await this.lockTargets(manager, hits);
-    const rows = this.classify(hits, targets, bursts);
-    if (rows.length === 0) return 0;
+    const clickHits = hits.filter((hit): hit is ClickHit => hit.click !== undefined);
+    const rows = this.classify(
+      clickHits.length === 0 ? hits : hits.filter((hit) => hit.click === undefined),
+      targets,
+      bursts,
+    );
+    let emitted = 0;
+    if (clickHits.length > 0) {
+      const humanOpened = new Set(
+        rows.filter((row) => row.classification === 'human').map((row) => row.messageId),
+      );
+      const clicks = await this.clicks.recordIn(manager, clickHits, targets, humanOpened);
+      rows.push(...clicks.impliedOpens.map(impliedOpenRow));
+      emitted += clicks.emitted;
+    }
+    if (rows.length === 0) return emitted;
     const inserted = await this.insertOpens(manager, rows);
     const tallies = new Map<string, MessageTally>();
     for (const row of rows) {
@@ -127,9 +135,8 @@ export class OpenRecorderService {
       if (!tally.firstHumanOpen && row.individual && row.target.first_human_open_at === null)
         tally.firstHumanOpen = row;
     }
-    if (tallies.size === 0) return 0;
+    if (tallies.size === 0) return emitted;
     await this.updateCounters(manager, tallies);
-    let emitted = 0;
     for (const { firstHumanOpen: row } of tallies.values()) {
       if (!row) continue;
       await this.outbox.enqueue(manager, EmailEvents.Opened, {
@@ -186,15 +193,7 @@ export class OpenRecorderService {
       if (seen.has(hitId)) continue; // the same hit twice in one batch: a redelivery
       seen.add(hitId);
       const target = targets.get(messageId);
-      const skip = !UUID.test(hitId)
-        ? 'malformed_hit'
-        : !target
-          ? 'unknown_message'
-          : target.tracking_mode === 'off'
-            ? 'tracking_off'
-            : target.do_not_track
-              ? 'do_not_track'
-              : null;
+      const skip = skipReason(hitId, target);
       if (skip || !target) {
         emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
         continue;
@@ -218,6 +217,7 @@ export class OpenRecorderService {
         reason: verdict.reason,
         individual: target.tracking_mode === 'individual',
         source,
+        implied: false,
       });
     }
     return rows;
@@ -227,9 +227,10 @@ export class OpenRecorderService {
   private async insertOpens(manager: EntityManager, rows: OpenRow[]): Promise<Set<string>> {
     const inserted: { hit_id: string }[] = await manager.query(
       `INSERT INTO email.opens
-           (hit_id, message_id, campaign_id, contact_id, opened_at, classification, reason, ip_prefix, ua_family)
+           (hit_id, message_id, campaign_id, contact_id, opened_at, classification, reason, ip_prefix,
+            ua_family, implied)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[],
-                              $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[])
+                              $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::boolean[])
          ON CONFLICT (hit_id) DO NOTHING RETURNING hit_id`,
       [
         rows.map((row) => row.hitId),
@@ -241,6 +242,7 @@ export class OpenRecorderService {
         rows.map((row) => row.reason),
         rows.map((row) => (row.individual ? row.source : null)),
         rows.map((row) => (row.individual ? userAgentFamily(row.hit.userAgent) : null)),
+        rows.map((row) => row.implied),
       ],
     );
     return new Set(inserted.map((row) => row.hit_id));
@@ -269,4 +271,20 @@ export class OpenRecorderService {
       ],
     );
   }
+}
+
+/** The open a human click implies; it shares the click's hit id (so a redelivery adds none). */
+function impliedOpenRow(open: ImpliedOpen): OpenRow {
+  return {
+    hit: open.hit,
+    hitId: open.hitId,
+    messageId: open.messageId,
+    target: open.target,
+    openedAt: open.at,
+    classification: 'human',
+    reason: IMPLIED_OPEN_REASON,
+    individual: open.target.tracking_mode === 'individual',
+    source: truncateIp(open.hit.ip),
+    implied: true,
+  };
 }

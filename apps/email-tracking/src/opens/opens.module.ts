@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClickRecorderService } from '../clicks/click-recorder.service';
 import { LegacyPixelHitsForwarder } from './legacy-pixel-hits.forwarder';
 import { OpenDetailsRetentionService } from './open-details-retention.service';
 import { OpenRecorderService } from './open-recorder.service';
@@ -7,6 +8,7 @@ import { PixelPartitionsService } from './pixel-partitions.service';
 @Module({
   providers: [
     OpenRecorderService,
+    ClickRecorderService,
     PixelPartitionsService,
     LegacyPixelHitsForwarder,
     OpenDetailsRetentionService,

@@ -12,6 +12,7 @@ import { EntityManager } from 'typeorm';
  */
 const PER_PERSON_DETAILS: readonly { table: string; columns: readonly string[] }[] = [
   { table: 'email.opens', columns: ['contact_id', 'ip_prefix', 'ua_family'] },
+  { table: 'email.clicks', columns: ['contact_id', 'ip_prefix', 'ua_family'] },
   { table: 'email.unsubscribes', columns: ['contact_id'] },
 ];
 

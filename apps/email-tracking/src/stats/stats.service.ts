@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CampaignStatsView,
+  ClickClassification,
   ContactEngagementView,
   DomainError,
   ErrorCode,
@@ -11,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { CAMPAIGN_COUNTERS } from '../campaigns/campaign-counters';
 import {
   CampaignCounters,
+  clicksByClassification,
   headlineFigures,
   openSeries,
   opensByClassification,
@@ -20,6 +22,27 @@ import {
 } from '../domain/open-stats';
 
 const RECENT_OPENS = 50;
+const RECENT_CLICKS = 50;
+
+interface ClickTotals {
+  unique_clicks: number;
+  unique_human_clicks: number;
+  unique_human_openers: number;
+  implied_opens: number;
+}
+
+/** Opens and clicks per UTC hour, from the two tables. */
+const HOURLY_SERIES = `
+  SELECT extract(epoch FROM hour)::float8 AS hour,
+         COALESCE(o.opens, 0)::int AS opens, COALESCE(o.human_opens, 0)::int AS human_opens,
+         COALESCE(c.clicks, 0)::int AS clicks, COALESCE(c.human_clicks, 0)::int AS human_clicks
+  FROM (SELECT date_trunc('hour', opened_at AT TIME ZONE 'UTC') AS hour, count(*) AS opens,
+               count(*) FILTER (WHERE classification = 'human') AS human_opens
+          FROM email.opens WHERE campaign_id = $1 GROUP BY 1) o
+  FULL JOIN
+       (SELECT date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AS hour, count(*) AS clicks,
+               count(*) FILTER (WHERE classification = 'human') AS human_clicks
+          FROM email.clicks WHERE campaign_id = $1 GROUP BY 1) c USING (hour)`;
 
 /**
  * Reads the counters kept with each campaign and message (database triggers and the recorder);
@@ -42,29 +65,62 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [[unsubscribes], delays, classes, hours] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`,
-        [campaignId],
-      ) as Promise<{ count: number }[]>,
-      this.dataSource.query(
-        `SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
+    const [[unsubscribes], delays, classes, hours, [clicks], clickClasses, links] =
+      await Promise.all([
+        this.dataSource.query(
+          `SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`,
+          [campaignId],
+        ) as Promise<{ count: number }[]>,
+        this.dataSource.query(
+          `SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
          FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL`,
-        [campaignId],
-      ) as Promise<{ seconds: number }[]>,
-      this.dataSource.query(
-        `SELECT classification, count(*)::int AS opens FROM email.opens
+          [campaignId],
+        ) as Promise<{ seconds: number }[]>,
+        this.dataSource.query(
+          `SELECT classification, count(*)::int AS opens FROM email.opens
          WHERE campaign_id = $1 GROUP BY classification`,
-        [campaignId],
-      ) as Promise<{ classification: OpenClassification; opens: number }[]>,
-      this.dataSource.query(
-        `SELECT extract(epoch FROM date_trunc('hour', opened_at AT TIME ZONE 'UTC'))::float8 AS hour,
-                count(*)::int AS opens,
-                count(*) FILTER (WHERE classification = 'human')::int AS human_opens
-         FROM email.opens WHERE campaign_id = $1 GROUP BY 1`,
-        [campaignId],
-      ) as Promise<{ hour: number; opens: number; human_opens: number }[]>,
-    ]);
+          [campaignId],
+        ) as Promise<{ classification: OpenClassification; opens: number }[]>,
+        this.dataSource.query(HOURLY_SERIES, [campaignId]) as Promise<
+          {
+            hour: number;
+            opens: number;
+            human_opens: number;
+            clicks: number;
+            human_clicks: number;
+          }[]
+        >,
+        this.dataSource.query(
+          `SELECT count(DISTINCT message_id)::int AS unique_clicks,
+                count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
+                (SELECT count(*)::int FROM email.messages
+                  WHERE campaign_id = $1 AND human_open_count > 0) AS unique_human_openers,
+                (SELECT count(*)::int FROM email.opens WHERE campaign_id = $1 AND implied) AS implied_opens
+         FROM email.clicks WHERE campaign_id = $1`,
+          [campaignId],
+        ) as Promise<ClickTotals[]>,
+        this.dataSource.query(
+          `SELECT classification, count(*)::int AS clicks FROM email.clicks
+         WHERE campaign_id = $1 GROUP BY classification`,
+          [campaignId],
+        ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
+        this.dataSource.query(
+          `SELECT l.url, count(*)::int AS total_clicks, count(DISTINCT c.message_id)::int AS unique_clicks,
+                count(DISTINCT c.message_id) FILTER (WHERE c.classification = 'human')::int AS unique_human_clicks
+         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
+         WHERE c.campaign_id = $1
+         GROUP BY l.url ORDER BY unique_human_clicks DESC, total_clicks DESC, l.url`,
+          [campaignId],
+        ) as Promise<
+          {
+            url: string;
+            total_clicks: number;
+            unique_clicks: number;
+            unique_human_clicks: number;
+          }[]
+        >,
+      ]);
+    const clicksBy = clicksByClassification(clickClasses);
     const byClassification = opensByClassification(classes);
     const headline = headlineFigures(counters);
     return {
@@ -86,11 +142,34 @@ export class StatsService {
         STATS_DEFINITIONS.unsubscribeRate,
       ),
       timeToFirstOpen: timeToFirstOpen(delays.map((row) => row.seconds)),
+      impliedOpens: clicks.implied_opens,
+      totalClicks: Object.values(clicksBy).reduce((sum, count) => sum + count, 0),
+      uniqueClicks: clicks.unique_clicks,
+      uniqueHumanClicks: clicks.unique_human_clicks,
+      clicksByClassification: clicksBy,
+      clickThroughRate: rate(
+        clicks.unique_human_clicks,
+        headline.delivered,
+        STATS_DEFINITIONS.clickThroughRate,
+      ),
+      clickToOpenRate: rate(
+        clicks.unique_human_clicks,
+        clicks.unique_human_openers,
+        STATS_DEFINITIONS.clickToOpenRate,
+      ),
+      links: links.map((row) => ({
+        url: row.url,
+        totalClicks: row.total_clicks,
+        uniqueClicks: row.unique_clicks,
+        uniqueHumanClicks: row.unique_human_clicks,
+      })),
       series: openSeries(
         hours.map((row) => ({
           hour: new Date(row.hour * 1000),
           opens: row.opens,
           humanOpens: row.human_opens,
+          clicks: row.clicks,
+          humanClicks: row.human_clicks,
         })),
         now,
       ),
@@ -98,54 +177,80 @@ export class StatsService {
     };
   }
 
-  /** Built from the contact's stored opens only: anonymous and erased opens do not show here. */
+  /** Built from the contact's stored opens and clicks only: anonymous and erased ones do not show. */
   async contactEngagement(contactId: string): Promise<ContactEngagementView> {
-    const [[messages], [opens], [tracking], [unsubscribes], recent] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS sent,
+    const [[messages], [opens], [tracking], [unsubscribes], recent, [clicks], recentClicks] =
+      await Promise.all([
+        this.dataSource.query(
+          `SELECT count(*)::int AS sent,
                 count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced
          FROM email.messages WHERE contact_id = $1`,
-        [contactId],
-      ) as Promise<{ sent: number; bounced: number }[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total_opens,
+          [contactId],
+        ) as Promise<{ sent: number; bounced: number }[]>,
+        this.dataSource.query(
+          `SELECT count(*)::int AS total_opens,
                 count(DISTINCT message_id)::int AS unique_opens,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_opens,
                 max(opened_at) FILTER (WHERE classification = 'human') AS last_human_open_at
          FROM email.opens WHERE contact_id = $1`,
-        [contactId],
-      ) as Promise<
-        {
-          total_opens: number;
-          unique_opens: number;
-          unique_human_opens: number;
-          last_human_open_at: Date | null;
-        }[]
-      >,
-      this.dataSource.query(
-        `SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`,
-        [contactId],
-      ) as Promise<{ do_not_track: boolean }[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
+          [contactId],
+        ) as Promise<
+          {
+            total_opens: number;
+            unique_opens: number;
+            unique_human_opens: number;
+            last_human_open_at: Date | null;
+          }[]
+        >,
+        this.dataSource.query(
+          `SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`,
+          [contactId],
+        ) as Promise<{ do_not_track: boolean }[]>,
+        this.dataSource.query(
+          `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
          FROM email.unsubscribes WHERE contact_id = $1`,
-        [contactId],
-      ) as Promise<{ count: number; first_at: Date | null }[]>,
-      this.dataSource.query(
-        `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
+          [contactId],
+        ) as Promise<{ count: number; first_at: Date | null }[]>,
+        this.dataSource.query(
+          `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
          FROM email.opens WHERE contact_id = $1 ORDER BY opened_at DESC, id DESC LIMIT ${RECENT_OPENS}`,
-        [contactId],
-      ) as Promise<
-        {
-          message_id: string;
-          campaign_id: string;
-          opened_at: Date;
-          classification: OpenClassification;
-          reason: string;
-          ua_family: string | null;
-        }[]
-      >,
-    ]);
+          [contactId],
+        ) as Promise<
+          {
+            message_id: string;
+            campaign_id: string;
+            opened_at: Date;
+            classification: OpenClassification;
+            reason: string;
+            ua_family: string | null;
+          }[]
+        >,
+        this.dataSource.query(
+          `SELECT count(*)::int AS total_clicks,
+                count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
+                max(clicked_at) FILTER (WHERE classification = 'human') AS last_human_click_at
+         FROM email.clicks WHERE contact_id = $1`,
+          [contactId],
+        ) as Promise<
+          { total_clicks: number; unique_human_clicks: number; last_human_click_at: Date | null }[]
+        >,
+        this.dataSource.query(
+          `SELECT c.message_id, c.campaign_id, l.url, c.clicked_at, c.classification, c.reason, c.ua_family
+         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
+         WHERE c.contact_id = $1 ORDER BY c.clicked_at DESC, c.id DESC LIMIT ${RECENT_CLICKS}`,
+          [contactId],
+        ) as Promise<
+          {
+            message_id: string;
+            campaign_id: string;
+            url: string;
+            clicked_at: Date;
+            classification: ClickClassification;
+            reason: string;
+            ua_family: string | null;
+          }[]
+        >,
+      ]);
     const delivered = messages.sent - messages.bounced;
     return {
       contactId,
@@ -164,6 +269,18 @@ export class StatsService {
         messageId: row.message_id,
         campaignId: row.campaign_id,
         openedAt: row.opened_at.toISOString(),
+        classification: row.classification,
+        reason: row.reason,
+        uaFamily: row.ua_family,
+      })),
+      totalClicks: clicks.total_clicks,
+      uniqueHumanClicks: clicks.unique_human_clicks,
+      lastHumanClickAt: clicks.last_human_click_at?.toISOString() ?? null,
+      recentClicks: recentClicks.map((row) => ({
+        messageId: row.message_id,
+        campaignId: row.campaign_id,
+        url: row.url,
+        clickedAt: row.clicked_at.toISOString(),
         classification: row.classification,
         reason: row.reason,
         uaFamily: row.ua_family,

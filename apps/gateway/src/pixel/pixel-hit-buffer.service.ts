@@ -48,8 +48,8 @@ interface OutgoingBatch {
 }
 
 /**
- * Holds valid pixel hits in memory and publishes them to JetStream in the background, so the
- * pixel never waits for NATS. Hits travel in batches (one message per up to 256 hits: the edge
+ * Holds valid pixel hits (and clicks on tracked links, which travel as hits with `click` set) in
+ * memory and publishes them to JetStream in the background, so the pixel never waits for NATS. Hits travel in batches (one message per up to 256 hits: the edge
  * pays one publish and one acknowledgement per batch, not per hit). A batch leaves memory only
  * when JetStream acknowledged it; a failed publish is retried, with the same batch id as message
  * id (so a publish whose ack was lost is dropped as a duplicate) and back-off, while NATS

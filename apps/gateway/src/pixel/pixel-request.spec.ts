@@ -1,4 +1,7 @@
 import {
+  CLICK_NOT_FOUND_HEADERS,
+  CLICK_NOT_FOUND_PAGE,
+  clickRedirectHeaders,
   firstHeader,
   isPrefetch,
   PIXEL_RESPONSE_HEADERS,
@@ -53,5 +56,23 @@ describe('firstHeader', () => {
     [['a', 'b'], 'a'],
   ])('%j → %j', (value, expected) => {
     expect(firstHeader(value)).toBe(expected);
+  });
+});
+
+describe('click answers', () => {
+  it('redirects with no body, no caching and no referrer', () => {
+    expect(clickRedirectHeaders('https://shop.example/a?b=1')).toEqual({
+      location: 'https://shop.example/a?b=1',
+      'content-length': '0',
+      'cache-control': 'no-store, private',
+      'referrer-policy': 'no-referrer',
+    });
+  });
+
+  it('answers a bad token with a small, inert HTML page of the announced length', () => {
+    expect(CLICK_NOT_FOUND_PAGE.toString()).toContain('This link is not valid or has expired.');
+    expect(CLICK_NOT_FOUND_HEADERS['content-length']).toBe(String(CLICK_NOT_FOUND_PAGE.length));
+    expect(CLICK_NOT_FOUND_HEADERS['content-security-policy']).toBe("default-src 'none'");
+    expect(CLICK_NOT_FOUND_HEADERS).not.toHaveProperty('location');
   });
 });

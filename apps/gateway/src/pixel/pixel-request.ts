@@ -33,3 +33,28 @@ export function tokenFromFileName(fileName: string): string | null {
 export function firstHeader(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
+
+/** A click's answer: straight to the link, never cached (each click must reach us). */
+export function clickRedirectHeaders(url: string): Record<string, string> {
+  return {
+    location: url,
+    'content-length': '0',
+    'cache-control': 'no-store, private',
+    // The tracking URL (with its token) is not the link's business.
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+/** What a broken, forged or expired click link shows: never a redirect, nothing from the request. */
+export const CLICK_NOT_FOUND_PAGE = Buffer.from(
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Link not found</title>' +
+    '<p>This link is not valid or has expired.</p></html>\n',
+);
+
+export const CLICK_NOT_FOUND_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-length': String(CLICK_NOT_FOUND_PAGE.length),
+  'cache-control': 'no-store, private',
+  'content-security-policy': "default-src 'none'",
+  'x-content-type-options': 'nosniff',
+} as const;

@@ -20,3 +20,9 @@ export const pixelPublishRetriesTotal = new Counter({
   name: 'email_pixel_publish_retries_total',
   help: 'Pixel hit publishes that failed and were put back in the buffer',
 });
+
+export const clickRequestsTotal = new Counter({
+  name: 'email_click_requests_total',
+  help: 'Tracked-link requests by outcome: click (published), head (published as a checked link), prefetch (redirected, not recorded), invalid_token (by reason: 404), dropped (buffer full; still redirected)',
+  labelNames: ['outcome'] as const,
+});

@@ -6,26 +6,38 @@ import {
   MAX_HIT_USER_AGENT_LENGTH,
   PixelKeyring,
   UNSUBSCRIBE_ROUTE_PREFIX,
+  verifyClickToken,
   verifyPixelToken,
 } from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, OutgoingHttpHeaders, Server } from 'node:http';
 import { answerClientError } from '../problems/framework-problems';
 import { clientAddress, TrustedProxies } from '../trust/trusted-proxies';
 import { UnsubscribeRoute } from '../unsubscribe/unsubscribe.route';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
 import {
+  CLICK_NOT_FOUND_HEADERS,
+  CLICK_NOT_FOUND_PAGE,
+  clickRedirectHeaders,
   firstHeader,
   isPrefetch,
   PIXEL_RESPONSE_HEADERS,
   tokenFromFileName,
   TRANSPARENT_GIF,
 } from './pixel-request';
-import { pixelRequestsTotal } from './pixel.metrics';
+import { clickRequestsTotal, pixelRequestsTotal } from './pixel.metrics';
 
 export const PIXEL_ROUTE_PREFIX = '/t/o/';
+export const CLICK_ROUTE_PREFIX = '/t/c/';
+
+/** A click's answer, the same on both ports. */
+interface ClickAnswer {
+  status: 302 | 404;
+  headers: OutgoingHttpHeaders;
+  body?: Buffer;
+}
 
 /**
  * `GET /t/o/<token>.gif`, the open-tracking pixel placed in emails, served two ways by the same
@@ -35,6 +47,11 @@ export const PIXEL_ROUTE_PREFIX = '/t/o/';
  * per-request hooks (helmet, request logging, tracing) to run near the speed of a bare server.
  * Either way it answers the same GIF whatever happens (a broken image in an email is worse than a
  * lost count), verifies the token without any I/O and hands valid hits to the buffer.
+ *
+ * `GET|HEAD /t/c/<token>`, a tracked link, is served the same two ways: the token carries the
+ * link, so a valid one gets a 302 to it with no I/O, and the click joins the pixel hits in the
+ * buffer (same batches, partitions and consumers); any other token gets a small 404 page and never
+ * a redirect, so the edge cannot be used as an open redirect.
  */
 @Injectable()
 export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
@@ -62,6 +79,15 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
       this.count(request.method, file, request.headers, request.ip);
       return reply.headers(PIXEL_RESPONSE_HEADERS).send(TRANSPARENT_GIF);
     });
+    // GET also answers HEAD (Fastify's exposeHeadRoutes): a HEAD is recorded as a checked link.
+    fastify.get(`${CLICK_ROUTE_PREFIX}*`, { logLevel: 'silent' }, (request, reply) => {
+      const token = (request.params as Record<string, string | undefined>)['*'] ?? '';
+      const answer = this.click(request.method, token, request.headers, request.ip);
+      return reply
+        .code(answer.status)
+        .headers(answer.headers)
+        .send(answer.body ?? '');
+    });
     const port = this.config.get<number>('PIXEL_HTTP_PORT');
     if (port) await this.listen(port);
   }
@@ -72,6 +98,21 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
       // The ingress sends every `/t/` path here, so the unsubscribe links are answered here too.
       if (path.startsWith(UNSUBSCRIBE_ROUTE_PREFIX))
         return void this.unsubscribe.serveNode(request, response, path);
+      if (path.startsWith(CLICK_ROUTE_PREFIX)) {
+        const answer = this.click(
+          request.method ?? 'GET',
+          path.slice(CLICK_ROUTE_PREFIX.length),
+          request.headers,
+          clientAddress(
+            request.socket.remoteAddress ?? '',
+            request.headers['x-forwarded-for'],
+            this.proxies,
+          ),
+        );
+        response.writeHead(answer.status, answer.headers);
+        response.end(request.method === 'HEAD' ? undefined : answer.body);
+        return;
+      }
       const file = path.startsWith(PIXEL_ROUTE_PREFIX) ? path.slice(PIXEL_ROUTE_PREFIX.length) : '';
       this.count(
         request.method ?? 'GET',
@@ -114,6 +155,37 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
       ip,
     });
     return accepted ? 'open' : 'dropped';
+  }
+
+  /** Verifies a click token (no I/O), queues the click, and says what to answer. */
+  private click(
+    method: string,
+    token: string,
+    headers: IncomingHttpHeaders,
+    ip: string,
+  ): ClickAnswer {
+    const verdict = verifyClickToken(this.keyring, token);
+    if (!verdict.valid) {
+      clickRequestsTotal.inc({ outcome: `invalid_token:${verdict.reason}` });
+      return { status: 404, headers: CLICK_NOT_FOUND_HEADERS, body: CLICK_NOT_FOUND_PAGE };
+    }
+    const answer: ClickAnswer = { status: 302, headers: clickRedirectHeaders(verdict.url) };
+    // A browser's speculative fetch of a link is nobody following it: answered, not recorded.
+    if (method === 'GET' && isPrefetch(headers)) {
+      clickRequestsTotal.inc({ outcome: 'prefetch' });
+      return answer;
+    }
+    const head = method !== 'GET';
+    const accepted = this.hits.add({
+      hitId: randomUUID(),
+      messageId: verdict.messageId,
+      at: new Date().toISOString(),
+      userAgent: firstHeader(headers['user-agent']).slice(0, MAX_HIT_USER_AGENT_LENGTH),
+      ip,
+      click: { url: verdict.url, head },
+    });
+    clickRequestsTotal.inc({ outcome: !accepted ? 'dropped' : head ? 'head' : 'click' });
+    return answer;
   }
 
   async onApplicationShutdown(): Promise<void> {

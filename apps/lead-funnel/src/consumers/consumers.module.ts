@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
 import { ContactFitConsumer } from './contact-fit.consumer';
+import { EmailClickedConsumer } from './email-clicked.consumer';
+import { EmailEngagementWriter } from './email-engagement.writer';
 import { EmailOpenedConsumer } from './email-opened.consumer';
 import { EmailUnsubscribedConsumer } from './email-unsubscribed.consumer';
 import { ImportedLeadConsumer } from './imported-lead.consumer';
@@ -9,7 +11,9 @@ import { ImportedLeadConsumer } from './imported-lead.consumer';
 @Module({
   imports: [LeadsModule],
   providers: [
+    EmailEngagementWriter,
     EmailOpenedConsumer,
+    EmailClickedConsumer,
     EmailUnsubscribedConsumer,
     ContactFitConsumer,
     ImportedLeadConsumer,

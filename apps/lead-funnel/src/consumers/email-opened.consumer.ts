@@ -5,11 +5,9 @@ import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-su
 import { InboxService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { LeadDraft } from '../domain/lead-draft';
-import { LeadEventStore } from '../leads/lead-event.store';
-import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
+import { retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
-import { emailEngagementTargets } from './email-engagement-targets';
+import { EmailEngagementWriter } from './email-engagement.writer';
 
 const CONSUMER = 'lead-funnel-email-opened';
 
@@ -20,8 +18,8 @@ const opensTotal = new Counter({
 });
 
 /**
- * Turns human email opens into EngagementRecorded on the lead (by lead id, else every open lead
- * of the contact or with the contact on its buying committee). Machine opens never score. A batch
+ * Turns human email opens into EngagementRecorded on the lead (EmailEngagementWriter). Machine
+ * opens never score. A batch
  * of opens is one transaction: inbox claims, appends and read models together, so a redelivered
  * message is recognised and never counts twice, and each lead is re-scored once per batch.
  */
@@ -33,8 +31,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consumers: JetStreamConsumerService,
     private readonly inbox: InboxService,
-    private readonly events: LeadEventStore,
-    private readonly writer: LeadWriter,
+    private readonly engagement: EmailEngagementWriter,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -75,28 +72,19 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
   }
 
   private async recordOpens(manager: EntityManager, opens: EmailOpenedEventDto[]): Promise<void> {
-    const byLead = await emailEngagementTargets(manager, opens);
-    const streams = await this.events.readMany(manager, [...byLead.keys()]);
-    const policy = await this.writer.policy(manager);
-    const drafts: LeadDraft[] = [];
-    for (const [leadId, leadOpens] of byLead) {
-      const stream = streams.get(leadId);
-      if (!stream) continue;
-      const draft = new LeadDraft(leadId, stream);
-      for (const open of leadOpens)
-        draft.record({
-          type: 'EngagementRecorded',
-          // A producer clock ahead of ours must not hide the open from the score until then.
-          occurredAt: Math.min(Date.parse(open.openedAt), policy.now),
-          data: { type: 'email_opened', contactId: open.contactId, sourceId: open.messageId },
-        });
-      draft.settle(policy);
-      drafts.push(draft);
-    }
-    await this.writer.commit(manager, drafts, EmailEvents.Opened);
-    for (const open of opens) {
-      const scored = [...byLead.values()].some((list) => list.includes(open));
-      opensTotal.inc({ outcome: scored ? 'scored' : 'no_lead' });
-    }
+    const engagements = opens.map((open) => ({
+      contactId: open.contactId,
+      leadId: open.leadId,
+      at: open.openedAt,
+      sourceId: open.messageId,
+    }));
+    const scored = await this.engagement.record(
+      manager,
+      'email_opened',
+      engagements,
+      EmailEvents.Opened,
+    );
+    for (const engagement of engagements)
+      opensTotal.inc({ outcome: scored.has(engagement) ? 'scored' : 'no_lead' });
   }
 }

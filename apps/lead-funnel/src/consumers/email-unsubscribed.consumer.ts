@@ -9,11 +9,9 @@ import { ConsumedEvent, EventOutcome, JetStreamConsumerService } from '@sales-su
 import { InboxService } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { LeadDraft } from '../domain/lead-draft';
-import { LeadEventStore } from '../leads/lead-event.store';
-import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
+import { retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
-import { emailEngagementTargets } from './email-engagement-targets';
+import { EmailEngagementWriter } from './email-engagement.writer';
 
 const CONSUMER = 'lead-funnel-email-unsubscribed';
 
@@ -38,8 +36,7 @@ export class EmailUnsubscribedConsumer implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consumers: JetStreamConsumerService,
     private readonly inbox: InboxService,
-    private readonly events: LeadEventStore,
-    private readonly writer: LeadWriter,
+    private readonly engagement: EmailEngagementWriter,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -79,31 +76,19 @@ export class EmailUnsubscribedConsumer implements OnApplicationBootstrap {
     manager: EntityManager,
     unsubscribes: EmailUnsubscribedEventDto[],
   ): Promise<void> {
-    const byLead = await emailEngagementTargets(manager, unsubscribes);
-    const streams = await this.events.readMany(manager, [...byLead.keys()]);
-    const policy = await this.writer.policy(manager);
-    const drafts: LeadDraft[] = [];
-    for (const [leadId, leadUnsubscribes] of byLead) {
-      const stream = streams.get(leadId);
-      if (!stream) continue;
-      const draft = new LeadDraft(leadId, stream);
-      for (const unsubscribe of leadUnsubscribes)
-        draft.record({
-          type: 'EngagementRecorded',
-          occurredAt: Math.min(Date.parse(unsubscribe.unsubscribedAt), policy.now),
-          data: {
-            type: 'unsubscribed',
-            contactId: unsubscribe.contactId,
-            sourceId: unsubscribe.messageId,
-          },
-        });
-      draft.settle(policy);
-      drafts.push(draft);
-    }
-    await this.writer.commit(manager, drafts, EmailEvents.Unsubscribed);
-    for (const unsubscribe of unsubscribes) {
-      const scored = [...byLead.values()].some((list) => list.includes(unsubscribe));
-      unsubscribesTotal.inc({ outcome: scored ? 'scored' : 'no_lead' });
-    }
+    const engagements = unsubscribes.map((unsubscribe) => ({
+      contactId: unsubscribe.contactId,
+      leadId: unsubscribe.leadId,
+      at: unsubscribe.unsubscribedAt,
+      sourceId: unsubscribe.messageId,
+    }));
+    const scored = await this.engagement.record(
+      manager,
+      'unsubscribed',
+      engagements,
+      EmailEvents.Unsubscribed,
+    );
+    for (const engagement of engagements)
+      unsubscribesTotal.inc({ outcome: scored.has(engagement) ? 'scored' : 'no_lead' });
   }
 }

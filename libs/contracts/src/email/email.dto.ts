@@ -17,7 +17,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OPEN_CLASSIFICATIONS, OpenClassification } from './email.events';
+import {
+  CLICK_CLASSIFICATIONS,
+  ClickClassification,
+  OPEN_CLASSIFICATIONS,
+  OpenClassification,
+} from './email.events';
 import {
   DELIVERY_EVENT_TYPES,
   DeliveryEventType,
@@ -188,6 +193,11 @@ export class RenderedEmailView {
     example: 'https://t.example.com/t/u/AQJrMT8rjE6dGk57jwABI0VniatTSYgh0mwZL3MLmE2y',
   })
   unsubscribeUrl: string;
+  @ApiProperty({
+    description:
+      'How many links were rewritten to signed click-tracking URLs (`<PUBLIC_BASE_URL>/t/c/<token>`).',
+  })
+  trackedLinks: number;
   @ApiProperty({ type: MessageTaggingView }) tagging: MessageTaggingView;
 }
 
@@ -253,6 +263,7 @@ export class ContactTrackingView {
 export class ErasedTrackingView {
   @ApiProperty() contactId: string;
   @ApiProperty({ description: 'Open records deleted.' }) erasedOpens: number;
+  @ApiProperty({ description: 'Click records deleted.' }) erasedClicks: number;
 }
 
 export class ConsentDto {
@@ -290,6 +301,8 @@ export class SeriesBucketView {
   @ApiProperty({ enum: ['hour', 'day'] }) granularity: 'hour' | 'day';
   @ApiProperty() opens: number;
   @ApiProperty() humanOpens: number;
+  @ApiProperty() clicks: number;
+  @ApiProperty() humanClicks: number;
 }
 
 export class OpenSeriesView {
@@ -314,8 +327,38 @@ export class CampaignStatsView {
   unsubscribes: number;
   @ApiProperty() unsubscribeRate: RateView;
   @ApiProperty() timeToFirstOpen: TimeToFirstOpenView;
+  @ApiProperty({
+    description: 'Human opens implied by a human click (included in the open figures).',
+  })
+  impliedOpens: number;
+  @ApiProperty() totalClicks: number;
+  @ApiProperty() uniqueClicks: number;
+  @ApiProperty() uniqueHumanClicks: number;
+  @ApiProperty({ description: 'Total clicks by classification.' })
+  clicksByClassification: Record<ClickClassification, number>;
+  @ApiProperty() clickThroughRate: RateView;
+  @ApiProperty() clickToOpenRate: RateView;
+  @ApiProperty({ type: () => [LinkStatsView], description: 'Per link, most human clicks first.' })
+  links: LinkStatsView[];
   @ApiProperty() series: OpenSeriesView;
   @ApiProperty({ description: 'What each figure counts.' }) definitions: Record<string, string>;
+}
+
+export class LinkStatsView {
+  @ApiProperty() url: string;
+  @ApiProperty() totalClicks: number;
+  @ApiProperty() uniqueClicks: number;
+  @ApiProperty() uniqueHumanClicks: number;
+}
+
+export class ContactClickView {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() url: string;
+  @ApiProperty({ format: 'date-time' }) clickedAt: string;
+  @ApiProperty({ enum: CLICK_CLASSIFICATIONS }) classification: ClickClassification;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) uaFamily: string | null;
 }
 
 export class ContactOpenView {
@@ -350,6 +393,13 @@ export class ContactEngagementView {
   unsubscribedAt: string | null;
   @ApiProperty({ type: [ContactOpenView], description: 'The 50 most recent opens.' })
   recentOpens: ContactOpenView[];
+  @ApiProperty() totalClicks: number;
+  @ApiProperty({ description: 'Messages with at least one human click.' })
+  uniqueHumanClicks: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastHumanClickAt:
+    string | null;
+  @ApiProperty({ type: [ContactClickView], description: 'The 50 most recent clicks.' })
+  recentClicks: ContactClickView[];
 }
 
 /** Gateway → service: a verified one-click unsubscribe (the token named the message). */

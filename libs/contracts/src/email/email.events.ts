@@ -8,12 +8,18 @@ export const OPEN_CLASSIFICATIONS = [
 ] as const;
 export type OpenClassification = (typeof OPEN_CLASSIFICATIONS)[number];
 
+/** How a click was judged. Only `human` clicks count as engagement downstream. */
+export const CLICK_CLASSIFICATIONS = ['human', 'machine:scanner', 'machine:bot'] as const;
+export type ClickClassification = (typeof CLICK_CLASSIFICATIONS)[number];
+
 /** Events the email-tracking service publishes through its outbox to JetStream. */
 export const EmailEvents = {
   /** The first human open of one message (emitted once per message). */
   Opened: 'email.opened',
   /** A recipient unsubscribed through one message's link (emitted once per message). */
   Unsubscribed: 'email.unsubscribed',
+  /** Every human click of a tracked link (machine clicks are recorded, never emitted). */
+  Clicked: 'email.clicked',
 } as const;
 
 export const EMAIL_EVENTS_STREAM = {
@@ -41,4 +47,21 @@ export interface EmailUnsubscribed {
   leadId: string | null;
   /** ISO-8601 time the unsubscribe was recorded. */
   unsubscribedAt: string;
+}
+
+export interface EmailClicked {
+  /** Unique per click: the id of the edge's hit. */
+  clickId: string;
+  messageId: string;
+  campaignId: string;
+  contactId: string | null;
+  leadId: string | null;
+  /** The link followed (canonical absolute http(s) URL). */
+  url: string;
+  /** ISO-8601 time of the click. */
+  clickedAt: string;
+  classification: ClickClassification;
+  reason: string;
+  /** True when this click is the first sign the message was read (no human open before it). */
+  impliedOpen: boolean;
 }

@@ -40,8 +40,17 @@ export const EMAIL_PIXEL_HITS_STREAM = {
   subjects: Object.values(EmailPixelSubjects),
 } as const;
 
+/** What the edge adds to a hit when it is a click on a tracked link rather than a pixel fetch. */
+export interface EmailClickHitDetails {
+  /** The link redirected to, from the verified token. */
+  url: string;
+  /** A HEAD request: the link was checked, not followed (a scanner's habit). */
+  head: boolean;
+}
+
 /**
- * One fetch of a valid pixel, as the edge saw it. `hitId` is unique in the service's opens, so
+ * One fetch of a valid pixel, or one click (`click` set), as the edge saw it. Clicks travel with
+ * pixel hits (same buffer, partitions, stream and consumers). `hitId` is unique in the service's opens, so
  * a hit delivered twice counts once. Raw IP and user agent live only in this message; the
  * service keeps truncated forms.
  */
@@ -52,6 +61,7 @@ export interface EmailPixelHit {
   at: string;
   userAgent: string;
   ip: string;
+  click?: EmailClickHitDetails;
 }
 
 /**
@@ -72,7 +82,10 @@ export function isEmailPixelHitBatch(data: unknown): data is EmailPixelHitBatch 
   );
 }
 
-/** Hits per message: with 512-character user agents a batch stays well under NATS's 1 MB. */
+/**
+ * Hits per message: with 512-character user agents and 2,048-character links a batch stays under
+ * NATS's 1 MB.
+ */
 export const MAX_HITS_PER_MESSAGE = 256;
 
 /** Longest user agent carried in a hit; longer ones are cut (the verdict needs only the start). */

@@ -22,6 +22,9 @@ import {
   SENIORITIES,
 } from '../crm/crm.events';
 import {
+  CLICK_CLASSIFICATIONS,
+  ClickClassification,
+  EmailClicked,
   EmailOpened,
   EmailUnsubscribed,
   OPEN_CLASSIFICATIONS,
@@ -83,6 +86,46 @@ export class EmailUnsubscribedEventDto implements EmailUnsubscribed {
 
   @IsISO8601({ strict: true })
   unsubscribedAt: string;
+}
+
+/** `email.clicked` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
+export class EmailClickedEventDto implements EmailClicked {
+  @IsUUID()
+  clickId: string;
+
+  @IsString()
+  @MaxLength(200)
+  messageId: string;
+
+  @IsString()
+  @MaxLength(200)
+  campaignId: string;
+
+  @ValidateIf(present('contactId'))
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string | null;
+
+  @ValidateIf(present('leadId'))
+  @IsUUID()
+  leadId: string | null;
+
+  @IsString()
+  @MaxLength(2048)
+  url: string;
+
+  @IsISO8601({ strict: true })
+  clickedAt: string;
+
+  @IsIn(CLICK_CLASSIFICATIONS)
+  classification: ClickClassification;
+
+  @IsString()
+  reason: string;
+
+  @IsBoolean()
+  impliedOpen: boolean;
 }
 
 export class ContactFitAttributesDto implements ContactFitAttributes {

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ClickClassification,
+  EmailClicked,
+  EmailEvents,
+  EmailPixelHit,
+  redirectableUrl,
+  truncateIp,
+} from '@sales-suite/contracts';
+import { OutboxService } from '@sales-suite/persistence';
+import { EntityManager } from 'typeorm';
+import {
+  classifyClick,
+  ClickInWindow,
+  ClickThresholds,
+  DEFAULT_CLICK_THRESHOLDS,
+  otherLinksInWindow,
+} from '../domain/click-classification';
+import { userAgentFamily } from '../domain/open-classification';
+import { emailHitsNotRecordedTotal } from '../opens/opens.metrics';
+import { skipReason, TargetRow } from '../opens/message-target';
+import { emailClicksRecordedTotal } from './clicks.metrics';
+
+/** A click hit (`click` set), as the recorder receives it. */
+export type ClickHit = EmailPixelHit & { click: NonNullable<EmailPixelHit['click']> };
+
+/** A new human click that is the first sign its message was read: the caller records the open. */
+export interface ImpliedOpen {
+  hit: ClickHit;
+  hitId: string;
+  messageId: string;
+  target: TargetRow;
+  at: Date;
+}
+
+interface RecordedClick extends ClickInWindow {
+  hitId: string;
+  classification: ClickClassification;
+}
+
+interface ClickRow {
+  hit: ClickHit;
+  hitId: string;
+  messageId: string;
+  target: TargetRow;
+  at: Date;
+  classification: ClickClassification;
+  reason: string;
+  individual: boolean;
+  impliedOpen: boolean;
+}
+
+/**
+ * Records a batch's clicks inside the recorder's transaction, after their messages were locked
+ * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
+ * the message's recorded clicks from the database and sees every click committed before it, on
+ * whichever replica, and re-judges a recorded click that turns out to have started a burst).
+ * Fixed statements per batch: upsert the links, read the messages' recent clicks, insert the
+ * clicks, enqueue `email.clicked` (plus three when a burst start is re-judged). Idempotent:
+ * `hit_id` is unique.
+ */
+@Injectable()
+export class ClickRecorderService {
+  private readonly thresholds: ClickThresholds;
+
+  constructor(
+    private readonly outbox: OutboxService,
+    config: ConfigService,
+  ) {
+    this.thresholds = {
+      ...DEFAULT_CLICK_THRESHOLDS,
+      scannerSeconds: config.getOrThrow<number>('CLICK_SCANNER_SECONDS'),
+    };
+  }
+
+  /**
+   * `humanOpened`: messages with a human open in this batch. Answers the implied opens to record
+   * and how many events were enqueued.
+   */
+  async recordIn(
+    manager: EntityManager,
+    hits: readonly ClickHit[],
+    targets: Map<string, TargetRow>,
+    humanOpened: ReadonlySet<string>,
+  ): Promise<{ impliedOpens: ImpliedOpen[]; emitted: number }> {
+    const kept: Omit<ClickRow, 'classification' | 'reason' | 'impliedOpen'>[] = [];
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      const hitId = hit.hitId.toLowerCase();
+      if (seen.has(hitId)) continue; // the same hit twice in one batch: a redelivery
+      seen.add(hitId);
+      const messageId = hit.messageId.toLowerCase();
+      const target = targets.get(messageId);
+      // Only the edge publishes hits, and it verified the link; a stray publish is not recorded.
+      const skip =
+        redirectableUrl(hit.click.url) === hit.click.url
+          ? skipReason(hitId, target)
+          : 'malformed_hit';
+      if (skip || !target) {
+        emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
+        continue;
+      }
+      kept.push({
+        hit,
+        hitId,
+        messageId,
+        target,
+        at: new Date(hit.at),
+        individual: target.tracking_mode === 'individual',
+      });
+    }
+    if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
+    const linkIds = await this.linkIds(manager, kept);
+    const linkOf = (row: (typeof kept)[number]) =>
+      linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)!;
+    const recorded = await this.recentClicks(manager, kept);
+    const batch = kept.map((row) => ({ messageId: row.messageId, link: linkOf(row), at: row.at }));
+    const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
+    await this.demoteBurstStarts(manager, recorded, batch, targets);
+    const opened = new Set(humanOpened);
+    const rows: ClickRow[] = kept.map((row, index) => {
+      const verdict = classifyClick(
+        {
+          head: row.hit.click.head,
+          userAgent: row.hit.userAgent,
+          ip: row.hit.ip,
+          clickedAt: row.at,
+          deliveredAt: row.target.delivered_at,
+          otherLinksInWindow: siblings[index],
+        },
+        this.thresholds,
+      );
+      const impliedOpen =
+        verdict.classification === 'human' &&
+        row.target.first_human_open_at === null &&
+        !opened.has(row.messageId);
+      if (impliedOpen) opened.add(row.messageId);
+      return { ...row, ...verdict, impliedOpen };
+    });
+    const inserted = await this.insertClicks(manager, rows, linkIds);
+    const impliedOpens: ImpliedOpen[] = [];
+    const events: { subject: string; payload: EmailClicked }[] = [];
+    for (const row of rows) {
+      if (!inserted.has(row.hitId)) continue;
+      emailClicksRecordedTotal.inc({ classification: row.classification });
+      if (row.impliedOpen) impliedOpens.push(row);
+      if (row.classification !== 'human' || !row.individual) continue;
+      events.push({
+        subject: EmailEvents.Clicked,
+        payload: {
+          clickId: row.hitId,
+          messageId: row.messageId,
+          campaignId: row.target.campaign_id,
+          contactId: row.target.contact_id,
+          leadId: row.target.lead_id,
+          url: row.hit.click.url,
+          clickedAt: row.at.toISOString(),
+          classification: row.classification,
+          reason: row.reason,
+          impliedOpen: row.impliedOpen,
+        },
+      });
+    }
+    await this.outbox.enqueueMany(manager, events);
+    return { impliedOpens, emitted: events.length };
+  }
+
+  /**
+   * The recorded clicks of these messages around the batch's clicks (for the sibling rule). A
+   * redelivered hit may be among them: it has its own link, so it never counts as another one.
+   */
+  private async recentClicks(
+    manager: EntityManager,
+    rows: { messageId: string; at: Date }[],
+  ): Promise<RecordedClick[]> {
+    const times = rows.map((row) => row.at.getTime());
+    const window = this.thresholds.siblingWindowMs;
+    const recent: {
+      hit_id: string;
+      message_id: string;
+      link_id: string;
+      clicked_at: Date;
+      classification: ClickClassification;
+    }[] = await manager.query(
+      `SELECT hit_id, message_id, link_id, clicked_at, classification FROM email.clicks
+        WHERE message_id = ANY($1::uuid[]) AND clicked_at > $2 AND clicked_at < $3`,
+      [
+        [...new Set(rows.map((row) => row.messageId))],
+        new Date(Math.min(...times) - window).toISOString(),
+        new Date(Math.max(...times) + window).toISOString(),
+      ],
+    );
+    return recent.map((row) => ({
+      hitId: row.hit_id,
+      messageId: row.message_id,
+      link: String(row.link_id),
+      at: row.clicked_at,
+      classification: row.classification,
+    }));
+  }
+
+  /**
+   * Re-judges recorded human clicks that turn out to be the first of a burst (another link of the
+   * message clicked within the window, in this batch): they become scanner clicks, and an open
+   * they implied is removed, with the message's open counters. Events already sent for them stay.
+   */
+  private async demoteBurstStarts(
+    manager: EntityManager,
+    recorded: RecordedClick[],
+    batch: ClickInWindow[],
+    targets: Map<string, TargetRow>,
+  ): Promise<void> {
+    const humans = recorded.filter((click) => click.classification === 'human');
+    if (humans.length === 0) return;
+    const counts = otherLinksInWindow(humans, batch, this.thresholds.siblingWindowMs);
+    const demoted = humans.filter((_, index) => counts[index] > 0);
+    if (demoted.length === 0) return;
+    await manager.query(
+      `UPDATE email.clicks SET classification = 'machine:scanner', implied_open = false,
+              reason = 'first of several links of the message clicked within ' || $2 || ' s'
+        WHERE hit_id = ANY($1::uuid[])`,
+      [demoted.map((click) => click.hitId), String(this.thresholds.siblingWindowMs / 1000)],
+    );
+    const removed: { message_id: string }[] = await manager.query(
+      `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied RETURNING message_id`,
+      [demoted.map((click) => click.hitId)],
+    );
+    if (removed.length === 0) return;
+    const reset: { id: string; first_human_open_at: Date | null }[] = await manager.query(
+      `UPDATE email.messages m
+          SET open_count = m.open_count - r.removed, human_open_count = m.human_open_count - r.removed,
+              first_open_at = (SELECT min(opened_at) FROM email.opens o WHERE o.message_id = m.id),
+              first_human_open_at = (SELECT min(opened_at) FROM email.opens o
+                                      WHERE o.message_id = m.id AND o.classification = 'human')
+         FROM (SELECT id, count(*)::int AS removed FROM unnest($1::uuid[]) AS u(id) GROUP BY id) r
+        WHERE m.id = r.id
+        RETURNING m.id, m.first_human_open_at`,
+      [removed.map((row) => row.message_id)],
+    );
+    // The batch's own implied opens are decided on the corrected state.
+    for (const row of reset) {
+      const target = targets.get(row.id);
+      if (target) target.first_human_open_at = row.first_human_open_at;
+    }
+  }
+
+  /** Each distinct (campaign, link) of the batch as its row id, created when new. */
+  private async linkIds(
+    manager: EntityManager,
+    rows: { target: TargetRow; hit: ClickHit }[],
+  ): Promise<Map<string, string>> {
+    const key = (campaignId: string, url: string) => `${campaignId} ${url}`;
+    const distinct = [
+      ...new Map(
+        rows.map((row) => [
+          key(row.target.campaign_id, row.hit.click.url),
+          [row.target.campaign_id, row.hit.click.url] as const,
+        ]),
+      ).values(),
+    ].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1)); // one lock order
+    // DO UPDATE (a no-op) so that existing links are returned too.
+    const links: { id: string; campaign_id: string; url: string }[] = await manager.query(
+      `INSERT INTO email.links (campaign_id, url)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[])
+         ON CONFLICT (campaign_id, md5(url)) DO UPDATE SET url = EXCLUDED.url
+         RETURNING id, campaign_id, url`,
+      [distinct.map(([campaignId]) => campaignId), distinct.map(([, url]) => url)],
+    );
+    return new Map(links.map((link) => [key(link.campaign_id, link.url), String(link.id)]));
+  }
+
+  /** Inserts the clicks; answers the hit ids that were new. */
+  private async insertClicks(
+    manager: EntityManager,
+    rows: ClickRow[],
+    linkIds: Map<string, string>,
+  ): Promise<Set<string>> {
+    const inserted: { hit_id: string }[] = await manager.query(
+      `INSERT INTO email.clicks
+           (hit_id, message_id, campaign_id, link_id, clicked_at, classification, reason,
+            implied_open, contact_id, ip_prefix, ua_family)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::timestamptz[],
+                              $6::varchar[], $7::varchar[], $8::boolean[], $9::varchar[],
+                              $10::varchar[], $11::varchar[])
+         ON CONFLICT (hit_id) DO NOTHING RETURNING hit_id`,
+      [
+        rows.map((row) => row.hitId),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.target.campaign_id),
+        rows.map((row) => linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)),
+        rows.map((row) => row.at.toISOString()),
+        rows.map((row) => row.classification),
+        rows.map((row) => row.reason),
+        rows.map((row) => row.impliedOpen),
+        rows.map((row) => (row.individual ? row.target.contact_id : null)),
+        rows.map((row) => (row.individual ? truncateIp(row.hit.ip) : null)),
+        rows.map((row) => (row.individual ? userAgentFamily(row.hit.userAgent) : null)),
+      ],
+    );
+    return new Set(inserted.map((row) => row.hit_id));
+  }
+}
