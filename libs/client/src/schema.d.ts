@@ -6,9 +6,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApiKeysController_list'];
+    /** The API keys (never their secrets) */
+    get: operations['listApiKeys'];
     put?: never;
-    post: operations['ApiKeysController_create'];
+    /** Create an API key with scopes */
+    post: operations['createApiKey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -25,10 +27,12 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['ApiKeysController_revoke'];
+    /** Revoke an API key */
+    delete: operations['revokeApiKey'];
     options?: never;
     head?: never;
-    patch: operations['ApiKeysController_update'];
+    /** Change a key's name or scopes */
+    patch: operations['updateApiKey'];
     trace?: never;
   };
   '/v1/crm/accounts': {
@@ -42,10 +46,10 @@ export interface paths {
      * List accounts
      * @description Domain order, cursor pagination, filters.
      */
-    get: operations['CrmController_listAccounts'];
+    get: operations['listAccounts'];
     put?: never;
     /** Create an account (registrable domain unique), enriched by the providers */
-    post: operations['CrmController_createAccount'];
+    post: operations['createAccount'];
     delete?: never;
     options?: never;
     head?: never;
@@ -60,14 +64,14 @@ export interface paths {
       cookie?: never;
     };
     /** Get an account with every field's provenance */
-    get: operations['CrmController_getAccount'];
+    get: operations['getAccount'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Update an account */
-    patch: operations['CrmController_updateAccount'];
+    patch: operations['updateAccount'];
     trace?: never;
   };
   '/v1/crm/accounts/{id}/history': {
@@ -78,7 +82,7 @@ export interface paths {
       cookie?: never;
     };
     /** An account's field history, oldest first */
-    get: operations['CrmController_accountHistory'];
+    get: operations['getAccountHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -98,13 +102,13 @@ export interface paths {
      * List contacts
      * @description Newest first, cursor pagination, filters.
      */
-    get: operations['CrmController_listContacts'];
+    get: operations['listContacts'];
     put?: never;
     /**
      * Create a contact (enriched before the answer); one contact per email
      * @description Values given are locked against enrichment. The email must be a valid address (else 400 naming `email`); malformed phones and countries are kept with `invalid` and a reason in their provenance. When a contact already has the email (compared trimmed and case-insensitively): 409 with its id in `existingContactId`, or with `?upsert=true` the request is merged into it (200): fields a person set stay, empty values clear nothing, every change is in its history.
      */
-    post: operations['CrmController_createContact'];
+    post: operations['createContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -119,7 +123,7 @@ export interface paths {
       cookie?: never;
     };
     /** Find duplicates: the same normalised email, or the same name at the same account */
-    get: operations['CrmController_duplicates'];
+    get: operations['findDuplicateContacts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -138,7 +142,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Merge duplicates into one contact, keeping the best-provenance value of each field and all history */
-    post: operations['CrmController_merge'];
+    post: operations['mergeContacts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -153,18 +157,18 @@ export interface paths {
       cookie?: never;
     };
     /** Get a contact with every field's provenance */
-    get: operations['CrmController_getContact'];
+    get: operations['getContact'];
     put?: never;
     post?: never;
     /** Delete a contact */
-    delete: operations['CrmController_deleteContact'];
+    delete: operations['deleteContact'];
     options?: never;
     head?: never;
     /**
      * Update a contact
      * @description Absent fields stay; `null` clears a field and keeps it empty. An email must be a valid address (400) that no other contact has (409 with `existingContactId`).
      */
-    patch: operations['CrmController_updateContact'];
+    patch: operations['updateContact'];
     trace?: never;
   };
   '/v1/crm/contacts/{id}/enrich': {
@@ -177,7 +181,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Re-enrich a contact now (rules and providers; values people set stay) */
-    post: operations['CrmController_enrich'];
+    post: operations['enrichContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -192,7 +196,7 @@ export interface paths {
       cookie?: never;
     };
     /** A contact's field history, oldest first */
-    get: operations['CrmController_contactHistory'];
+    get: operations['getContactHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -214,7 +218,7 @@ export interface paths {
      * Enrich a contact without storing anything
      * @description Validated as a create: an email that is not a valid address is a 400 naming `email`.
      */
-    post: operations['CrmController_preview'];
+    post: operations['previewEnrichment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -234,7 +238,7 @@ export interface paths {
      * Import contacts from a CSV or XLSX file (multipart field `file`)
      * @description Up to 100,000 rows, streamed to the service. Columns are matched case- and punctuation-insensitively with the headers of HubSpot, Salesforce, Pipedrive, Apollo, Sales Navigator and Close exports; unknown columns are listed in `ignoredColumns` and kept per contact as custom fields; company columns create or link the account. No email column, or a header row only → 422 before anything is imported. Rows are matched to contacts by normalised email, so re-importing a file changes nothing. Poll `GET /v1/crm/imports/{id}` for progress.
      */
-    post: operations['CrmImportsController_upload'];
+    post: operations['importContacts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -254,7 +258,7 @@ export interface paths {
      * Preview a CSV import: detected source, column mapping and the first 20 rows
      * @description The same upload as `POST /v1/crm/imports` (and the same `mapping`), read but not imported: nothing is written. Answers the detected source (HubSpot, Salesforce, Pipedrive, Apollo, Sales Navigator, Close or generic), each column with the field it fills and a confidence, the columns kept as custom fields, and the first 20 rows as they would be stored, with the reason a row would fail.
      */
-    post: operations['CrmImportsController_preview'];
+    post: operations['previewContactImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -269,7 +273,7 @@ export interface paths {
       cookie?: never;
     };
     /** An import's status and progress, with row errors */
-    get: operations['CrmImportsController_get'];
+    get: operations['getContactImport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -289,7 +293,7 @@ export interface paths {
      * An import's error report as CSV: every rejected row
      * @description Columns `row,column,field,reason`: the row number in the file (the header is row 1), the header of the offending column when known, the contact field, and why the row was rejected. Every rejected row, not only the first 1,000 of the JSON view, in row order; RFC 4180 quoting, and cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`. A failure of the whole import is in the JSON view, not here. Streamed page by page while the service reads it.
      */
-    get: operations['CrmImportsController_errorReport'];
+    get: operations['getContactImportErrors'];
     put?: never;
     post?: never;
     delete?: never;
@@ -308,7 +312,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Create a campaign */
-    post: operations['EmailController_createCampaign'];
+    post: operations['createCampaign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -328,7 +332,7 @@ export interface paths {
      * Register up to 10,000 messages; each gets an id and its absolute pixel URL
      * @description The whole batch is validated first. It is stored in slices of 1,000: should the service fail mid-way, the slices already answered are stored.
      */
-    post: operations['EmailController_addMessages'];
+    post: operations['addCampaignMessages'];
     delete?: never;
     options?: never;
     head?: never;
@@ -343,7 +347,7 @@ export interface paths {
       cookie?: never;
     };
     /** Open statistics of a campaign, each rate with its definition */
-    get: operations['EmailController_campaignStats'];
+    get: operations['getCampaignStats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -360,9 +364,9 @@ export interface paths {
       cookie?: never;
     };
     /** The global tracking mode */
-    get: operations['EmailController_getConsent'];
+    get: operations['getTrackingConsent'];
     /** Switch tracking off, to anonymous counts, or to individual */
-    put: operations['EmailController_setConsent'];
+    put: operations['setTrackingConsent'];
     post?: never;
     delete?: never;
     options?: never;
@@ -378,7 +382,7 @@ export interface paths {
       cookie?: never;
     };
     /** A contact's opens across campaigns */
-    get: operations['EmailController_contactEngagement'];
+    get: operations['getContactEngagement'];
     put?: never;
     post?: never;
     delete?: never;
@@ -396,7 +400,7 @@ export interface paths {
     };
     get?: never;
     /** Set do-not-track for a contact (the pixel still answers) */
-    put: operations['EmailController_setContactTracking'];
+    put: operations['setContactTracking'];
     post?: never;
     delete?: never;
     options?: never;
@@ -415,7 +419,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Erase a contact's open history */
-    delete: operations['EmailController_eraseContactTracking'];
+    delete: operations['eraseContactTracking'];
     options?: never;
     head?: never;
     patch?: never;
@@ -434,7 +438,7 @@ export interface paths {
      * Record delivery status updates (delivered, soft_bounce, hard_bounce, complaint)
      * @description Each row is checked on its own: good rows are applied, bad rows (invalid fields, unknown message ids) are listed in `rejected`. A batch without any good row is a 422.
      */
-    post: operations['EmailController_recordDeliveryEvents'];
+    post: operations['recordDeliveryEvents'];
     delete?: never;
     options?: never;
     head?: never;
@@ -449,7 +453,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get one message and its delivery status */
-    get: operations['EmailController_getMessage'];
+    get: operations['getMessage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -468,7 +472,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Insert the message's pixel before </body> of an HTML body */
-    post: operations['EmailController_render'];
+    post: operations['renderTrackedHtml'];
     delete?: never;
     options?: never;
     head?: never;
@@ -488,7 +492,7 @@ export interface paths {
      * Delivery events as an email service provider posts them (no API key: signed)
      * @description ses (SNS, signature and subscription confirmation), sendgrid (Signed Event Webhook), mailgun (HMAC signature), postmark (basic auth). The message is found by the X-Sales-Suite-Message-Id header or the sales_suite_message_id custom argument. Unknown message ids are reported, not fatal; a replayed event counts once.
      */
-    post: operations['EspWebhooksController_receive'];
+    post: operations['receiveEspWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -503,9 +507,9 @@ export interface paths {
       cookie?: never;
     };
     /** The allowed stage transitions and lost reasons */
-    get: operations['FunnelController_definition'];
+    get: operations['getFunnelDefinition'];
     /** Replace the funnel definition (a new version) */
-    put: operations['FunnelController_replaceDefinition'];
+    put: operations['replaceFunnelDefinition'];
     post?: never;
     delete?: never;
     options?: never;
@@ -523,7 +527,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Rebuild the lead read models from the event streams */
-    post: operations['FunnelController_rebuild'];
+    post: operations['rebuildFunnelProjections'];
     delete?: never;
     options?: never;
     head?: never;
@@ -541,7 +545,7 @@ export interface paths {
      * Funnel figures for the leads created in [from, to)
      * @description Definitions of every figure: docs/lead-funnel.md.
      */
-    get: operations['FunnelController_stats'];
+    get: operations['getFunnelStats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -563,7 +567,7 @@ export interface paths {
      * Find every term mentioned in a text
      * @description Names, aliases and hidden labels; case-insensitive, on word boundaries, the longest mention winning where two overlap. Offsets are UTF-16 code units (JavaScript indices).
      */
-    post: operations['GlossaryAnnotateController_annotate'];
+    post: operations['annotateText'];
     delete?: never;
     options?: never;
     head?: never;
@@ -578,7 +582,7 @@ export interface paths {
       cookie?: never;
     };
     /** Categories in use, with how many terms each has */
-    get: operations['GlossaryTermsController_categories'];
+    get: operations['listGlossaryCategories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -598,7 +602,7 @@ export interface paths {
      * Every term, streamed as JSON or CSV
      * @description The CSV has the columns import accepts; list cells are `|`-separated.
      */
-    get: operations['GlossaryTransferController_export'];
+    get: operations['exportGlossary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -620,7 +624,7 @@ export interface paths {
      * Upsert terms by slug from JSON or CSV
      * @description JSON: an array of terms (as created). CSV: the export columns. All rows or none: any invalid row answers 400 naming `rows.<n>.<field>`. `dryRun=true` reports without writing.
      */
-    post: operations['GlossaryTransferController_import'];
+    post: operations['importGlossary'];
     delete?: never;
     options?: never;
     head?: never;
@@ -638,7 +642,7 @@ export interface paths {
      * Ranked, typo-tolerant search
      * @description Exact name or alias first, then prefix matches, then weighted full text (name A, aliases B, definition C, details D), then trigram similarity for typos (`champoin`).
      */
-    get: operations['GlossarySearchController_search'];
+    get: operations['searchGlossary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -655,7 +659,7 @@ export interface paths {
       cookie?: never;
     };
     /** Autocomplete: terms whose name or alias starts with the prefix */
-    get: operations['GlossarySearchController_suggest'];
+    get: operations['suggestGlossaryTerms'];
     put?: never;
     post?: never;
     delete?: never;
@@ -675,13 +679,13 @@ export interface paths {
      * List terms
      * @description Slug order, cursor pagination, optional filters; `includeDeleted=true` lists deleted terms too, each with `deletedAt`.
      */
-    get: operations['GlossaryTermsController_list'];
+    get: operations['listTerms'];
     put?: never;
     /**
      * Create a term
      * @description 409 when the slug is taken, by a live term or by a deleted one (restore that one instead: its history stays with its slug).
      */
-    post: operations['GlossaryTermsController_create'];
+    post: operations['createTerm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -699,21 +703,21 @@ export interface paths {
      * Get one term by slug
      * @description Answers an `ETag`; with `If-None-Match` naming it, answers 304 without a body. `usedBy` lists where other services use the term (funnel stages and lost reasons); the ETag is the term's version, so a 304 does not say whether `usedBy` changed.
      */
-    get: operations['GlossaryTermsController_get'];
+    get: operations['getTerm'];
     put?: never;
     post?: never;
     /**
      * Delete a term
      * @description Requires `If-Match`. Links to it and replacements by it are removed. Its revisions are kept (still readable) and it can be restored; its slug stays reserved for it until then. A term in use (`usedBy`, e.g. a funnel stage) needs `replacedBy`, a live term that takes over its uses: 409 naming the uses without it.
      */
-    delete: operations['GlossaryTermsController_delete'];
+    delete: operations['deleteTerm'];
     options?: never;
     head?: never;
     /**
      * Change some fields of a term
      * @description Requires `If-Match` with the ETag you read: a stale one answers 412, none answers 428. `null` clears `details`, `category` or `replacedBy`. Links are mirrored on the linked terms. Deprecating a term in use needs `replacedBy` (409 naming the uses without it).
      */
-    patch: operations['GlossaryTermsController_update'];
+    patch: operations['updateTerm'];
     trace?: never;
   };
   '/v1/glossary/terms/{slug}/restore': {
@@ -729,7 +733,7 @@ export interface paths {
      * Restore a deleted term
      * @description Brings the term back from its last revision, as a new revision (action `restored`). Links to terms deleted since are dropped. 409 when the slug is a live term, 404 when no term ever had it.
      */
-    post: operations['GlossaryTermsController_restore'];
+    post: operations['restoreTerm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -747,7 +751,7 @@ export interface paths {
      * A term's revisions, oldest first
      * @description Who changed what and when, as field-level diffs; revision n made version n.
      */
-    get: operations['GlossaryRevisionsController_revisions'];
+    get: operations['listTermRevisions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -764,7 +768,7 @@ export interface paths {
       cookie?: never;
     };
     /** One revision, with the term as it left it */
-    get: operations['GlossaryRevisionsController_revision'];
+    get: operations['getTermRevision'];
     put?: never;
     post?: never;
     delete?: never;
@@ -786,7 +790,7 @@ export interface paths {
      * Make a revision's fields current again
      * @description Writes a new version (history is kept). `If-Match` is optional here; when given, a stale one answers 412.
      */
-    post: operations['GlossaryRevisionsController_restore'];
+    post: operations['restoreTermRevision'];
     delete?: never;
     options?: never;
     head?: never;
@@ -801,13 +805,13 @@ export interface paths {
       cookie?: never;
     };
     /** List leads (creation order, cursor pagination, filters) */
-    get: operations['LeadsController_list'];
+    get: operations['listLeads'];
     put?: never;
     /**
      * Create a lead
      * @description Starts the lead’s event stream; known CRM fit attributes, territory and owner are applied.
      */
-    post: operations['LeadsController_create'];
+    post: operations['createLead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -822,7 +826,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get a lead (read model) */
-    get: operations['LeadsController_get'];
+    get: operations['getLead'];
     put?: never;
     post?: never;
     delete?: never;
@@ -841,7 +845,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Add a buying-committee member (optionally the Sales Champion) */
-    post: operations['LeadsController_addCommitteeMember'];
+    post: operations['addCommitteeMember'];
     delete?: never;
     options?: never;
     head?: never;
@@ -858,7 +862,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record an engagement (meeting booked, form submitted, visit, ...) */
-    post: operations['LeadsController_recordEngagement'];
+    post: operations['recordEngagement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -873,7 +877,7 @@ export interface paths {
       cookie?: never;
     };
     /** The lead’s events, in stream order */
-    get: operations['LeadsController_history'];
+    get: operations['getLeadHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -893,7 +897,7 @@ export interface paths {
      * The lead’s score now (or at `at`) with every contribution
      * @description Computed from the lead’s events and the current scoring model.
      */
-    get: operations['LeadsController_score'];
+    get: operations['getLeadScore'];
     put?: never;
     post?: never;
     delete?: never;
@@ -915,7 +919,7 @@ export interface paths {
      * Move the lead to another stage
      * @description 409 LEAD_TRANSITION_NOT_ALLOWED names the allowed stages; closed_lost needs a configured reason; `expectedVersion` guards against concurrent changes (409 LEAD_VERSION_CONFLICT).
      */
-    post: operations['LeadsController_transition'];
+    post: operations['transitionLead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -930,7 +934,7 @@ export interface paths {
       cookie?: never;
     };
     /** Progress of a re-score job */
-    get: operations['ScoringController_job'];
+    get: operations['getRescoreJob'];
     put?: never;
     post?: never;
     delete?: never;
@@ -947,12 +951,12 @@ export interface paths {
       cookie?: never;
     };
     /** The current scoring model and its version */
-    get: operations['ScoringController_model'];
+    get: operations['getScoringModel'];
     /**
      * Replace the scoring model
      * @description Saves the next version and starts re-scoring every lead (`rescoreJobId`).
      */
-    put: operations['ScoringController_replaceModel'];
+    put: operations['replaceScoringModel'];
     post?: never;
     delete?: never;
     options?: never;
@@ -968,12 +972,12 @@ export interface paths {
       cookie?: never;
     };
     /** Territories in priority order, with their rules and owners */
-    get: operations['TerritoriesController_get'];
+    get: operations['getTerritories'];
     /**
      * Replace the territories
      * @description Saves the next version and starts a job that reassigns the open leads whose territory or owner no longer fits (`reassignJobId`).
      */
-    put: operations['TerritoriesController_replace'];
+    put: operations['replaceTerritories'];
     post?: never;
     delete?: never;
     options?: never;
@@ -989,7 +993,7 @@ export interface paths {
       cookie?: never;
     };
     /** Progress of a territory reassignment job */
-    get: operations['TerritoriesController_job'];
+    get: operations['getTerritoryJob'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1006,13 +1010,13 @@ export interface paths {
       cookie?: never;
     };
     /** The subscriptions */
-    get: operations['WebhooksController_list'];
+    get: operations['listWebhooks'];
     put?: never;
     /**
      * Subscribe a URL to events
      * @description Answers the signing secret once. Deliveries are signed as the Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
      */
-    post: operations['WebhooksController_create'];
+    post: operations['createWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1027,15 +1031,15 @@ export interface paths {
       cookie?: never;
     };
     /** One subscription */
-    get: operations['WebhooksController_get'];
+    get: operations['getWebhook'];
     put?: never;
     post?: never;
     /** Delete a subscription and its delivery log */
-    delete: operations['WebhooksController_delete'];
+    delete: operations['deleteWebhook'];
     options?: never;
     head?: never;
     /** Change a subscription; `enabled: true` re-enables one disabled after failures */
-    patch: operations['WebhooksController_update'];
+    patch: operations['updateWebhook'];
     trace?: never;
   };
   '/v1/webhooks/{id}/deliveries': {
@@ -1046,7 +1050,7 @@ export interface paths {
       cookie?: never;
     };
     /** The delivery log, newest first: status, response code, attempts, next attempt */
-    get: operations['WebhooksController_deliveries'];
+    get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1065,7 +1069,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a signed `webhook.test` event (queued, retried like any delivery) */
-    post: operations['WebhooksController_test'];
+    post: operations['testWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1169,13 +1173,21 @@ export interface components {
       /** Format: uuid */
       campaignId: string;
       complaints: number;
-      /** @description What each figure counts. */
-      definitions: Record<string, never>;
+      /** @description What each figure counts, by figure name. */
+      definitions: {
+        [key: string]: string;
+      };
       delivered: number;
       humanOpenRate: components['schemas']['RateView'];
       openRate: components['schemas']['RateView'];
-      /** @description Total opens by classification. */
-      opensByClassification: Record<string, never>;
+      /** @description Total opens by classification (every classification, 0 when none). */
+      opensByClassification?: {
+        human: number;
+        'machine:apple_mpp': number;
+        'machine:bot': number;
+        'machine:proxy_prefetch': number;
+        'machine:scanner': number;
+      };
       sent: number;
       series: components['schemas']['OpenSeriesView'];
       timeToFirstOpen: components['schemas']['TimeToFirstOpenView'];
@@ -1419,13 +1431,13 @@ export interface components {
        * @description Name or ISO code
        * @example DE
        */
-      country?: Record<string, never>;
+      country?: string | null;
       /**
        * @description A domain or URL; stored as its registrable domain
        * @example acme.com
        */
       domain: string;
-      /** @enum {string} */
+      /** @enum {string|null} */
       employeeRange?:
         | '1-10'
         | '11-50'
@@ -1434,13 +1446,14 @@ export interface components {
         | '501-1000'
         | '1001-5000'
         | '5001-10000'
-        | '10001+';
+        | '10001+'
+        | null;
       /** @example Industrial Automation */
-      industry?: Record<string, never>;
+      industry?: string | null;
       /** @example Acme Robotics */
-      name?: Record<string, never>;
+      name?: string | null;
       /** @example https://www.acme.com */
-      website?: Record<string, never>;
+      website?: string | null;
     };
     CreateApiKeyDto: {
       /**
@@ -1473,15 +1486,15 @@ export interface components {
     };
     CreateContactDto: {
       /** Format: uuid */
-      accountId?: Record<string, never>;
+      accountId?: string | null;
       /** @example Berlin */
-      city?: Record<string, never>;
+      city?: string | null;
       /**
        * @description Name or ISO code
        * @example Germany
        */
-      country?: Record<string, never>;
-      doNotContact?: Record<string, never>;
+      country?: string | null;
+      doNotContact?: boolean | null;
       /**
        * Format: email
        * @description One address (a display name or `mailto:` is stripped); stored trimmed and lower-cased. Unique among contacts.
@@ -1489,20 +1502,20 @@ export interface components {
        */
       email?: string | null;
       /** @example Jane */
-      firstName?: Record<string, never>;
+      firstName?: string | null;
       /** @example Doe */
-      lastName?: Record<string, never>;
+      lastName?: string | null;
       /** @example user-42 */
-      ownerId?: Record<string, never>;
+      ownerId?: string | null;
       /** @example +1 (415) 555-2671 */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /**
        * @description Lead source
        * @example webinar
        */
-      source?: Record<string, never>;
+      source?: string | null;
       /** @example VP, Sales & Marketing */
-      title?: Record<string, never>;
+      title?: string | null;
     };
     CreateLeadDto: {
       /** @example a-77 */
@@ -1528,11 +1541,11 @@ export interface components {
        */
       aliases?: string[];
       /** @example Buying process */
-      category?: Record<string, never> | null;
+      category?: string | null;
       /** @example A Sales Champion is an influential individual within a customer's organization who passionately supports and promotes your solution. */
       definition: string;
       /** @description Markdown */
-      details?: Record<string, never> | null;
+      details?: string | null;
       /**
        * @description Common misspellings: found by search and annotate, never displayed.
        * @example [
@@ -1548,7 +1561,7 @@ export interface components {
        * @description Only for a deprecated term: the slug of the term that replaces it.
        * @example sales-kickoff
        */
-      replacedBy?: Record<string, never> | null;
+      replacedBy?: string | null;
       /** @example sales-champion */
       slug: string;
       sources?: components['schemas']['TermSourceDto'][];
@@ -1777,8 +1790,8 @@ export interface components {
       confidence: number;
       /** @example title */
       field: string;
-      newValue: Record<string, never> | null;
-      oldValue: Record<string, never> | null;
+      newValue: (string | null) | boolean;
+      oldValue: (string | null) | boolean;
       /** @enum {string} */
       reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh';
       /** @example user */
@@ -1805,7 +1818,7 @@ export interface components {
        */
       source: string;
       /** @description The value (string, boolean or null) */
-      value: Record<string, never> | null;
+      value: (string | null) | boolean;
       /** Format: date-time */
       verifiedAt: string | null;
     };
@@ -2116,9 +2129,13 @@ export interface components {
     };
     MessageTaggingView: {
       /** @description Custom arguments: SendGrid `custom_args`, Mailgun `v:` variables (or X-Mailgun-Variables), Postmark `Metadata`, SES message tags. */
-      customArgs: Record<string, never>;
+      customArgs: {
+        [key: string]: string;
+      };
       /** @description Headers to add to the message, e.g. X-Sales-Suite-Message-Id. */
-      headers: Record<string, never>;
+      headers: {
+        [key: string]: string;
+      };
     };
     MessageView: {
       /** Format: uuid */
@@ -2517,9 +2534,21 @@ export interface components {
       /** @example definition */
       field: string;
       /** @example The old definition. */
-      from: Record<string, never> | null;
+      from:
+        | (string | null)
+        | (
+            | string
+            | components['schemas']['TermRelationView']
+            | components['schemas']['TermSourceView']
+          )[];
       /** @example The new definition. */
-      to: Record<string, never> | null;
+      to:
+        | (string | null)
+        | (
+            | string
+            | components['schemas']['TermRelationView']
+            | components['schemas']['TermSourceView']
+          )[];
     };
     TermPageView: {
       items: components['schemas']['TermView'][];
@@ -2705,8 +2734,8 @@ export interface components {
        * @description Name or ISO code
        * @example DE
        */
-      country?: Record<string, never>;
-      /** @enum {string} */
+      country?: string | null;
+      /** @enum {string|null} */
       employeeRange?:
         | '1-10'
         | '11-50'
@@ -2715,13 +2744,14 @@ export interface components {
         | '501-1000'
         | '1001-5000'
         | '5001-10000'
-        | '10001+';
+        | '10001+'
+        | null;
       /** @example Industrial Automation */
-      industry?: Record<string, never>;
+      industry?: string | null;
       /** @example Acme Robotics */
-      name?: Record<string, never>;
+      name?: string | null;
       /** @example https://www.acme.com */
-      website?: Record<string, never>;
+      website?: string | null;
     };
     UpdateApiKeyDto: {
       /**
@@ -2748,15 +2778,15 @@ export interface components {
     };
     UpdateContactDto: {
       /** Format: uuid */
-      accountId?: Record<string, never>;
+      accountId?: string | null;
       /** @example Berlin */
-      city?: Record<string, never>;
+      city?: string | null;
       /**
        * @description Name or ISO code
        * @example Germany
        */
-      country?: Record<string, never>;
-      doNotContact?: Record<string, never>;
+      country?: string | null;
+      doNotContact?: boolean | null;
       /**
        * Format: email
        * @description One address (a display name or `mailto:` is stripped); stored trimmed and lower-cased. Unique among contacts.
@@ -2764,20 +2794,20 @@ export interface components {
        */
       email?: string | null;
       /** @example Jane */
-      firstName?: Record<string, never>;
+      firstName?: string | null;
       /** @example Doe */
-      lastName?: Record<string, never>;
+      lastName?: string | null;
       /** @example user-42 */
-      ownerId?: Record<string, never>;
+      ownerId?: string | null;
       /** @example +1 (415) 555-2671 */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /**
        * @description Lead source
        * @example webinar
        */
-      source?: Record<string, never>;
+      source?: string | null;
       /** @example VP, Sales & Marketing */
-      title?: Record<string, never>;
+      title?: string | null;
     };
     UpdateTermDto: {
       /**
@@ -2788,11 +2818,11 @@ export interface components {
        */
       aliases?: string[];
       /** @example Buying process */
-      category?: Record<string, never> | null;
+      category?: string | null;
       /** @example A Sales Champion is an influential individual within a customer's organization who passionately supports and promotes your solution. */
       definition?: string;
       /** @description Markdown */
-      details?: Record<string, never> | null;
+      details?: string | null;
       /**
        * @description Common misspellings: found by search and annotate, never displayed.
        * @example [
@@ -2808,7 +2838,7 @@ export interface components {
        * @description Only for a deprecated term: the slug of the term that replaces it.
        * @example sales-kickoff
        */
-      replacedBy?: Record<string, never> | null;
+      replacedBy?: string | null;
       sources?: components['schemas']['TermSourceDto'][];
       /**
        * @default draft
@@ -2910,7 +2940,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  ApiKeysController_list: {
+  listApiKeys: {
     parameters: {
       query?: never;
       header?: never;
@@ -2965,7 +2995,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_create: {
+  createApiKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -3034,7 +3064,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_revoke: {
+  revokeApiKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -3108,7 +3138,7 @@ export interface operations {
       };
     };
   };
-  ApiKeysController_update: {
+  updateApiKey: {
     parameters: {
       query?: never;
       header?: never;
@@ -3188,7 +3218,7 @@ export interface operations {
       };
     };
   };
-  CrmController_listAccounts: {
+  listAccounts: {
     parameters: {
       query?: {
         limit?: number;
@@ -3259,7 +3289,7 @@ export interface operations {
       };
     };
   };
-  CrmController_createAccount: {
+  createAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -3336,7 +3366,7 @@ export interface operations {
       };
     };
   };
-  CrmController_getAccount: {
+  getAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -3411,7 +3441,7 @@ export interface operations {
       };
     };
   };
-  CrmController_updateAccount: {
+  updateAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -3490,7 +3520,7 @@ export interface operations {
       };
     };
   };
-  CrmController_accountHistory: {
+  getAccountHistory: {
     parameters: {
       query?: {
         limit?: number;
@@ -3569,7 +3599,7 @@ export interface operations {
       };
     };
   };
-  CrmController_listContacts: {
+  listContacts: {
     parameters: {
       query?: {
         limit?: number;
@@ -3666,7 +3696,7 @@ export interface operations {
       };
     };
   };
-  CrmController_createContact: {
+  createContact: {
     parameters: {
       query?: {
         /** @description When a contact already has the email: merge the request into it (200) instead of answering 409. Fields a person set (locked) keep their value, and empty or null values clear nothing, as in an import. */
@@ -3695,7 +3725,7 @@ export interface operations {
       201: {
         headers: {
           /** @description URL of the contact */
-          Location?: unknown;
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3767,7 +3797,7 @@ export interface operations {
       };
     };
   };
-  CrmController_duplicates: {
+  findDuplicateContacts: {
     parameters: {
       query?: {
         /** @description Only duplicates at this account */
@@ -3834,7 +3864,7 @@ export interface operations {
       };
     };
   };
-  CrmController_merge: {
+  mergeContacts: {
     parameters: {
       query?: never;
       header?: never;
@@ -3911,7 +3941,7 @@ export interface operations {
       };
     };
   };
-  CrmController_getContact: {
+  getContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3986,7 +4016,7 @@ export interface operations {
       };
     };
   };
-  CrmController_deleteContact: {
+  deleteContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4059,7 +4089,7 @@ export interface operations {
       };
     };
   };
-  CrmController_updateContact: {
+  updateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4147,7 +4177,7 @@ export interface operations {
       };
     };
   };
-  CrmController_enrich: {
+  enrichContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4222,7 +4252,7 @@ export interface operations {
       };
     };
   };
-  CrmController_contactHistory: {
+  getContactHistory: {
     parameters: {
       query?: {
         limit?: number;
@@ -4301,7 +4331,7 @@ export interface operations {
       };
     };
   };
-  CrmController_preview: {
+  previewEnrichment: {
     parameters: {
       query?: never;
       header?: never;
@@ -4369,7 +4399,7 @@ export interface operations {
       };
     };
   };
-  CrmImportsController_upload: {
+  importContacts: {
     parameters: {
       query?: {
         /** @description Also create one lead per contact in the lead funnel, at the stage the lifecycle column maps to (docs/crm.md), dated by the create-date column; a contact that already has a lead gets none */
@@ -4481,7 +4511,7 @@ export interface operations {
       };
     };
   };
-  CrmImportsController_preview: {
+  previewContactImport: {
     parameters: {
       query?: {
         /** @description JSON: column header → field (`email`, `firstName`, `companyDomain`, `lifecycleStage`, …) or `ignore`, overriding detection */
@@ -4582,7 +4612,7 @@ export interface operations {
       };
     };
   };
-  CrmImportsController_get: {
+  getContactImport: {
     parameters: {
       query?: never;
       header?: never;
@@ -4657,7 +4687,7 @@ export interface operations {
       };
     };
   };
-  CrmImportsController_errorReport: {
+  getContactImportErrors: {
     parameters: {
       query?: never;
       header?: never;
@@ -4733,7 +4763,7 @@ export interface operations {
       };
     };
   };
-  EmailController_createCampaign: {
+  createCampaign: {
     parameters: {
       query?: never;
       header?: never;
@@ -4801,7 +4831,7 @@ export interface operations {
       };
     };
   };
-  EmailController_addMessages: {
+  addCampaignMessages: {
     parameters: {
       query?: never;
       header?: never;
@@ -4880,7 +4910,7 @@ export interface operations {
       };
     };
   };
-  EmailController_campaignStats: {
+  getCampaignStats: {
     parameters: {
       query?: never;
       header?: never;
@@ -4955,7 +4985,7 @@ export interface operations {
       };
     };
   };
-  EmailController_getConsent: {
+  getTrackingConsent: {
     parameters: {
       query?: never;
       header?: never;
@@ -5010,7 +5040,7 @@ export interface operations {
       };
     };
   };
-  EmailController_setConsent: {
+  setTrackingConsent: {
     parameters: {
       query?: never;
       header?: never;
@@ -5078,7 +5108,7 @@ export interface operations {
       };
     };
   };
-  EmailController_contactEngagement: {
+  getContactEngagement: {
     parameters: {
       query?: never;
       header?: never;
@@ -5144,7 +5174,7 @@ export interface operations {
       };
     };
   };
-  EmailController_setContactTracking: {
+  setContactTracking: {
     parameters: {
       query?: never;
       header?: never;
@@ -5214,7 +5244,7 @@ export interface operations {
       };
     };
   };
-  EmailController_eraseContactTracking: {
+  eraseContactTracking: {
     parameters: {
       query?: never;
       header?: never;
@@ -5280,7 +5310,7 @@ export interface operations {
       };
     };
   };
-  EmailController_recordDeliveryEvents: {
+  recordDeliveryEvents: {
     parameters: {
       query?: never;
       header?: never;
@@ -5357,7 +5387,7 @@ export interface operations {
       };
     };
   };
-  EmailController_getMessage: {
+  getMessage: {
     parameters: {
       query?: never;
       header?: never;
@@ -5432,7 +5462,7 @@ export interface operations {
       };
     };
   };
-  EmailController_render: {
+  renderTrackedHtml: {
     parameters: {
       query?: never;
       header?: never;
@@ -5509,7 +5539,7 @@ export interface operations {
       };
     };
   };
-  EspWebhooksController_receive: {
+  receiveEspWebhook: {
     parameters: {
       query?: never;
       header?: never;
@@ -5595,7 +5625,7 @@ export interface operations {
       };
     };
   };
-  FunnelController_definition: {
+  getFunnelDefinition: {
     parameters: {
       query?: never;
       header?: never;
@@ -5650,7 +5680,7 @@ export interface operations {
       };
     };
   };
-  FunnelController_replaceDefinition: {
+  replaceFunnelDefinition: {
     parameters: {
       query?: never;
       header?: never;
@@ -5727,7 +5757,7 @@ export interface operations {
       };
     };
   };
-  FunnelController_rebuild: {
+  rebuildFunnelProjections: {
     parameters: {
       query?: never;
       header?: never;
@@ -5782,7 +5812,7 @@ export interface operations {
       };
     };
   };
-  FunnelController_stats: {
+  getFunnelStats: {
     parameters: {
       query: {
         /** @description Cohort start (inclusive): lead creation time. */
@@ -5852,7 +5882,7 @@ export interface operations {
       };
     };
   };
-  GlossaryAnnotateController_annotate: {
+  annotateText: {
     parameters: {
       query?: never;
       header?: never;
@@ -5920,7 +5950,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_categories: {
+  listGlossaryCategories: {
     parameters: {
       query?: never;
       header?: never;
@@ -5975,7 +6005,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTransferController_export: {
+  exportGlossary: {
     parameters: {
       query?: {
         format?: 'json' | 'csv';
@@ -6040,7 +6070,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTransferController_import: {
+  importGlossary: {
     parameters: {
       query?: {
         /** @description Report what would change; write nothing. */
@@ -6139,7 +6169,7 @@ export interface operations {
       };
     };
   };
-  GlossarySearchController_search: {
+  searchGlossary: {
     parameters: {
       query: {
         q: string;
@@ -6206,7 +6236,7 @@ export interface operations {
       };
     };
   };
-  GlossarySearchController_suggest: {
+  suggestGlossaryTerms: {
     parameters: {
       query: {
         prefix: string;
@@ -6273,7 +6303,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_list: {
+  listTerms: {
     parameters: {
       query?: {
         limit?: number;
@@ -6346,7 +6376,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_create: {
+  createTerm: {
     parameters: {
       query?: never;
       header?: never;
@@ -6361,10 +6391,10 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description "1" */
-          ETag?: unknown;
+          /** @description The version, quoted */
+          ETag?: string;
           /** @description URL of the new term */
-          Location?: unknown;
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6436,7 +6466,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_get: {
+  getTerm: {
     parameters: {
       query?: never;
       header?: {
@@ -6452,7 +6482,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The version, quoted */
-          ETag?: unknown;
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6522,7 +6552,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_delete: {
+  deleteTerm: {
     parameters: {
       query?: {
         /** @description Required when the term is used (e.g. by a funnel stage): the live term the uses move to. */
@@ -6637,7 +6667,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_update: {
+  updateTerm: {
     parameters: {
       query?: never;
       header: {
@@ -6657,8 +6687,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The new version */
-          ETag?: unknown;
+          /** @description The new version, quoted */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6756,7 +6786,7 @@ export interface operations {
       };
     };
   };
-  GlossaryTermsController_restore: {
+  restoreTerm: {
     parameters: {
       query?: never;
       header?: never;
@@ -6769,8 +6799,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The new version */
-          ETag?: unknown;
+          /** @description The new version, quoted */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6851,7 +6881,7 @@ export interface operations {
       };
     };
   };
-  GlossaryRevisionsController_revisions: {
+  listTermRevisions: {
     parameters: {
       query?: never;
       header?: never;
@@ -6926,7 +6956,7 @@ export interface operations {
       };
     };
   };
-  GlossaryRevisionsController_revision: {
+  getTermRevision: {
     parameters: {
       query?: never;
       header?: never;
@@ -7002,7 +7032,7 @@ export interface operations {
       };
     };
   };
-  GlossaryRevisionsController_restore: {
+  restoreTermRevision: {
     parameters: {
       query?: never;
       header?: {
@@ -7099,7 +7129,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_list: {
+  listLeads: {
     parameters: {
       query?: {
         limit?: number;
@@ -7183,7 +7213,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_create: {
+  createLead: {
     parameters: {
       query?: never;
       header?: never;
@@ -7199,7 +7229,7 @@ export interface operations {
       201: {
         headers: {
           /** @description URL of the lead */
-          Location?: unknown;
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7253,7 +7283,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_get: {
+  getLead: {
     parameters: {
       query?: never;
       header?: never;
@@ -7328,7 +7358,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_addCommitteeMember: {
+  addCommitteeMember: {
     parameters: {
       query?: never;
       header?: never;
@@ -7416,7 +7446,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_recordEngagement: {
+  recordEngagement: {
     parameters: {
       query?: never;
       header?: never;
@@ -7504,7 +7534,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_history: {
+  getLeadHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -7579,7 +7609,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_score: {
+  getLeadScore: {
     parameters: {
       query?: {
         /** @description Score as of this time; default now. */
@@ -7657,7 +7687,7 @@ export interface operations {
       };
     };
   };
-  LeadsController_transition: {
+  transitionLead: {
     parameters: {
       query?: never;
       header?: never;
@@ -7745,7 +7775,7 @@ export interface operations {
       };
     };
   };
-  ScoringController_job: {
+  getRescoreJob: {
     parameters: {
       query?: never;
       header?: never;
@@ -7820,7 +7850,7 @@ export interface operations {
       };
     };
   };
-  ScoringController_model: {
+  getScoringModel: {
     parameters: {
       query?: never;
       header?: never;
@@ -7875,7 +7905,7 @@ export interface operations {
       };
     };
   };
-  ScoringController_replaceModel: {
+  replaceScoringModel: {
     parameters: {
       query?: never;
       header?: never;
@@ -7952,7 +7982,7 @@ export interface operations {
       };
     };
   };
-  TerritoriesController_get: {
+  getTerritories: {
     parameters: {
       query?: never;
       header?: never;
@@ -8007,7 +8037,7 @@ export interface operations {
       };
     };
   };
-  TerritoriesController_replace: {
+  replaceTerritories: {
     parameters: {
       query?: never;
       header?: never;
@@ -8084,7 +8114,7 @@ export interface operations {
       };
     };
   };
-  TerritoriesController_job: {
+  getTerritoryJob: {
     parameters: {
       query?: never;
       header?: never;
@@ -8159,7 +8189,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_list: {
+  listWebhooks: {
     parameters: {
       query?: never;
       header?: never;
@@ -8214,7 +8244,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_create: {
+  createWebhook: {
     parameters: {
       query?: never;
       header?: never;
@@ -8291,7 +8321,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_get: {
+  getWebhook: {
     parameters: {
       query?: never;
       header?: never;
@@ -8366,7 +8396,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_delete: {
+  deleteWebhook: {
     parameters: {
       query?: never;
       header?: never;
@@ -8439,7 +8469,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_update: {
+  updateWebhook: {
     parameters: {
       query?: never;
       header?: never;
@@ -8527,7 +8557,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_deliveries: {
+  listWebhookDeliveries: {
     parameters: {
       query?: {
         limit?: number;
@@ -8606,7 +8636,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_test: {
+  testWebhook: {
     parameters: {
       query?: never;
       header?: never;

@@ -30,6 +30,7 @@ export class EmailController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Forward('POST', 'campaigns', EmailSubjects.CreateCampaign, {
+    operationId: 'createCampaign',
     scope: 'email:write',
     summary: 'Create a campaign',
     answers: CampaignView,
@@ -40,6 +41,7 @@ export class EmailController {
   }
 
   @Route('POST', 'campaigns/:id/messages', {
+    operationId: 'addCampaignMessages',
     scope: 'email:write',
     summary: 'Register up to 10,000 messages; each gets an id and its absolute pixel URL',
     description:
@@ -64,6 +66,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'messages/:id', EmailSubjects.GetMessage, {
+    operationId: 'getMessage',
     scope: 'email:read',
     summary: 'Get one message and its delivery status',
     answers: MessageView,
@@ -74,6 +77,7 @@ export class EmailController {
   }
 
   @Forward('POST', 'render', EmailSubjects.Render, {
+    operationId: 'renderTrackedHtml',
     status: 200,
     scope: 'email:write',
     summary: "Insert the message's pixel before </body> of an HTML body",
@@ -85,6 +89,7 @@ export class EmailController {
   }
 
   @Forward('POST', 'events', EmailSubjects.RecordDeliveryEvents, {
+    operationId: 'recordDeliveryEvents',
     status: 200,
     scope: 'email:write',
     summary: 'Record delivery status updates (delivered, soft_bounce, hard_bounce, complaint)',
@@ -98,6 +103,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'campaigns/:id/stats', EmailSubjects.CampaignStats, {
+    operationId: 'getCampaignStats',
     scope: 'email:read',
     summary: 'Open statistics of a campaign, each rate with its definition',
     answers: CampaignStatsView,
@@ -108,6 +114,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'contacts/:id/engagement', EmailSubjects.ContactEngagement, {
+    operationId: 'getContactEngagement',
     scope: 'email:read',
     summary: "A contact's opens across campaigns",
     answers: ContactEngagementView,
@@ -118,6 +125,7 @@ export class EmailController {
   }
 
   @Forward('PUT', 'contacts/:id/tracking', EmailSubjects.SetContactTracking, {
+    operationId: 'setContactTracking',
     scope: 'email:write',
     summary: 'Set do-not-track for a contact (the pixel still answers)',
     answers: ContactTrackingView,
@@ -128,6 +136,7 @@ export class EmailController {
   }
 
   @Forward('DELETE', 'contacts/:id/tracking-data', EmailSubjects.EraseContactTracking, {
+    operationId: 'eraseContactTracking',
     scope: 'email:write',
     summary: "Erase a contact's open history",
     answers: ErasedTrackingView,
@@ -138,6 +147,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'consent', EmailSubjects.GetConsent, {
+    operationId: 'getTrackingConsent',
     scope: 'email:read',
     summary: 'The global tracking mode',
     answers: ConsentView,
@@ -148,6 +158,7 @@ export class EmailController {
   }
 
   @Forward('PUT', 'consent', EmailSubjects.SetConsent, {
+    operationId: 'setTrackingConsent',
     scope: 'email:write',
     summary: 'Switch tracking off, to anonymous counts, or to individual',
     answers: ConsentView,

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { GatewayModule } from '../gateway.module';
-import { createOpenApiDocument, sortKeys } from './openapi-document';
+import { createOpenApiDocument, sortKeys, unpinnedOperations } from './openapi-document';
 
 /**
  * Prints the gateway's OpenAPI document (keys sorted) without a running suite: preview mode
@@ -16,6 +16,10 @@ async function printDocument(): Promise<void> {
   });
   const document = createOpenApiDocument(app);
   await app.close();
+  const unpinned = unpinnedOperations(document);
+  if (unpinned.length > 0) {
+    throw new Error(`Pin an operationId (in @Route or @ApiOperation) for: ${unpinned.join(', ')}`);
+  }
   process.stdout.write(`${JSON.stringify(sortKeys(document), null, 2)}\n`);
 }
 

@@ -155,9 +155,15 @@ export class RenderEmailDto {
  * any provider that echoes headers) and the same id as a custom argument per provider.
  */
 export class MessageTaggingView {
-  @ApiProperty({ description: 'Headers to add to the message, e.g. X-Sales-Suite-Message-Id.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Headers to add to the message, e.g. X-Sales-Suite-Message-Id.',
+  })
   headers: Record<string, string>;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
     description:
       'Custom arguments: SendGrid `custom_args`, Mailgun `v:` variables (or X-Mailgun-Variables), Postmark `Metadata`, SES message tags.',
   })
@@ -285,13 +291,23 @@ export class CampaignStatsView {
   @ApiProperty() totalOpens: number;
   @ApiProperty() uniqueOpens: number;
   @ApiProperty() uniqueHumanOpens: number;
-  @ApiProperty({ description: 'Total opens by classification.' })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(OPEN_CLASSIFICATIONS.map((name) => [name, { type: 'integer' }])),
+    required: [...OPEN_CLASSIFICATIONS],
+    description: 'Total opens by classification (every classification, 0 when none).',
+  })
   opensByClassification: Record<OpenClassification, number>;
   @ApiProperty() openRate: RateView;
   @ApiProperty() humanOpenRate: RateView;
   @ApiProperty() timeToFirstOpen: TimeToFirstOpenView;
   @ApiProperty() series: OpenSeriesView;
-  @ApiProperty({ description: 'What each figure counts.' }) definitions: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'What each figure counts, by figure name.',
+  })
+  definitions: Record<string, string>;
 }
 
 export class ContactOpenView {

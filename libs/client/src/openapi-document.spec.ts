@@ -1,0 +1,147 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The committed document (kept equal to the code by `npm run openapi:check`) is what generators
+ * read: every example must be valid against its schema, and no value may be typed a bare object.
+ */
+type Node = Record<string, unknown>;
+const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, Node>>;
+  components: { schemas: Record<string, Node> };
+};
+
+/** OpenAPI 3.0 formats the document uses; `binary` is a file part, not a string to check. */
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  formats: {
+    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/,
+    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    binary: true,
+  },
+});
+ajv.addSchema({ components: document.components }, 'openapi.json');
+
+/** A copy whose `#/…` references point into the registered components. */
+function rooted(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rooted);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' ? `openapi.json${value}` : rooted(value),
+    ]),
+  );
+}
+
+interface Example {
+  where: string;
+  schema: Node;
+  value: unknown;
+}
+
+/** Every example in a schema and the schemas inside it, with the schema it must satisfy. */
+function schemaExamples(schema: unknown, where: string): Example[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  const node = schema as Node;
+  const own = 'example' in node ? [{ where, schema: node, value: node.example }] : [];
+  const properties = Object.entries((node.properties ?? {}) as Record<string, unknown>);
+  const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((key) =>
+    ((node[key] ?? []) as unknown[]).map((branch, i) => [`${key}/${i}`, branch] as const),
+  );
+  const children = [
+    ...properties.map(([name, child]) => [`properties/${name}`, child] as const),
+    ...branches,
+    ['items', node.items] as const,
+    ['additionalProperties', node.additionalProperties] as const,
+  ];
+  return [...own, ...children.flatMap(([key, child]) => schemaExamples(child, `${where}/${key}`))];
+}
+
+/** Examples of parameters, headers and media types (`example` and `examples`), and their schemas'. */
+function objectExamples(holder: Node, where: string): Example[] {
+  const schema = holder.schema as Node | undefined;
+  if (!schema) return [];
+  const named = Object.entries((holder.examples ?? {}) as Record<string, { value?: unknown }>).map(
+    ([name, example]) => ({ where: `${where}/examples/${name}`, schema, value: example.value }),
+  );
+  const own = 'example' in holder ? [{ where, schema, value: holder.example }] : [];
+  return [...own, ...named, ...schemaExamples(schema, `${where}/schema`)];
+}
+
+function operationExamples(operation: Node, where: string): Example[] {
+  const parameters = ((operation.parameters ?? []) as Node[]).flatMap((parameter) =>
+    objectExamples(parameter, `${where}/parameters/${String(parameter.name)}`),
+  );
+  const content = (owner: Node | undefined, at: string) =>
+    Object.entries((owner?.content ?? {}) as Record<string, Node>).flatMap(([type, media]) =>
+      objectExamples(media, `${at}/content/${type}`),
+    );
+  const responses = Object.entries((operation.responses ?? {}) as Record<string, Node>).flatMap(
+    ([status, response]) => [
+      ...content(response, `${where}/responses/${status}`),
+      ...Object.entries((response.headers ?? {}) as Record<string, Node>).flatMap(
+        ([name, header]) => objectExamples(header, `${where}/responses/${status}/headers/${name}`),
+      ),
+    ],
+  );
+  return [
+    ...parameters,
+    ...content(operation.requestBody as Node | undefined, `${where}/requestBody`),
+    ...responses,
+  ];
+}
+
+const examples: Example[] = [
+  ...Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+    schemaExamples(schema, `#/components/schemas/${name}`),
+  ),
+  ...Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, operation]) =>
+      operationExamples(operation, `#/paths/${path}/${method}`),
+    ),
+  ),
+];
+
+/** Schemas typed `object` that say nothing of their properties (what a lost union turns into). */
+function bareObjects(schema: unknown, where: string): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((item, i) => bareObjects(item, `${where}/${i}`));
+  if (schema === null || typeof schema !== 'object') return [];
+  const node = schema as Node;
+  const bare =
+    node.type === 'object' &&
+    !['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf'].some((key) => key in node);
+  return [
+    ...(bare ? [where] : []),
+    ...Object.entries(node).flatMap(([key, child]) => bareObjects(child, `${where}/${key}`)),
+  ];
+}
+
+describe('the OpenAPI document', () => {
+  it('has examples throughout', () => {
+    expect(examples.length).toBeGreaterThan(100);
+  });
+
+  it('has only examples that are valid against their schemas', () => {
+    const invalid = examples.flatMap(({ where, schema, value }) => {
+      const validate = ajv.compile(rooted(schema) as Node);
+      return validate(value) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
+    });
+    expect(invalid).toEqual([]);
+  });
+
+  it('types every value: no bare `object` schema', () => {
+    expect(bareObjects(document, '#')).toEqual([]);
+  });
+
+  it('names every operation with a unique camelCase operationId', () => {
+    const ids = Object.values(document.paths).flatMap((item) =>
+      Object.values(item).map((operation) => String(operation.operationId)),
+    );
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
