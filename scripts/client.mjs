@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
+import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCUMENT = join(ROOT, 'libs/client/openapi.json');
@@ -30,8 +31,15 @@ function generateDocument() {
   return result.stdout;
 }
 
+/** A file part (`format: binary`) is a Blob (a File in browsers), not a string. */
+const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
+
 async function generateTypes(document) {
-  const ast = await openapiTS(JSON.parse(document));
+  const ast = await openapiTS(JSON.parse(document), {
+    // A default is what the server assumes when a request leaves the field out: still optional.
+    defaultNonNullable: false,
+    transform: (schema) => (schema.format === 'binary' ? BLOB : undefined),
+  });
   const options = (await prettier.resolveConfig(SCHEMA)) ?? {};
   return prettier.format(astToString(ast), { ...options, filepath: SCHEMA });
 }

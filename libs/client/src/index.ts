@@ -33,3 +33,14 @@ export function createSalesSuiteClient(options: SalesSuiteClientOptions): SalesS
   }
   return client;
 }
+
+/**
+ * The `bodySerializer` of multipart routes (CSV/XLSX imports): the typed body's fields as
+ * form parts, e.g. `api.POST('/v1/crm/imports', { body: { file }, bodySerializer: formData })`.
+ * Pass a File (or a Blob) so the part carries the file name.
+ */
+export function formData(body: Record<string, Blob | string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body)) form.append(name, value);
+  return form;
+}

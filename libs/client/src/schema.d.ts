@@ -1569,7 +1569,7 @@ export interface components {
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'approved' | 'deprecated';
+      status?: 'draft' | 'approved' | 'deprecated';
       /**
        * @example [
        *       "b2b"
@@ -2844,7 +2844,7 @@ export interface components {
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'approved' | 'deprecated';
+      status?: 'draft' | 'approved' | 'deprecated';
       /**
        * @example [
        *       "b2b"
@@ -4415,7 +4415,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** Format: binary */
-          file: string;
+          file: Blob;
         };
       };
     };
@@ -4525,7 +4525,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** Format: binary */
-          file: string;
+          file: Blob;
         };
       };
     };
