@@ -133,6 +133,27 @@ describe('the OpenAPI document', () => {
     expect(invalid).toEqual([]);
   });
 
+  it('accepts null wherever a schema says nullable (a nullable enum lists null)', () => {
+    // `nullable` beside `allOf: [{ $ref }]` is OpenAPI 3.0's idiom for a nullable reference
+    // (generators read it as `X | null`); JSON Schema cannot express it, so it is not checked.
+    const nullableReference = (node: Node) => Array.isArray(node.allOf) && node.allOf.length === 1;
+    const nullable = (schema: unknown, where: string): string[] => {
+      if (schema === null || typeof schema !== 'object') return [];
+      const node = schema as Node;
+      const own =
+        node.nullable === true &&
+        !nullableReference(node) &&
+        !ajv.validate(rooted(node) as Node, null)
+          ? [where]
+          : [];
+      return [
+        ...own,
+        ...Object.entries(node).flatMap(([key, child]) => nullable(child, `${where}/${key}`)),
+      ];
+    };
+    expect(nullable(document.components.schemas, '#/components/schemas')).toEqual([]);
+  });
+
   it('types every value: no bare `object` schema', () => {
     expect(bareObjects(document, '#')).toEqual([]);
   });

@@ -1756,7 +1756,7 @@ export interface components {
       } | null;
       /** @description Field → value */
       contact: {
-        [key: string]: unknown;
+        [key: string]: (string | null) | boolean;
       };
       provenance: {
         [key: string]: components['schemas']['FieldProvenanceView'];
@@ -1948,7 +1948,7 @@ export interface components {
       };
       /** @description Contact fields as they would be stored (before enrichment rules) */
       contact: {
-        [key: string]: unknown;
+        [key: string]: (string | null) | boolean;
       };
       custom: {
         [key: string]: string;

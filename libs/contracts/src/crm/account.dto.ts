@@ -34,7 +34,7 @@ export class AccountFieldsDto {
   @MaxLength(100)
   industry?: string | null;
 
-  @ApiPropertyOptional({ enum: EMPLOYEE_RANGES, nullable: true })
+  @ApiPropertyOptional({ enum: [...EMPLOYEE_RANGES, null], nullable: true })
   @IsOptional()
   @IsIn(EMPLOYEE_RANGES)
   employeeRange?: EmployeeRange | null;
@@ -116,7 +116,8 @@ export class AccountView {
   @ApiProperty({ example: 'acme.com' }) domain: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) industry: string | null;
-  @ApiProperty({ nullable: true, enum: EMPLOYEE_RANGES }) employeeRange: EmployeeRange | null;
+  @ApiProperty({ nullable: true, enum: [...EMPLOYEE_RANGES, null] })
+  employeeRange: EmployeeRange | null;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ nullable: true, type: String }) website: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'As imported' }) city: string | null;

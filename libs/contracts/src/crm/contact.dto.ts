@@ -223,8 +223,8 @@ export class ContactView {
   @ApiProperty({ nullable: true, type: String }) lastName: string | null;
   @ApiProperty({ nullable: true, type: String }) fullName: string | null;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
-  @ApiProperty({ nullable: true, enum: SENIORITIES }) seniority: Seniority | null;
-  @ApiProperty({ nullable: true, enum: DEPARTMENTS }) department: Department | null;
+  @ApiProperty({ nullable: true, enum: [...SENIORITIES, null] }) seniority: Seniority | null;
+  @ApiProperty({ nullable: true, enum: [...DEPARTMENTS, null] }) department: Department | null;
   @ApiProperty({ nullable: true, type: String, description: 'As given' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String, example: '+14155552671' }) phoneE164: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'mobile' }) phoneType: string | null;

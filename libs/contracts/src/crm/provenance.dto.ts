@@ -7,7 +7,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export type FieldSource = 'user' | 'import' | `rule:${string}` | `provider:${string}`;
 
 /** A contact or account field's value: text, a flag such as `doNotContact`, or null (empty). */
-const FIELD_VALUE = [{ type: 'string', nullable: true }, { type: 'boolean' }];
+export const FIELD_VALUE = [{ type: 'string', nullable: true }, { type: 'boolean' }];
 
 export class FieldProvenanceView {
   @ApiProperty({ oneOf: FIELD_VALUE, description: 'The value (string, boolean or null)' })
