@@ -1,41 +1,15 @@
-import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  ajv,
+  committedDocument as document,
+  type DocumentNode as Node,
+  rooted,
+  schemaViolations,
+} from '../../../test/support/openapi-document';
 
 /**
  * The committed document (kept equal to the code by `npm run openapi:check`) is what generators
  * read: every example must be valid against its schema, and no value may be typed a bare object.
  */
-type Node = Record<string, unknown>;
-const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, Node>>;
-  components: { schemas: Record<string, Node> };
-};
-
-/** OpenAPI 3.0 formats the document uses; `binary` is a file part, not a string to check. */
-const ajv = new Ajv({
-  allErrors: true,
-  strict: false,
-  formats: {
-    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/,
-    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    binary: true,
-  },
-});
-ajv.addSchema({ components: document.components }, 'openapi.json');
-
-/** A copy whose `#/…` references point into the registered components. */
-function rooted(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(rooted);
-  if (schema === null || typeof schema !== 'object') return schema;
-  return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [
-      key,
-      key === '$ref' && typeof value === 'string' ? `openapi.json${value}` : rooted(value),
-    ]),
-  );
-}
 
 interface Example {
   where: string;
@@ -127,8 +101,8 @@ describe('the OpenAPI document', () => {
 
   it('has only examples that are valid against their schemas', () => {
     const invalid = examples.flatMap(({ where, schema, value }) => {
-      const validate = ajv.compile(rooted(schema) as Node);
-      return validate(value) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
+      const violations = schemaViolations(schema, value);
+      return violations ? [`${where}: ${violations}`] : [];
     });
     expect(invalid).toEqual([]);
   });
@@ -141,9 +115,7 @@ describe('the OpenAPI document', () => {
       if (schema === null || typeof schema !== 'object') return [];
       const node = schema as Node;
       const own =
-        node.nullable === true &&
-        !nullableReference(node) &&
-        !ajv.validate(rooted(node) as Node, null)
+        node.nullable === true && !nullableReference(node) && !ajv.validate(rooted(node), null)
           ? [where]
           : [];
       return [
