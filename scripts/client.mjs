@@ -23,7 +23,11 @@ function run(command, args, options = {}) {
 }
 
 function generateDocument() {
-  const result = run(process.execPath, [PRINTER], { maxBuffer: 64 * 1024 * 1024 });
+  // A bare environment: the shell's settings (NODE_ENV, keys) must not shape the document.
+  const result = run(process.execPath, [PRINTER], {
+    env: { PATH: process.env.PATH ?? '' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stderr);
     throw new Error(`${relative(ROOT, PRINTER)} failed (run npm run build first)`);
