@@ -52,6 +52,7 @@ describe('GitHub workflows', () => {
       'npm ci',
       'npm run lint',
       'npm run typecheck',
+      'npm run openapi:check',
       'npx jest --selectProjects unit',
       'npx jest --selectProjects e2e',
       'bash scripts/install-deploy-tools.sh',

@@ -1,7 +1,8 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
+import { type components, formData } from '@sales-suite/client';
 import { followJob } from './follow-job';
-import { call, CliContext } from './gateway-call';
+import { answered, CliContext } from './gateway-call';
 
 export interface ImportOptions {
   /** Import without showing the mapping and asking. */
@@ -10,36 +11,13 @@ export interface ImportOptions {
   mapping?: string;
 }
 
-interface ImportPreview {
-  source: string;
-  columns: { header: string; field: string | null; confidence: number }[];
-  ignoredColumns: string[];
-  duplicatedColumns: string[];
-  rows: { row: number; error: { field: string; reason: string } | null }[];
-}
+type ImportPreview = components['schemas']['ImportPreviewView'];
 
-interface ImportProgress {
-  id: string;
-  status: 'receiving' | 'queued' | 'running' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: { row: number; field: string | null; reason: string }[];
-}
-
-async function upload<T>(
-  context: CliContext,
-  path: string,
-  file: string,
-  mapping: string | undefined,
-): Promise<T> {
-  const form = new FormData();
-  form.append('file', await openAsBlob(file, { type: 'text/csv' }), basename(file));
-  const query = mapping ? `?mapping=${encodeURIComponent(mapping)}` : '';
-  return call<T>(context, `${path}${query}`, { method: 'POST', body: form });
+/** The file as a form part named after it, streamed from disk. */
+async function filePart(file: string): Promise<File> {
+  return new File([await openAsBlob(file, { type: 'text/csv' })], basename(file), {
+    type: 'text/csv',
+  });
 }
 
 function describePreview(preview: ImportPreview): string {
@@ -74,12 +52,14 @@ export async function crmImport(
   options: ImportOptions,
   context: CliContext,
 ): Promise<number> {
+  const query = { mapping: options.mapping };
   if (!options.yes) {
-    const preview = await upload<ImportPreview>(
-      context,
-      '/v1/crm/imports/preview',
-      file,
-      options.mapping,
+    const preview = await answered(
+      context.api.POST('/v1/crm/imports/preview', {
+        params: { query },
+        body: { file: await filePart(file) },
+        bodySerializer: formData,
+      }),
     );
     context.out.write(describePreview(preview));
     if (!(await context.confirm(`Import ${basename(file)} with this mapping? [y/N] `))) {
@@ -87,16 +67,18 @@ export async function crmImport(
       return 1;
     }
   }
-  const accepted = await upload<{ id: string; status: string }>(
-    context,
-    '/v1/crm/imports',
-    file,
-    options.mapping,
+  const accepted = await answered(
+    context.api.POST('/v1/crm/imports', {
+      params: { query },
+      body: { file: await filePart(file) },
+      bodySerializer: formData,
+    }),
   );
   context.out.write(`Import ${accepted.id} accepted\n`);
   const job = await followJob(
     context,
-    () => call<ImportProgress>(context, `/v1/crm/imports/${accepted.id}`),
+    () =>
+      answered(context.api.GET('/v1/crm/imports/{id}', { params: { path: { id: accepted.id } } })),
     (status) => status === 'completed' || status === 'failed',
   );
   context.out.write(

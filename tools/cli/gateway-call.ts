@@ -1,27 +1,29 @@
+import type { SalesSuiteClient } from '@sales-suite/client';
+
 export interface CliContext {
-  baseUrl: string;
-  apiKey: string;
+  /** The typed client, with the API key. */
+  api: SalesSuiteClient;
   out: NodeJS.WriteStream;
   pollMs: number;
   /** Answers a yes/no question (false when nobody can answer). */
   confirm: (question: string) => Promise<boolean>;
 }
 
-/** One request to the gateway with the API key; a refusal throws with its status and detail. */
-export async function call<T>(
-  context: CliContext,
-  path: string,
-  init: RequestInit = {},
-): Promise<T> {
-  const response = await fetch(`${context.baseUrl}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${context.apiKey}`, ...init.headers },
-  });
-  const text = await response.text();
-  const body = text
-    ? (JSON.parse(text) as T & { detail?: string; title?: string })
-    : ({} as T & { detail?: string });
-  if (!response.ok)
-    throw new Error(`${response.status} ${(body as { detail?: string }).detail ?? text}`);
-  return body;
+/** What an openapi-fetch call resolves to: the body on success, the problem on a refusal. */
+interface ClientAnswer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer; a refusal throws with its status and problem detail. */
+export async function answered<T>(request: Promise<ClientAnswer<T>>): Promise<T> {
+  const { data, error, response } = await request;
+  if (!response.ok) throw new Error(`${response.status} ${detailOf(error)}`);
+  return data as T;
+}
+
+function detailOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'detail' in error) return String(error.detail);
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

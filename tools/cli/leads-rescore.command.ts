@@ -1,14 +1,5 @@
 import { followJob } from './follow-job';
-import { call, CliContext } from './gateway-call';
-
-interface RescoreProgress {
-  id: string;
-  modelVersion: number;
-  status: 'running' | 'completed' | 'superseded' | 'failed';
-  total: number;
-  processed: number;
-  error: string | null;
-}
+import { answered, CliContext } from './gateway-call';
 
 /**
  * `leads rescore`: a re-score runs when a scoring model is saved, so this saves the current model
@@ -16,22 +7,17 @@ interface RescoreProgress {
  * 0 when it completed, 1 when it failed or a newer model superseded it.
  */
 export async function leadsRescore(context: CliContext): Promise<number> {
-  const current = await call<{ version: number; model: unknown }>(context, '/v1/scoring/model');
-  const saved = await call<{ version: number; rescoreJobId: string }>(
-    context,
-    '/v1/scoring/model',
-    {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(current.model),
-    },
-  );
+  const current = await answered(context.api.GET('/v1/scoring/model'));
+  const saved = await answered(context.api.PUT('/v1/scoring/model', { body: current.model }));
+  const jobId = saved.rescoreJobId;
+  // Saving a model always starts a re-score; only the GET answer has no job.
+  if (!jobId) throw new Error('the gateway started no re-score job');
   context.out.write(
-    `Re-score ${saved.rescoreJobId} started (model version ${saved.version}, the rules of version ${current.version})\n`,
+    `Re-score ${jobId} started (model version ${saved.version}, the rules of version ${current.version})\n`,
   );
   const job = await followJob(
     context,
-    () => call<RescoreProgress>(context, `/v1/scoring/jobs/${saved.rescoreJobId}`),
+    () => answered(context.api.GET('/v1/scoring/jobs/{id}', { params: { path: { id: jobId } } })),
     (status) => status !== 'running',
   );
   context.out.write(

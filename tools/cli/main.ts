@@ -1,6 +1,7 @@
 // The sales-suite command line: `npm run cli -- crm import contacts.csv`, `npm run cli -- leads rescore`.
 // Talks to the gateway at SALES_SUITE_URL (default http://localhost:3000) with SALES_SUITE_API_KEY.
 import { createInterface } from 'node:readline/promises';
+import { createSalesSuiteClient } from '@sales-suite/client';
 import { crmImport } from './crm-import.command';
 import type { CliContext } from './gateway-call';
 import { leadsRescore } from './leads-rescore.command';
@@ -61,8 +62,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return command({
-    baseUrl: (process.env.SALES_SUITE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
-    apiKey,
+    api: createSalesSuiteClient({
+      baseUrl: (process.env.SALES_SUITE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+      apiKey,
+    }),
     out: process.stdout,
     pollMs: 500,
     confirm,

@@ -4,6 +4,8 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -19,12 +21,14 @@ import { RequireScopes } from './auth.decorators';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @RequireScopes('admin')
 @Controller('v1/admin/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key with scopes' })
   @ApiCreatedResponse({
     type: CreatedApiKeyView,
     description: 'The key is in the answer once, never again.',
@@ -35,6 +39,7 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listApiKeys', summary: 'The API keys (never their secrets)' })
   @ApiOkResponse({ type: [ApiKeyView] })
   @ApiProblemResponses(401, 403, 503)
   list(): Promise<ApiKeyView[]> {
@@ -42,6 +47,7 @@ export class ApiKeysController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateApiKey', summary: "Change a key's name or scopes" })
   @ApiOkResponse({
     type: ApiKeyView,
     description: 'Changed; every gateway replica applies it within a second.',
@@ -53,6 +59,7 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key' })
   @ApiNoContentResponse({
     description:
       'Revoked (also when it already was); every gateway replica refuses the key within a second.',

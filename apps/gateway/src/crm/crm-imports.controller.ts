@@ -137,6 +137,7 @@ export class CrmImportsController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Route('POST', '', {
+    operationId: 'importContacts',
     status: 202,
     scope: 'crm:write',
     summary: 'Import contacts from a CSV or XLSX file (multipart field `file`)',
@@ -206,6 +207,7 @@ export class CrmImportsController {
   }
 
   @Route('POST', 'preview', {
+    operationId: 'previewContactImport',
     status: 200,
     scope: 'crm:read',
     summary: 'Preview a CSV import: detected source, column mapping and the first 20 rows',
@@ -254,6 +256,7 @@ export class CrmImportsController {
   }
 
   @Forward('GET', ':id', CrmSubjects.GetImport, {
+    operationId: 'getContactImport',
     scope: 'crm:read',
     summary: "An import's status and progress, with row errors",
     answers: ImportView,
@@ -264,6 +267,7 @@ export class CrmImportsController {
   }
 
   @Route('GET', ':id/errors.csv', {
+    operationId: 'getContactImportErrors',
     scope: 'crm:read',
     summary: "An import's error report as CSV: every rejected row",
     description:

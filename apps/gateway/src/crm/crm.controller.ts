@@ -52,6 +52,7 @@ export class CrmController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Route('POST', 'contacts', {
+    operationId: 'createContact',
     scope: 'crm:write',
     summary: 'Create a contact (enriched before the answer); one contact per email',
     description:
@@ -63,7 +64,7 @@ export class CrmController {
     answers: {
       type: ContactView,
       description: 'Created',
-      headers: { Location: { description: 'URL of the contact' } },
+      headers: { Location: { description: 'URL of the contact', schema: { type: 'string' } } },
     },
     problems: [400, 401, 403, 404],
   })
@@ -91,6 +92,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'contacts', CrmSubjects.ListContacts, {
+    operationId: 'listContacts',
     scope: 'crm:read',
     summary: 'List contacts',
     description: 'Newest first, cursor pagination, filters.',
@@ -102,6 +104,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'contacts/duplicates', CrmSubjects.ListDuplicates, {
+    operationId: 'findDuplicateContacts',
     scope: 'crm:read',
     summary: 'Find duplicates: the same normalised email, or the same name at the same account',
     answers: DuplicateGroupsView,
@@ -112,6 +115,7 @@ export class CrmController {
   }
 
   @Forward('POST', 'contacts/merge', CrmSubjects.MergeContacts, {
+    operationId: 'mergeContacts',
     status: 200,
     scope: 'crm:write',
     summary:
@@ -124,6 +128,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'contacts/:id', CrmSubjects.GetContact, {
+    operationId: 'getContact',
     scope: 'crm:read',
     summary: "Get a contact with every field's provenance",
     answers: ContactView,
@@ -134,6 +139,7 @@ export class CrmController {
   }
 
   @Forward('PATCH', 'contacts/:id', CrmSubjects.UpdateContact, {
+    operationId: 'updateContact',
     scope: 'crm:write',
     summary: 'Update a contact',
     description:
@@ -149,6 +155,7 @@ export class CrmController {
   }
 
   @Forward('DELETE', 'contacts/:id', CrmSubjects.DeleteContact, {
+    operationId: 'deleteContact',
     status: 204,
     scope: 'crm:write',
     summary: 'Delete a contact',
@@ -159,6 +166,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'contacts/:id/history', CrmSubjects.ContactHistory, {
+    operationId: 'getContactHistory',
     scope: 'crm:read',
     summary: "A contact's field history, oldest first",
     answers: FieldHistoryPageView,
@@ -169,6 +177,7 @@ export class CrmController {
   }
 
   @Forward('POST', 'contacts/:id/enrich', CrmSubjects.EnrichContact, {
+    operationId: 'enrichContact',
     status: 200,
     scope: 'crm:write',
     summary: 'Re-enrich a contact now (rules and providers; values people set stay)',
@@ -181,6 +190,7 @@ export class CrmController {
   }
 
   @Forward('POST', 'enrich/preview', CrmSubjects.PreviewEnrichment, {
+    operationId: 'previewEnrichment',
     status: 200,
     scope: 'crm:read',
     summary: 'Enrich a contact without storing anything',
@@ -195,6 +205,7 @@ export class CrmController {
   }
 
   @Forward('POST', 'accounts', CrmSubjects.CreateAccount, {
+    operationId: 'createAccount',
     scope: 'crm:write',
     summary: 'Create an account (registrable domain unique), enriched by the providers',
     answers: AccountView,
@@ -207,6 +218,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'accounts', CrmSubjects.ListAccounts, {
+    operationId: 'listAccounts',
     scope: 'crm:read',
     summary: 'List accounts',
     description: 'Domain order, cursor pagination, filters.',
@@ -218,6 +230,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'accounts/:id', CrmSubjects.GetAccount, {
+    operationId: 'getAccount',
     scope: 'crm:read',
     summary: "Get an account with every field's provenance",
     answers: AccountView,
@@ -228,6 +241,7 @@ export class CrmController {
   }
 
   @Forward('PATCH', 'accounts/:id', CrmSubjects.UpdateAccount, {
+    operationId: 'updateAccount',
     scope: 'crm:write',
     summary: 'Update an account',
     answers: AccountView,
@@ -238,6 +252,7 @@ export class CrmController {
   }
 
   @Forward('GET', 'accounts/:id/history', CrmSubjects.AccountHistory, {
+    operationId: 'getAccountHistory',
     scope: 'crm:read',
     summary: "An account's field history, oldest first",
     answers: FieldHistoryPageView,

@@ -46,6 +46,7 @@ export class EmailController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Forward('POST', 'campaigns', EmailSubjects.CreateCampaign, {
+    operationId: 'createCampaign',
     scope: 'email:write',
     summary: 'Create a campaign',
     answers: CampaignView,
@@ -56,6 +57,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'campaigns', EmailSubjects.ListCampaigns, {
+    operationId: 'listCampaigns',
     scope: 'email:read',
     summary: 'List campaigns with their headline figures, newest first',
     description:
@@ -69,6 +71,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'campaigns/:id', EmailSubjects.GetCampaign, {
+    operationId: 'getCampaign',
     scope: 'email:read',
     summary: 'Get one campaign with its headline figures',
     answers: CampaignSummaryView,
@@ -79,6 +82,7 @@ export class EmailController {
   }
 
   @Forward('PATCH', 'campaigns/:id', EmailSubjects.UpdateCampaign, {
+    operationId: 'updateCampaign',
     scope: 'email:write',
     summary: 'Rename a campaign or change its subject',
     description: 'Absent fields stay; at least one of `name` and `subject` is given.',
@@ -90,6 +94,7 @@ export class EmailController {
   }
 
   @Forward('POST', 'campaigns/:id/archive', EmailSubjects.SetCampaignArchived, {
+    operationId: 'archiveCampaign',
     status: 200,
     scope: 'email:write',
     summary: 'Archive a campaign: hidden from the default list, figures kept',
@@ -102,6 +107,7 @@ export class EmailController {
   }
 
   @Forward('DELETE', 'campaigns/:id/archive', EmailSubjects.SetCampaignArchived, {
+    operationId: 'unarchiveCampaign',
     scope: 'email:write',
     summary: 'Unarchive a campaign',
     description: 'Idempotent.',
@@ -113,6 +119,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'campaigns/:id/messages', EmailSubjects.ListCampaignMessages, {
+    operationId: 'listCampaignMessages',
     scope: 'email:read',
     summary: "List a campaign's messages with delivery status and first opens",
     description:
@@ -133,6 +140,7 @@ export class EmailController {
   }
 
   @Route('POST', 'campaigns/:id/messages', {
+    operationId: 'addCampaignMessages',
     scope: 'email:write',
     summary: 'Register up to 10,000 messages; each gets an id and its absolute pixel URL',
     description:
@@ -157,6 +165,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'messages/:id', EmailSubjects.GetMessage, {
+    operationId: 'getMessage',
     scope: 'email:read',
     summary: 'Get one message and its delivery status',
     answers: MessageView,
@@ -167,6 +176,7 @@ export class EmailController {
   }
 
   @Forward('POST', 'render', EmailSubjects.Render, {
+    operationId: 'renderTrackedHtml',
     status: 200,
     scope: 'email:write',
     summary: "Insert the message's pixel before </body> of an HTML body",
@@ -178,6 +188,7 @@ export class EmailController {
   }
 
   @Forward('POST', 'events', EmailSubjects.RecordDeliveryEvents, {
+    operationId: 'recordDeliveryEvents',
     status: 200,
     scope: 'email:write',
     summary: 'Record delivery status updates (delivered, soft_bounce, hard_bounce, complaint)',
@@ -191,6 +202,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'campaigns/:id/stats', EmailSubjects.CampaignStats, {
+    operationId: 'getCampaignStats',
     scope: 'email:read',
     summary: 'Open statistics of a campaign, each rate with its definition',
     answers: CampaignStatsView,
@@ -201,6 +213,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'contacts/:id/engagement', EmailSubjects.ContactEngagement, {
+    operationId: 'getContactEngagement',
     scope: 'email:read',
     summary: "A contact's opens across campaigns",
     answers: ContactEngagementView,
@@ -211,6 +224,7 @@ export class EmailController {
   }
 
   @Forward('PUT', 'contacts/:id/tracking', EmailSubjects.SetContactTracking, {
+    operationId: 'setContactTracking',
     scope: 'email:write',
     summary: 'Set do-not-track for a contact (the pixel still answers)',
     answers: ContactTrackingView,
@@ -221,6 +235,7 @@ export class EmailController {
   }
 
   @Forward('DELETE', 'contacts/:id/tracking-data', EmailSubjects.EraseContactTracking, {
+    operationId: 'eraseContactTracking',
     scope: 'email:write',
     summary: "Erase a contact's open history",
     answers: ErasedTrackingView,
@@ -231,6 +246,7 @@ export class EmailController {
   }
 
   @Forward('GET', 'consent', EmailSubjects.GetConsent, {
+    operationId: 'getTrackingConsent',
     scope: 'email:read',
     summary: 'The global tracking mode',
     answers: ConsentView,
@@ -241,6 +257,7 @@ export class EmailController {
   }
 
   @Forward('PUT', 'consent', EmailSubjects.SetConsent, {
+    operationId: 'setTrackingConsent',
     scope: 'email:write',
     summary: 'Switch tracking off, to anonymous counts, or to individual',
     answers: ConsentView,

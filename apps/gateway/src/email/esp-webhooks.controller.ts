@@ -48,6 +48,9 @@ export class EspWebhooksController {
   @ApiConsumes('application/json', 'text/plain')
   @ApiParam({ name: 'provider', enum: ESP_PROVIDERS })
   @ApiOperation({
+    operationId: 'receiveEspWebhook',
+    // No API key: each provider signs its posts (see the description).
+    security: [],
     summary: 'Delivery events as an email service provider posts them (no API key: signed)',
     description:
       'ses (SNS, signature and subscription confirmation), sendgrid (Signed Event Webhook), mailgun (HMAC signature), postmark (basic auth). The message is found by the X-Sales-Suite-Message-Id header or the sales_suite_message_id custom argument. Unknown message ids are reported, not fatal; a replayed event counts once.',

@@ -5,6 +5,7 @@ import { Forward, RoutesController } from '../routing/route.decorator';
 @RoutesController('glossary', 'v1/glossary')
 export class GlossaryAnnotateController {
   @Forward('POST', 'annotate', GlossarySubjects.Annotate, {
+    operationId: 'annotateText',
     status: 200,
     scope: 'glossary:read',
     summary: 'Find every term mentioned in a text',

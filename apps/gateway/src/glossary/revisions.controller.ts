@@ -24,6 +24,7 @@ export class GlossaryRevisionsController {
   ) {}
 
   @Route('GET', '', {
+    operationId: 'listTermRevisions',
     scope: 'glossary:read',
     summary: "A term's revisions, oldest first",
     description: 'Who changed what and when, as field-level diffs; revision n made version n.',
@@ -39,6 +40,7 @@ export class GlossaryRevisionsController {
   }
 
   @Forward('GET', ':n', GlossarySubjects.GetRevision, {
+    operationId: 'getTermRevision',
     scope: 'glossary:read',
     summary: 'One revision, with the term as it left it',
     answers: RevisionView,
@@ -49,6 +51,7 @@ export class GlossaryRevisionsController {
   }
 
   @Route('POST', ':n/restore', {
+    operationId: 'restoreTermRevision',
     status: 200,
     scope: 'glossary:write',
     summary: "Make a revision's fields current again",

@@ -11,6 +11,7 @@ import { Forward, RoutesController } from '../routing/route.decorator';
 @RoutesController('glossary', 'v1/glossary')
 export class GlossarySearchController {
   @Forward('GET', 'search', GlossarySubjects.Search, {
+    operationId: 'searchGlossary',
     scope: 'glossary:read',
     summary: 'Ranked, typo-tolerant search',
     description:
@@ -24,6 +25,7 @@ export class GlossarySearchController {
   }
 
   @Forward('GET', 'suggest', GlossarySubjects.Suggest, {
+    operationId: 'suggestGlossaryTerms',
     scope: 'glossary:read',
     summary: 'Autocomplete: terms whose name or alias starts with the prefix',
     answers: SuggestResultView,

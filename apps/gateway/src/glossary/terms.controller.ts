@@ -30,6 +30,7 @@ export class GlossaryTermsController {
   ) {}
 
   @Forward('GET', 'terms', GlossarySubjects.ListTerms, {
+    operationId: 'listTerms',
     scope: 'glossary:read',
     summary: 'List terms',
     description:
@@ -43,13 +44,19 @@ export class GlossaryTermsController {
   }
 
   @Route('GET', 'terms/:slug', {
+    operationId: 'getTerm',
     scope: 'glossary:read',
     summary: 'Get one term by slug',
     description:
       'Answers an `ETag`; with `If-None-Match` naming it, answers 304 without a body. `usedBy` ' +
       'lists where other services use the term (funnel stages and lost reasons); the ETag is the ' +
       "term's version, so a 304 does not say whether `usedBy` changed.",
-    answers: { type: TermView, headers: { ETag: { description: 'The version, quoted' } } },
+    answers: {
+      type: TermView,
+      headers: {
+        ETag: { description: 'The version, quoted', schema: { type: 'string', example: '"3"' } },
+      },
+    },
     problems: [400, 401, 403, 404],
   })
   @ApiHeader({ name: 'If-None-Match', required: false, example: '"1"' })
@@ -67,6 +74,7 @@ export class GlossaryTermsController {
   }
 
   @Route('POST', 'terms', {
+    operationId: 'createTerm',
     scope: 'glossary:write',
     summary: 'Create a term',
     description:
@@ -74,7 +82,10 @@ export class GlossaryTermsController {
       'its history stays with its slug).',
     answers: {
       type: TermView,
-      headers: { Location: { description: 'URL of the new term' }, ETag: { description: '"1"' } },
+      headers: {
+        Location: { description: 'URL of the new term', schema: { type: 'string' } },
+        ETag: { description: 'The version, quoted', schema: { type: 'string', example: '"1"' } },
+      },
     },
     problems: [400, 401, 403, 409, 422],
   })
@@ -90,13 +101,22 @@ export class GlossaryTermsController {
   }
 
   @Route('PATCH', 'terms/:slug', {
+    operationId: 'updateTerm',
     scope: 'glossary:write',
     summary: 'Change some fields of a term',
     description:
       'Requires `If-Match` with the ETag you read: a stale one answers 412, none answers 428. ' +
       '`null` clears `details`, `category` or `replacedBy`. Links are mirrored on the linked terms. ' +
       'Deprecating a term in use needs `replacedBy` (409 naming the uses without it).',
-    answers: { type: TermView, headers: { ETag: { description: 'The new version' } } },
+    answers: {
+      type: TermView,
+      headers: {
+        ETag: {
+          description: 'The new version, quoted',
+          schema: { type: 'string', example: '"4"' },
+        },
+      },
+    },
     problems: [400, 401, 403, 404, 409, 412, 422, 428],
   })
   @ApiIfMatch(true)
@@ -117,6 +137,7 @@ export class GlossaryTermsController {
   }
 
   @Route('DELETE', 'terms/:slug', {
+    operationId: 'deleteTerm',
     status: 204,
     scope: 'glossary:write',
     summary: 'Delete a term',
@@ -143,6 +164,7 @@ export class GlossaryTermsController {
   }
 
   @Route('POST', 'terms/:slug/restore', {
+    operationId: 'restoreTerm',
     status: 200,
     scope: 'glossary:write',
     summary: 'Restore a deleted term',
@@ -150,7 +172,15 @@ export class GlossaryTermsController {
       'Brings the term back from its last revision, as a new revision (action `restored`). ' +
       'Links to terms deleted since are dropped. 409 when the slug is a live term, 404 when no ' +
       'term ever had it.',
-    answers: { type: TermView, headers: { ETag: { description: 'The new version' } } },
+    answers: {
+      type: TermView,
+      headers: {
+        ETag: {
+          description: 'The new version, quoted',
+          schema: { type: 'string', example: '"4"' },
+        },
+      },
+    },
     problems: [400, 401, 403, 404, 409, 422],
   })
   async restore(
@@ -168,6 +198,7 @@ export class GlossaryTermsController {
   }
 
   @Route('GET', 'categories', {
+    operationId: 'listGlossaryCategories',
     scope: 'glossary:read',
     summary: 'Categories in use, with how many terms each has',
     answers: CategoriesView,

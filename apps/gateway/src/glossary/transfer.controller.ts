@@ -32,6 +32,7 @@ export class GlossaryTransferController {
   ) {}
 
   @Route('POST', 'import', {
+    operationId: 'importGlossary',
     status: 200,
     scope: 'glossary:write',
     summary: 'Upsert terms by slug from JSON or CSV',
@@ -70,6 +71,7 @@ export class GlossaryTransferController {
   }
 
   @Route('GET', 'export', {
+    operationId: 'exportGlossary',
     scope: 'glossary:read',
     summary: 'Every term, streamed as JSON or CSV',
     description: 'The CSV has the columns import accepts; list cells are `|`-separated.',

@@ -15,6 +15,7 @@ const REBUILD_TIMEOUT_MS = 120_000;
 @RoutesController('funnel', 'v1/funnel')
 export class FunnelController {
   @Forward('GET', 'definition', LeadSubjects.GetFunnelDefinition, {
+    operationId: 'getFunnelDefinition',
     scope: 'leads:read',
     summary: 'The allowed stage transitions and lost reasons',
     answers: FunnelDefinitionView,
@@ -25,6 +26,7 @@ export class FunnelController {
   }
 
   @Forward('PUT', 'definition', LeadSubjects.PutFunnelDefinition, {
+    operationId: 'replaceFunnelDefinition',
     scope: 'leads:write',
     summary: 'Replace the funnel definition (a new version)',
     answers: FunnelDefinitionView,
@@ -35,6 +37,7 @@ export class FunnelController {
   }
 
   @Forward('GET', 'stats', LeadSubjects.FunnelStats, {
+    operationId: 'getFunnelStats',
     scope: 'leads:read',
     summary: 'Funnel figures for the leads created in [from, to)',
     description: 'Definitions of every figure: docs/lead-funnel.md.',
@@ -46,6 +49,7 @@ export class FunnelController {
   }
 
   @Forward('POST', 'projections/rebuild', LeadSubjects.RebuildProjections, {
+    operationId: 'rebuildFunnelProjections',
     status: 200,
     scope: 'admin',
     summary: 'Rebuild the lead read models from the event streams',

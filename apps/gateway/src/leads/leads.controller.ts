@@ -18,11 +18,15 @@ import { Forward, RoutesController } from '../routing/route.decorator';
 @RoutesController('leads', 'v1/leads')
 export class LeadsController {
   @Forward('POST', '', LeadSubjects.CreateLead, {
+    operationId: 'createLead',
     scope: 'leads:write',
     summary: 'Create a lead',
     description:
       'Starts the lead’s event stream; known CRM fit attributes, territory and owner are applied.',
-    answers: { type: LeadView, headers: { Location: { description: 'URL of the lead' } } },
+    answers: {
+      type: LeadView,
+      headers: { Location: { description: 'URL of the lead', schema: { type: 'string' } } },
+    },
     problems: [400, 401, 403],
     location: (lead: LeadView) => `/v1/leads/${lead.id}`,
   })
@@ -31,6 +35,7 @@ export class LeadsController {
   }
 
   @Forward('GET', '', LeadSubjects.ListLeads, {
+    operationId: 'listLeads',
     scope: 'leads:read',
     summary: 'List leads (creation order, cursor pagination, filters)',
     answers: LeadPageView,
@@ -41,6 +46,7 @@ export class LeadsController {
   }
 
   @Forward('GET', ':id', LeadSubjects.GetLead, {
+    operationId: 'getLead',
     scope: 'leads:read',
     summary: 'Get a lead (read model)',
     answers: LeadView,
@@ -51,6 +57,7 @@ export class LeadsController {
   }
 
   @Forward('GET', ':id/history', LeadSubjects.GetHistory, {
+    operationId: 'getLeadHistory',
     scope: 'leads:read',
     summary: 'The lead’s events, in stream order',
     answers: LeadHistoryView,
@@ -61,6 +68,7 @@ export class LeadsController {
   }
 
   @Forward('GET', ':id/score', LeadSubjects.GetScore, {
+    operationId: 'getLeadScore',
     scope: 'leads:read',
     summary: 'The lead’s score now (or at `at`) with every contribution',
     description: 'Computed from the lead’s events and the current scoring model.',
@@ -72,6 +80,7 @@ export class LeadsController {
   }
 
   @Forward('POST', ':id/transitions', LeadSubjects.Transition, {
+    operationId: 'transitionLead',
     scope: 'leads:write',
     summary: 'Move the lead to another stage',
     description:
@@ -84,6 +93,7 @@ export class LeadsController {
   }
 
   @Forward('POST', ':id/engagements', LeadSubjects.RecordEngagement, {
+    operationId: 'recordEngagement',
     scope: 'leads:write',
     summary: 'Record an engagement (meeting booked, form submitted, visit, ...)',
     answers: LeadView,
@@ -94,6 +104,7 @@ export class LeadsController {
   }
 
   @Forward('POST', ':id/committee', LeadSubjects.AddCommitteeMember, {
+    operationId: 'addCommitteeMember',
     scope: 'leads:write',
     summary: 'Add a buying-committee member (optionally the Sales Champion)',
     answers: LeadView,

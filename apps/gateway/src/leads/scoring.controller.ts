@@ -11,6 +11,7 @@ import { Forward, RoutesController } from '../routing/route.decorator';
 @RoutesController('scoring', 'v1/scoring')
 export class ScoringController {
   @Forward('GET', 'model', LeadSubjects.GetScoringModel, {
+    operationId: 'getScoringModel',
     scope: 'leads:read',
     summary: 'The current scoring model and its version',
     answers: ScoringModelView,
@@ -21,6 +22,7 @@ export class ScoringController {
   }
 
   @Forward('PUT', 'model', LeadSubjects.PutScoringModel, {
+    operationId: 'replaceScoringModel',
     scope: 'leads:write',
     summary: 'Replace the scoring model',
     description: 'Saves the next version and starts re-scoring every lead (`rescoreJobId`).',
@@ -32,6 +34,7 @@ export class ScoringController {
   }
 
   @Forward('GET', 'jobs/:id', LeadSubjects.GetScoringJob, {
+    operationId: 'getRescoreJob',
     scope: 'leads:read',
     summary: 'Progress of a re-score job',
     answers: RescoreJobView,

@@ -11,6 +11,7 @@ import { Forward, RoutesController } from '../routing/route.decorator';
 @RoutesController('territories', 'v1/territories')
 export class TerritoriesController {
   @Forward('GET', '', LeadSubjects.GetTerritories, {
+    operationId: 'getTerritories',
     scope: 'leads:read',
     summary: 'Territories in priority order, with their rules and owners',
     answers: TerritoriesView,
@@ -21,6 +22,7 @@ export class TerritoriesController {
   }
 
   @Forward('PUT', '', LeadSubjects.PutTerritories, {
+    operationId: 'replaceTerritories',
     scope: 'leads:write',
     summary: 'Replace the territories',
     description:
@@ -33,6 +35,7 @@ export class TerritoriesController {
   }
 
   @Forward('GET', 'jobs/:id', LeadSubjects.GetTerritoryJob, {
+    operationId: 'getTerritoryJob',
     scope: 'leads:read',
     summary: 'Progress of a territory reassignment job',
     answers: TerritoryJobView,

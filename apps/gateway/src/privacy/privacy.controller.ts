@@ -11,6 +11,7 @@ export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}
 
   @Route('POST', 'erasures', {
+    operationId: 'requestErasure',
     scope: 'privacy:write',
     summary: 'Erase a person everywhere (GDPR art. 17)',
     description:
@@ -22,7 +23,7 @@ export class PrivacyController {
     answers: {
       type: ErasureView,
       description: 'Started',
-      headers: { Location: { description: 'URL of the erasure' } },
+      headers: { Location: { description: 'URL of the erasure', schema: { type: 'string' } } },
     },
     problems: [400, 401, 403, 415],
   })
@@ -37,6 +38,7 @@ export class PrivacyController {
   }
 
   @Route('GET', 'erasures/:id', {
+    operationId: 'getErasure',
     scope: 'privacy:read',
     summary: 'An erasure: overall and per-service status, counts, the audit record',
     answers: ErasureView,

@@ -8,6 +8,7 @@ import { Forward } from './route.decorator';
 
 class Routes {
   @Forward('POST', 'things', 'thing.create', {
+    operationId: 'createThing',
     scope: 'crm:write',
     summary: 'Create a thing',
     problems: [400],
@@ -17,6 +18,7 @@ class Routes {
   create() {}
 
   @Forward('DELETE', 'things/:id', 'thing.delete', {
+    operationId: 'deleteThing',
     status: 204,
     scope: 'crm:write',
     summary: 'Delete a thing',

@@ -16,6 +16,7 @@ import {
   ApiOperation,
   ApiResponse,
   ApiResponseNoStatusOptions,
+  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { ApiScope } from '@sales-suite/contracts';
@@ -28,6 +29,11 @@ export type RouteMethod = keyof typeof METHODS;
 
 /** What a gateway route declares: who may call it, what it answers, what it can refuse. */
 export interface RouteSpec {
+  /**
+   * The OpenAPI operationId, pinned: generated clients and the console name the operation by it,
+   * so it must not follow a rename of the controller or the handler. camelCase, verb first.
+   */
+  operationId: string;
   scope: ApiScope;
   summary: string;
   description?: string;
@@ -39,9 +45,12 @@ export interface RouteSpec {
   problems: number[];
 }
 
-/** A controller of API-key routes under `path`, listed in the OpenAPI document under `tag`. */
+/**
+ * A controller of API-key routes under `path`, listed in the OpenAPI document under `tag`; the
+ * key goes in `Authorization: Bearer` or in `X-API-Key`.
+ */
 export function RoutesController(tag: string, path: string) {
-  return applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
+  return applyDecorators(ApiTags(tag), ApiBearerAuth(), ApiSecurity('api-key'), Controller(path));
 }
 
 /**
@@ -55,7 +64,11 @@ export function Route(method: RouteMethod, path: string, spec: RouteSpec) {
     METHODS[method](path),
     HttpCode(status),
     RequireScopes(spec.scope),
-    ApiOperation({ summary: spec.summary, description: spec.description }),
+    ApiOperation({
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: spec.description,
+    }),
     ApiResponse({ ...answers, status }),
     ApiRoutedProblemResponses(...spec.problems),
   );

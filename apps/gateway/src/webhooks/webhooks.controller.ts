@@ -16,6 +16,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Route('POST', '', {
+    operationId: 'createWebhook',
     scope: 'admin',
     summary: 'Subscribe a URL to events',
     description:
@@ -28,6 +29,7 @@ export class WebhooksController {
   }
 
   @Route('GET', '', {
+    operationId: 'listWebhooks',
     scope: 'admin',
     summary: 'The subscriptions',
     answers: { type: [WebhookView] },
@@ -38,6 +40,7 @@ export class WebhooksController {
   }
 
   @Route('GET', ':id', {
+    operationId: 'getWebhook',
     scope: 'admin',
     summary: 'One subscription',
     answers: WebhookView,
@@ -48,6 +51,7 @@ export class WebhooksController {
   }
 
   @Route('PATCH', ':id', {
+    operationId: 'updateWebhook',
     scope: 'admin',
     summary: 'Change a subscription; `enabled: true` re-enables one disabled after failures',
     answers: WebhookView,
@@ -58,6 +62,7 @@ export class WebhooksController {
   }
 
   @Route('DELETE', ':id', {
+    operationId: 'deleteWebhook',
     scope: 'admin',
     summary: 'Delete a subscription and its delivery log',
     status: 204,
@@ -68,6 +73,7 @@ export class WebhooksController {
   }
 
   @Route('POST', ':id/test', {
+    operationId: 'testWebhook',
     scope: 'admin',
     summary: 'Send a signed `webhook.test` event (queued, retried like any delivery)',
     status: 202,
@@ -78,6 +84,7 @@ export class WebhooksController {
   }
 
   @Route('GET', ':id/deliveries', {
+    operationId: 'listWebhookDeliveries',
     scope: 'admin',
     summary: 'The delivery log, newest first: status, response code, attempts, next attempt',
     answers: WebhookDeliveryPage,

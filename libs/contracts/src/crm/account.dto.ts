@@ -17,30 +17,46 @@ export const EMPLOYEE_RANGES = [
 export type EmployeeRange = (typeof EMPLOYEE_RANGES)[number];
 
 export class AccountFieldsDto {
-  @ApiPropertyOptional({ example: 'Acme Robotics', maxLength: 300 })
+  @ApiPropertyOptional({ example: 'Acme Robotics', maxLength: 300, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   name?: string | null;
 
-  @ApiPropertyOptional({ example: 'Industrial Automation', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'Industrial Automation',
+    maxLength: 100,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   industry?: string | null;
 
-  @ApiPropertyOptional({ enum: EMPLOYEE_RANGES })
+  @ApiPropertyOptional({ enum: [...EMPLOYEE_RANGES, null], nullable: true })
   @IsOptional()
   @IsIn(EMPLOYEE_RANGES)
   employeeRange?: EmployeeRange | null;
 
-  @ApiPropertyOptional({ example: 'DE', description: 'Name or ISO code', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'DE',
+    description: 'Name or ISO code',
+    maxLength: 100,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   country?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://www.acme.com', maxLength: 500 })
+  @ApiPropertyOptional({
+    example: 'https://www.acme.com',
+    maxLength: 500,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -100,7 +116,8 @@ export class AccountView {
   @ApiProperty({ example: 'acme.com' }) domain: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) industry: string | null;
-  @ApiProperty({ nullable: true, enum: EMPLOYEE_RANGES }) employeeRange: EmployeeRange | null;
+  @ApiProperty({ nullable: true, enum: [...EMPLOYEE_RANGES, null] })
+  employeeRange: EmployeeRange | null;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ nullable: true, type: String }) website: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'As imported' }) city: string | null;

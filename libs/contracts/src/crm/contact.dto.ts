@@ -39,60 +39,82 @@ export class ContactFieldsDto {
   @IsEmailAddress()
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'Jane', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'Jane', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   firstName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Doe', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'Doe', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   lastName?: string | null;
 
-  @ApiPropertyOptional({ example: 'VP, Sales & Marketing', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: 'VP, Sales & Marketing',
+    maxLength: 200,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   title?: string | null;
 
-  @ApiPropertyOptional({ example: '+1 (415) 555-2671', maxLength: 50 })
+  @ApiPropertyOptional({
+    example: '+1 (415) 555-2671',
+    maxLength: 50,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'Germany', description: 'Name or ISO code', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'Germany',
+    description: 'Name or ISO code',
+    maxLength: 100,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   country?: string | null;
 
-  @ApiPropertyOptional({ example: 'Berlin', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'Berlin', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   city?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   accountId?: string | null;
 
-  @ApiPropertyOptional({ example: 'user-42', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'user-42', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   ownerId?: string | null;
 
-  @ApiPropertyOptional({ example: 'webinar', description: 'Lead source', maxLength: 100 })
+  @ApiPropertyOptional({
+    example: 'webinar',
+    description: 'Lead source',
+    maxLength: 100,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   source?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ nullable: true, type: Boolean })
   @IsOptional()
   @IsBoolean()
   doNotContact?: boolean | null;
@@ -201,8 +223,8 @@ export class ContactView {
   @ApiProperty({ nullable: true, type: String }) lastName: string | null;
   @ApiProperty({ nullable: true, type: String }) fullName: string | null;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
-  @ApiProperty({ nullable: true, enum: SENIORITIES }) seniority: Seniority | null;
-  @ApiProperty({ nullable: true, enum: DEPARTMENTS }) department: Department | null;
+  @ApiProperty({ nullable: true, enum: [...SENIORITIES, null] }) seniority: Seniority | null;
+  @ApiProperty({ nullable: true, enum: [...DEPARTMENTS, null] }) department: Department | null;
   @ApiProperty({ nullable: true, type: String, description: 'As given' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String, example: '+14155552671' }) phoneE164: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'mobile' }) phoneType: string | null;

@@ -1,9 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FieldProvenanceView } from './provenance.dto';
+import { FIELD_VALUE, FieldProvenanceView } from './provenance.dto';
 
 /** `POST /enrich/preview`: what enrichment would make of a contact, nothing stored. */
 export class EnrichmentPreviewView {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Field → value' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: FIELD_VALUE },
+    description: 'Field → value',
+  })
   contact: Record<string, string | boolean | null>;
 
   @ApiProperty({

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsInt32 } from '../common/integers';
 import { RawText } from '../common/validation';
+import { FIELD_VALUE } from './provenance.dto';
 
 export const IMPORT_STATUSES = ['receiving', 'queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -212,7 +213,7 @@ export class ImportPreviewRowView {
   @ApiProperty({ description: 'Row number in the file (the header is row 1)' }) row: number;
   @ApiProperty({
     type: 'object',
-    additionalProperties: true,
+    additionalProperties: { oneOf: FIELD_VALUE },
     description: 'Contact fields as they would be stored (before enrichment rules)',
   })
   contact: Record<string, string | boolean | null>;

@@ -6,8 +6,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
  */
 export type FieldSource = 'user' | 'import' | `rule:${string}` | `provider:${string}`;
 
+/** A contact or account field's value: text, a flag such as `doNotContact`, or null (empty). */
+export const FIELD_VALUE = [{ type: 'string', nullable: true }, { type: 'boolean' }];
+
 export class FieldProvenanceView {
-  @ApiProperty({ nullable: true, description: 'The value (string, boolean or null)' })
+  @ApiProperty({ oneOf: FIELD_VALUE, description: 'The value (string, boolean or null)' })
   value: string | boolean | null;
 
   @ApiProperty({
@@ -43,8 +46,8 @@ export class FieldProvenanceView {
 
 export class FieldChangeView {
   @ApiProperty({ example: 'title' }) field: string;
-  @ApiProperty({ nullable: true }) oldValue: string | boolean | null;
-  @ApiProperty({ nullable: true }) newValue: string | boolean | null;
+  @ApiProperty({ oneOf: FIELD_VALUE }) oldValue: string | boolean | null;
+  @ApiProperty({ oneOf: FIELD_VALUE }) newValue: string | boolean | null;
   @ApiProperty({ example: 'user' }) source: string;
   @ApiProperty() confidence: number;
   @ApiProperty({ example: 'crm-sync', description: 'API key name or job that made the change' })

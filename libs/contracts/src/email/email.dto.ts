@@ -173,11 +173,15 @@ export class RenderEmailDto {
  */
 export class MessageTaggingView {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
     description:
       'Headers to add to the message: X-Sales-Suite-Message-Id, and List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click).',
   })
   headers: Record<string, string>;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
     description:
       'Custom arguments: SendGrid `custom_args`, Mailgun `v:` variables (or X-Mailgun-Variables), Postmark `Metadata`, SES message tags.',
   })
@@ -319,7 +323,12 @@ export class CampaignStatsView {
   @ApiProperty() totalOpens: number;
   @ApiProperty() uniqueOpens: number;
   @ApiProperty() uniqueHumanOpens: number;
-  @ApiProperty({ description: 'Total opens by classification.' })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(OPEN_CLASSIFICATIONS.map((name) => [name, { type: 'integer' }])),
+    required: [...OPEN_CLASSIFICATIONS],
+    description: 'Total opens by classification (every classification, 0 when none).',
+  })
   opensByClassification: Record<OpenClassification, number>;
   @ApiProperty() openRate: RateView;
   @ApiProperty() humanOpenRate: RateView;
@@ -341,7 +350,12 @@ export class CampaignStatsView {
   @ApiProperty({ type: () => [LinkStatsView], description: 'Per link, most human clicks first.' })
   links: LinkStatsView[];
   @ApiProperty() series: OpenSeriesView;
-  @ApiProperty({ description: 'What each figure counts.' }) definitions: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'What each figure counts, by figure name.',
+  })
+  definitions: Record<string, string>;
 }
 
 export class LinkStatsView {

@@ -94,7 +94,12 @@ export class TermFieldsDto {
   @MaxLength(DEFINITION_MAX_LENGTH)
   definition: string;
 
-  @ApiPropertyOptional({ description: 'Markdown', maxLength: DETAILS_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({
+    description: 'Markdown',
+    maxLength: DETAILS_MAX_LENGTH,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(DETAILS_MAX_LENGTH)
@@ -132,7 +137,12 @@ export class TermFieldsDto {
   @Matches(NO_PIPE, { each: true, message: 'hiddenLabels must not contain "|"' })
   hiddenLabels?: string[];
 
-  @ApiPropertyOptional({ example: 'Buying process', maxLength: 100, nullable: true })
+  @ApiPropertyOptional({
+    example: 'Buying process',
+    maxLength: 100,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -180,6 +190,7 @@ export class TermFieldsDto {
   @ApiPropertyOptional({
     example: 'sales-kickoff',
     nullable: true,
+    type: String,
     description: 'Only for a deprecated term: the slug of the term that replaces it.',
   })
   @IsOptional()

@@ -225,7 +225,7 @@ export class FunnelStatsGroupView {
 export class FunnelStatsView {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: FUNNEL_GROUP_BY, nullable: true }) groupBy: FunnelGroupBy | null;
+  @ApiProperty({ enum: [...FUNNEL_GROUP_BY, null], nullable: true }) groupBy: FunnelGroupBy | null;
   @ApiProperty({
     description: 'Version of the funnel definition whose transitions conversions follow.',
   })
