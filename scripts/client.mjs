@@ -14,7 +14,7 @@ import ts from 'typescript';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCUMENT = join(ROOT, 'libs/client/openapi.json');
 const SCHEMA = join(ROOT, 'libs/client/src/schema.d.ts');
-const PRINTER = join(ROOT, 'dist/apps/gateway/src/openapi/print-document.js');
+const PRINTER = join(ROOT, 'dist/apps/gateway/src/print-openapi-document.js');
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', ...options });

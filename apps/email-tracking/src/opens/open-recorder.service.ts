@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { classifyOpen, userAgentFamily } from '../domain/open-classification';
 import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metrics';
 import { SourceBurstWindow } from '../domain/source-burst-window';
-import { ClickHit, ClickRecorderService, ImpliedOpen } from '../clicks/click-recorder.service';
+import { ClickHit, ClickRecorderService, ImpliedOpen } from './click-recorder.service';
 import { skipReason, TargetRow, UUID } from './message-target';
 
 /**

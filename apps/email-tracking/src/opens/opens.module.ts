@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClickRecorderService } from '../clicks/click-recorder.service';
+import { ClickRecorderService } from './click-recorder.service';
 import { LegacyPixelHitsForwarder } from './legacy-pixel-hits.forwarder';
 import { OpenDetailsRetentionService } from './open-details-retention.service';
 import { OpenRecorderService } from './open-recorder.service';

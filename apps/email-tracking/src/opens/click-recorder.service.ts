@@ -18,8 +18,8 @@ import {
   otherLinksInWindow,
 } from '../domain/click-classification';
 import { userAgentFamily } from '../domain/open-classification';
-import { emailHitsNotRecordedTotal } from '../opens/opens.metrics';
-import { skipReason, TargetRow } from '../opens/message-target';
+import { emailHitsNotRecordedTotal } from './opens.metrics';
+import { skipReason, TargetRow } from './message-target';
 import { emailClicksRecordedTotal } from './clicks.metrics';
 
 /** A click hit (`click` set), as the recorder receives it. */

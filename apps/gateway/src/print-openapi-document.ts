@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { GatewayModule } from '../gateway.module';
-import { createOpenApiDocument, sortKeys, unpinnedOperations } from './openapi-document';
+import { GatewayModule } from './gateway.module';
+import { createOpenApiDocument, sortKeys, unpinnedOperations } from './openapi/openapi-document';
 
 /**
  * Prints the gateway's OpenAPI document (keys sorted) without a running suite: preview mode
