@@ -1,8 +1,8 @@
 /** Three projects: pure unit specs beside the code, e2e against real PostgreSQL + NATS, deployment checks. */
 const moduleNameMapper = {
-  '^@sales-suite/(contracts|messaging|persistence|observability|config|platform)$':
+  '^@sales-suite/(contracts|messaging|persistence|observability|config|platform|client)$':
     '<rootDir>/libs/$1/src',
-  '^@sales-suite/(contracts|messaging|persistence|observability|config|platform)/(.*)$':
+  '^@sales-suite/(contracts|messaging|persistence|observability|config|platform|client)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
 const transform = {

@@ -46,9 +46,8 @@ async function bootstrap(): Promise<void> {
   app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setupOpenApi(app);
-
   const config = app.get(ConfigService);
+  setupOpenApi(app, config.getOrThrow<string>('PUBLIC_BASE_URL'));
   installShutdownHandlers(app, config.getOrThrow<number>('SHUTDOWN_GRACE_MS'));
   await app.listen(config.getOrThrow<number>('HTTP_PORT'), config.getOrThrow<string>('HTTP_HOST'));
   app.get(Logger).log(`Gateway listening on ${await app.getUrl()} (docs at /docs)`);

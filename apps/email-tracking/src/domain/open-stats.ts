@@ -43,6 +43,32 @@ export function deliveryStatusAfter(
   return STATUS_RANK[event] > STATUS_RANK[current] ? event : current;
 }
 
+/** A campaign's message counters, kept beside it as its messages change. */
+export interface CampaignCounters {
+  sent: number;
+  bounced: number;
+  complaints: number;
+  uniqueOpens: number;
+  uniqueHumanOpens: number;
+}
+
+export interface HeadlineFigures extends CampaignCounters {
+  delivered: number;
+  openRate: RateView;
+  humanOpenRate: RateView;
+}
+
+/** The figures the campaign list and the stats share, derived from the counters in one place. */
+export function headlineFigures(counters: CampaignCounters): HeadlineFigures {
+  const delivered = counters.sent - counters.bounced;
+  return {
+    ...counters,
+    delivered,
+    openRate: rate(counters.uniqueOpens, delivered, STATS_DEFINITIONS.openRate),
+    humanOpenRate: rate(counters.uniqueHumanOpens, delivered, STATS_DEFINITIONS.humanOpenRate),
+  };
+}
+
 export function rate(numerator: number, denominator: number, definition: string): RateView {
   return {
     value: denominator === 0 ? null : numerator / denominator,

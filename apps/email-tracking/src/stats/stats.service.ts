@@ -8,7 +8,10 @@ import {
   OpenClassification,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { CAMPAIGN_COUNTERS } from '../campaigns/campaign-counters';
 import {
+  CampaignCounters,
+  headlineFigures,
   openSeries,
   opensByClassification,
   rate,
@@ -16,34 +19,22 @@ import {
   timeToFirstOpen,
 } from '../domain/open-stats';
 
-interface MessageTotals {
-  sent: number;
-  bounced: number;
-  complaints: number;
-  unique_opens: number;
-  unique_human_opens: number;
-}
-
-const MESSAGE_TOTALS = `
-  count(*)::int AS sent,
-  count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced,
-  count(*) FILTER (WHERE status = 'complaint')::int AS complaints,
-  count(*) FILTER (WHERE open_count > 0)::int AS unique_opens,
-  count(*) FILTER (WHERE human_open_count > 0)::int AS unique_human_opens`;
-
 const RECENT_OPENS = 50;
 
-/** Reads the counters the recorder keeps; the maths is in `domain/open-stats.ts`. */
+/**
+ * Reads the counters kept with each campaign and message (database triggers and the recorder);
+ * the maths is in `domain/open-stats.ts`.
+ */
 @Injectable()
 export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async campaignStats(campaignId: string, now = new Date()): Promise<CampaignStatsView> {
-    const campaigns: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM email.campaigns WHERE id = $1`,
+    const [counters]: CampaignCounters[] = await this.dataSource.query(
+      `SELECT ${CAMPAIGN_COUNTERS} FROM email.campaigns WHERE id = $1`,
       [campaignId],
     );
-    if (campaigns.length === 0)
+    if (!counters)
       throw new DomainError(
         ErrorCode.EmailCampaignNotFound,
         `No campaign has the id ${campaignId}`,
@@ -51,10 +42,7 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [[totals], delays, classes, hours] = await Promise.all([
-      this.dataSource.query(`SELECT ${MESSAGE_TOTALS} FROM email.messages WHERE campaign_id = $1`, [
-        campaignId,
-      ]) as Promise<MessageTotals[]>,
+    const [delays, classes, hours] = await Promise.all([
       this.dataSource.query(
         `SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
          FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL`,
@@ -74,19 +62,19 @@ export class StatsService {
       ) as Promise<{ hour: number; opens: number; human_opens: number }[]>,
     ]);
     const byClassification = opensByClassification(classes);
-    const delivered = totals.sent - totals.bounced;
+    const headline = headlineFigures(counters);
     return {
       campaignId,
-      sent: totals.sent,
-      delivered,
-      bounced: totals.bounced,
-      complaints: totals.complaints,
+      sent: headline.sent,
+      delivered: headline.delivered,
+      bounced: headline.bounced,
+      complaints: headline.complaints,
       totalOpens: Object.values(byClassification).reduce((sum, opens) => sum + opens, 0),
-      uniqueOpens: totals.unique_opens,
-      uniqueHumanOpens: totals.unique_human_opens,
+      uniqueOpens: headline.uniqueOpens,
+      uniqueHumanOpens: headline.uniqueHumanOpens,
       opensByClassification: byClassification,
-      openRate: rate(totals.unique_opens, delivered, STATS_DEFINITIONS.openRate),
-      humanOpenRate: rate(totals.unique_human_opens, delivered, STATS_DEFINITIONS.humanOpenRate),
+      openRate: headline.openRate,
+      humanOpenRate: headline.humanOpenRate,
       timeToFirstOpen: timeToFirstOpen(delays.map((row) => row.seconds)),
       series: openSeries(
         hours.map((row) => ({

@@ -1,6 +1,11 @@
-import { Body, Param } from '@nestjs/common';
+import { Body, Param, Query } from '@nestjs/common';
 import {
   AddMessagesDto,
+  CampaignMessagePageView,
+  CampaignMessagesCommandDto,
+  CampaignMessagesQueryDto,
+  CampaignPageView,
+  CampaignSummaryView,
   CampaignStatsView,
   CampaignView,
   ConsentDto,
@@ -16,14 +21,25 @@ import {
   EmailIdDto,
   EmailSubjects,
   ErasedTrackingView,
+  ListCampaignsQueryDto,
   MessageView,
   MESSAGES_PER_STORE_REQUEST,
   RenderedEmailView,
   RenderEmailDto,
+  SetCampaignArchivedDto,
   StoreMessagesDto,
+  UpdateCampaignCommandDto,
+  UpdateCampaignDto,
 } from '@sales-suite/contracts';
 import { NatsRequester } from '@sales-suite/messaging';
+import type { Caller } from '../auth/api-keys.service';
+import { CurrentCaller } from '../auth/auth.decorators';
 import { Forward, Route, RoutesController } from '../routing/route.decorator';
+
+/** Recipients' addresses are contacts' personal data: they go to keys that may read contacts. */
+function mayReadRecipients(caller: Caller): boolean {
+  return caller.scopes.includes('crm:read') || caller.scopes.includes('admin');
+}
 
 @RoutesController('email', 'v1/email')
 export class EmailController {
@@ -37,6 +53,83 @@ export class EmailController {
   })
   createCampaign(@Body() input: CreateCampaignDto) {
     return input;
+  }
+
+  @Forward('GET', 'campaigns', EmailSubjects.ListCampaigns, {
+    scope: 'email:read',
+    summary: 'List campaigns with their headline figures, newest first',
+    description:
+      'Cursor paging on (creation time, id). Archived campaigns are left out unless `includeArchived=true`. ' +
+      'The figures are those of `GET /v1/email/campaigns/{id}/stats`.',
+    answers: CampaignPageView,
+    problems: [400, 401, 403],
+  })
+  listCampaigns(@Query() query: ListCampaignsQueryDto) {
+    return query;
+  }
+
+  @Forward('GET', 'campaigns/:id', EmailSubjects.GetCampaign, {
+    scope: 'email:read',
+    summary: 'Get one campaign with its headline figures',
+    answers: CampaignSummaryView,
+    problems: [400, 401, 403, 404],
+  })
+  getCampaign(@Param() params: EmailIdDto) {
+    return params;
+  }
+
+  @Forward('PATCH', 'campaigns/:id', EmailSubjects.UpdateCampaign, {
+    scope: 'email:write',
+    summary: 'Rename a campaign or change its subject',
+    description: 'Absent fields stay; at least one of `name` and `subject` is given.',
+    answers: CampaignSummaryView,
+    problems: [400, 401, 403, 404],
+  })
+  updateCampaign(@Param() { id }: EmailIdDto, @Body() input: UpdateCampaignDto) {
+    return { ...input, id } satisfies UpdateCampaignCommandDto;
+  }
+
+  @Forward('POST', 'campaigns/:id/archive', EmailSubjects.SetCampaignArchived, {
+    status: 200,
+    scope: 'email:write',
+    summary: 'Archive a campaign: hidden from the default list, figures kept',
+    description: 'Idempotent: archiving an archived campaign keeps its first archive time.',
+    answers: CampaignSummaryView,
+    problems: [400, 401, 403, 404],
+  })
+  archiveCampaign(@Param() { id }: EmailIdDto) {
+    return { id, archived: true } satisfies SetCampaignArchivedDto;
+  }
+
+  @Forward('DELETE', 'campaigns/:id/archive', EmailSubjects.SetCampaignArchived, {
+    scope: 'email:write',
+    summary: 'Unarchive a campaign',
+    description: 'Idempotent.',
+    answers: CampaignSummaryView,
+    problems: [400, 401, 403, 404],
+  })
+  unarchiveCampaign(@Param() { id }: EmailIdDto) {
+    return { id, archived: false } satisfies SetCampaignArchivedDto;
+  }
+
+  @Forward('GET', 'campaigns/:id/messages', EmailSubjects.ListCampaignMessages, {
+    scope: 'email:read',
+    summary: "List a campaign's messages with delivery status and first opens",
+    description:
+      "In sending order (cursor paging on sending time, id). `email` is null unless the key also holds `crm:read`: recipients are contacts' personal data.",
+    answers: CampaignMessagePageView,
+    problems: [400, 401, 403, 404],
+  })
+  listCampaignMessages(
+    @Param() { id }: EmailIdDto,
+    @Query() query: CampaignMessagesQueryDto,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return {
+      ...query,
+      id,
+      includeEmail: mayReadRecipients(caller),
+    } satisfies CampaignMessagesCommandDto;
   }
 
   @Route('POST', 'campaigns/:id/messages', {

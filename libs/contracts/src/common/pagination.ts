@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { validationFailed } from '../errors/domain-error';
 import { IsInt32 } from './integers';
 
 export const MAX_PAGE_SIZE = 100;
@@ -38,4 +39,27 @@ export function QueryBoolean(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   );
+}
+
+/**
+ * A keyset cursor on (time, uuid) for newest- or oldest-first lists. The time is the database's
+ * own text of the timestamp at microsecond precision (`to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+ * in UTC): a millisecond `Date` would round it, and rows within that millisecond would be
+ * skipped or repeated.
+ */
+export function encodeTimeIdCursor(at: string, id: string): string {
+  return encodeCursor(`${at}|${id}`);
+}
+
+const TIME_ID_CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The (time, id) of a cursor from `encodeTimeIdCursor`; a 400 naming `cursor` otherwise. */
+export function decodeTimeIdCursor(cursor: string): { at: string; id: string } {
+  const match = TIME_ID_CURSOR.exec(decodeCursor(cursor));
+  if (!match || Number.isNaN(Date.parse(match[1])))
+    throw validationFailed([
+      { field: 'cursor', reason: 'cursor must be the opaque value of a previous page' },
+    ]);
+  return { at: match[1], id: match[2] };
 }

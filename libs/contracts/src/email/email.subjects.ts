@@ -1,6 +1,11 @@
 /** Request/reply subjects served by the email-tracking service (queue group `email-tracking`). */
 export const EmailSubjects = {
   CreateCampaign: 'email.campaign.create',
+  ListCampaigns: 'email.campaign.list',
+  GetCampaign: 'email.campaign.get',
+  UpdateCampaign: 'email.campaign.update',
+  SetCampaignArchived: 'email.campaign.archive',
+  ListCampaignMessages: 'email.campaign.messages',
   StoreMessages: 'email.message.store',
   GetMessage: 'email.message.get',
   Render: 'email.message.render',

@@ -7,3 +7,4 @@ export * from './network-source';
 export * from './pixel-partition';
 export * from './esp-webhook.dto';
 export * from './esp-webhook-vocabulary';
+export * from './campaign.dto';
