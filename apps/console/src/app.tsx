@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, createApiClient } from './api/client';
+import { ApiError, createApiClient, data } from './api/client';
 import type { Me } from './api/views';
 import { holds, Scope, visibleSections } from './domain/scopes';
 import { CampaignPage, CampaignsPage } from './pages/campaigns';
@@ -11,8 +11,6 @@ import { Link, navigate, useLocation } from './ui/router';
 import { KEY_STORAGE, Session, SessionContext } from './ui/session';
 import { ErrorBox } from './ui/states';
 
-const API_BASE = '';
-
 function SignIn(props: { message?: string; onSignedIn: (key: string, me: Me) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | undefined>(props.message);
@@ -21,7 +19,7 @@ function SignIn(props: { message?: string; onSignedIn: (key: string, me: Me) => 
     event.preventDefault();
     setBusy(true);
     try {
-      const me = await createApiClient({ baseUrl: API_BASE, apiKey: key.trim() }).get<Me>('/v1/me');
+      const me = await data(createApiClient({ apiKey: key.trim() }).GET('/v1/me'));
       props.onSignedIn(key.trim(), me);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -77,11 +75,14 @@ function Routes({ me }: { me: Me }) {
     case 'funnel':
       return need('leads:read', <FunnelPage query={query} />);
     case 'leads':
-      return need('leads:read', segments[1] ? <LeadPage id={segments[1]} /> : <LeadsPage query={query} />);
+      return need(
+        'leads:read',
+        segments[1] ? <LeadPage id={segments[1]} /> : <LeadsPage query={query} />,
+      );
     case 'campaigns':
       return need(
         'email:read',
-        segments[1] ? <CampaignPage id={segments[1]} /> : <CampaignsPage />,
+        segments[1] ? <CampaignPage id={segments[1]} /> : <CampaignsPage query={query} />,
       );
     case 'glossary':
       return need(
@@ -149,7 +150,6 @@ export function App() {
       auth && {
         me: auth.me,
         api: createApiClient({
-          baseUrl: API_BASE,
           apiKey: auth.key,
           onUnauthenticated: (error) =>
             signOut(`Signed out: the gateway refused the API key (${error.detail}).`),
@@ -160,8 +160,7 @@ export function App() {
   useEffect(() => {
     const key = sessionStorage.getItem(KEY_STORAGE);
     if (!key) return;
-    createApiClient({ baseUrl: API_BASE, apiKey: key })
-      .get<Me>('/v1/me')
+    data(createApiClient({ apiKey: key }).GET('/v1/me'))
       .then(
         (me) => setAuth({ key, me }),
         (error: unknown) =>

@@ -1,3 +1,4 @@
+import './styles.css';
 import { render } from 'preact';
 import { App } from './app';
 

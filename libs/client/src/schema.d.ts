@@ -305,11 +305,60 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List campaigns with their headline figures, newest first
+     * @description Cursor paging on (creation time, id). Archived campaigns are left out unless `includeArchived=true`. The figures are those of `GET /v1/email/campaigns/{id}/stats`.
+     */
+    get: operations['EmailController_listCampaigns'];
     put?: never;
     /** Create a campaign */
     post: operations['EmailController_createCampaign'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/email/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one campaign with its headline figures */
+    get: operations['EmailController_getCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename a campaign or change its subject
+     * @description Absent fields stay; at least one of `name` and `subject` is given.
+     */
+    patch: operations['EmailController_updateCampaign'];
+    trace?: never;
+  };
+  '/v1/email/campaigns/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a campaign: hidden from the default list, figures kept
+     * @description Idempotent: archiving an archived campaign keeps its first archive time.
+     */
+    post: operations['EmailController_archiveCampaign'];
+    /**
+     * Unarchive a campaign
+     * @description Idempotent.
+     */
+    delete: operations['EmailController_unarchiveCampaign'];
     options?: never;
     head?: never;
     patch?: never;
@@ -322,7 +371,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List a campaign's messages with delivery status and first opens
+     * @description In sending order (cursor paging on sending time, id). `email` is null unless the key also holds `crm:read`: recipients are contacts' personal data.
+     */
+    get: operations['EmailController_listCampaignMessages'];
     put?: never;
     /**
      * Register up to 10,000 messages; each gets an id and its absolute pixel URL
@@ -922,6 +975,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calling API key's id, name and scopes
+     * @description For clients that adapt to what their key may do (the console). Never the secret.
+     */
+    get: operations['MeController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/scoring/jobs/{id}': {
     parameters: {
       query?: never;
@@ -1164,6 +1237,44 @@ export interface components {
         | 'admin'
       )[];
     };
+    CampaignMessagePageView: {
+      items: components['schemas']['CampaignMessageView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    CampaignMessageView: {
+      /** @example contact-42 */
+      contactId: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /**
+       * @description The recipient's address; null unless the key also holds `crm:read`.
+       * @example ada@example.com
+       */
+      email: string | null;
+      /** Format: date-time */
+      firstHumanOpenAt: string | null;
+      /** Format: date-time */
+      firstOpenAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      leadId: string | null;
+      /** @description Opened at least once, by any classification. */
+      opened: boolean;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * @description The latest delivery status.
+       * @enum {string}
+       */
+      status: 'sent' | 'delivered' | 'soft_bounce' | 'hard_bounce' | 'complaint';
+    };
+    CampaignPageView: {
+      items: components['schemas']['CampaignSummaryView'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
     CampaignStatsView: {
       bounced: number;
       /** Format: uuid */
@@ -1181,6 +1292,33 @@ export interface components {
       timeToFirstOpen: components['schemas']['TimeToFirstOpenView'];
       totalOpens: number;
       uniqueHumanOpens: number;
+      uniqueOpens: number;
+    };
+    CampaignSummaryView: {
+      /**
+       * Format: date-time
+       * @description When the campaign was archived; null when it is not.
+       */
+      archivedAt: string | null;
+      /** @example 20 */
+      bounced: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 1180 */
+      delivered: number;
+      humanOpenRate: components['schemas']['RateView'];
+      /** Format: uuid */
+      id: string;
+      /** @example November newsletter */
+      name: string;
+      openRate: components['schemas']['RateView'];
+      /** @example 1200 */
+      sent: number;
+      /** @example What is new in November */
+      subject: string;
+      /** @example 420 */
+      uniqueHumanOpens: number;
+      /** @example 610 */
       uniqueOpens: number;
     };
     CampaignView: {
@@ -2086,6 +2224,29 @@ export interface components {
       /** @example closed-lost */
       termSlug: string;
     };
+    MeView: {
+      /** Format: uuid */
+      id: string;
+      /** @example sales-console */
+      name: string;
+      /**
+       * @example [
+       *       "leads:read",
+       *       "glossary:read"
+       *     ]
+       */
+      scopes: (
+        | 'glossary:read'
+        | 'glossary:write'
+        | 'crm:read'
+        | 'crm:write'
+        | 'leads:read'
+        | 'leads:write'
+        | 'email:read'
+        | 'email:write'
+        | 'admin'
+      )[];
+    };
     MentionView: {
       /**
        * @description UTF-16 offset after the last character
@@ -2745,6 +2906,12 @@ export interface components {
         | 'email:write'
         | 'admin'
       )[];
+    };
+    UpdateCampaignDto: {
+      /** @example December newsletter */
+      name?: string;
+      /** @example What is new in December */
+      subject?: string;
     };
     UpdateContactDto: {
       /** Format: uuid */
@@ -4733,6 +4900,76 @@ export interface operations {
       };
     };
   };
+  EmailController_listCampaigns: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Also list archived campaigns. */
+        includeArchived?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignPageView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
   EmailController_createCampaign: {
     parameters: {
       query?: never;
@@ -4774,6 +5011,391 @@ export interface operations {
       };
       /** @description The API key lacks a required scope */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  EmailController_getCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignSummaryView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  EmailController_updateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCampaignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignSummaryView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  EmailController_archiveCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignSummaryView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  EmailController_unarchiveCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignSummaryView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  EmailController_listCampaignMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page's `nextCursor`. */
+        cursor?: string;
+        /** @description Only messages with this status. */
+        status?: 'sent' | 'delivered' | 'soft_bounce' | 'hard_bounce' | 'complaint';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignMessagePageView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7736,6 +8358,43 @@ export interface operations {
       };
       /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  MeController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -29,11 +29,7 @@ describe('markedSegments', () => {
         { text: 'x', marked: true },
       ],
     ],
-    [
-      'an unclosed mark is literal text',
-      'a <mark>b',
-      [{ text: 'a <mark>b', marked: false }],
-    ],
+    ['an unclosed mark is literal text', 'a <mark>b', [{ text: 'a <mark>b', marked: false }]],
     [
       'another tag is literal text',
       '<b>bold</b> &amp; <mark>m</mark>',

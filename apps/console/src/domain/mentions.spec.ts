@@ -26,11 +26,7 @@ describe('mentionSegments', () => {
       ],
       [{ text: 'Our champion', slug: 'a' }, { text: ' reached MQL.' }],
     ],
-    [
-      'a mention past the end is skipped',
-      [{ slug: 'x', start: 20, end: 99 }],
-      [{ text }],
-    ],
+    ['a mention past the end is skipped', [{ slug: 'x', start: 20, end: 99 }], [{ text }]],
   ])('%s', (_, mentions, expected) => {
     expect(mentionSegments(text, mentions)).toEqual(expected);
   });

@@ -13,7 +13,10 @@ describe('scopes', () => {
   it.each([
     [['admin'], ['Funnel', 'Leads', 'Campaigns', 'Glossary', 'CRM']],
     [['leads:read'], ['Funnel', 'Leads']],
-    [['glossary:read', 'email:read'], ['Campaigns', 'Glossary']],
+    [
+      ['glossary:read', 'email:read'],
+      ['Campaigns', 'Glossary'],
+    ],
     [['glossary:write'], []],
   ])('%j sees %j', (scopes, labels) => {
     expect(visibleSections(scopes).map((section) => section.label)).toEqual(labels);

@@ -32,7 +32,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     return parts;
   }
   // lengths[i][j]: LCS length of a[i..] and b[j..].
-  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const lengths = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
       lengths[i][j] =

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { FunnelDefinition, FunnelGroup, FunnelStats, Stage } from '../api/views';
+import { data } from '../api/client';
+import type { FunnelDefinition, FunnelGroup, Stage } from '../api/views';
 import { duration, label, num, percent } from '../domain/format';
 import { Defined } from '../ui/defined';
 import { navigate } from '../ui/router';
@@ -52,7 +53,8 @@ function FunnelChart({ group }: { group: FunnelGroup }) {
 }
 
 function GroupFigures({ group, definition }: { group: FunnelGroup; definition: FunnelDefinition }) {
-  const termOf = (stage: string) => definition.stages.find((s) => s.stage === stage)?.term?.definition;
+  const termOf = (stage: string) =>
+    definition.stages.find((s) => s.stage === stage)?.term?.definition;
   return (
     <div class="grid">
       <section aria-labelledby="conversions">
@@ -63,9 +65,15 @@ function GroupFigures({ group, definition }: { group: FunnelGroup; definition: F
           <thead>
             <tr>
               <th scope="col">Move</th>
-              <th scope="col" class="n">Entered</th>
-              <th scope="col" class="n">Converted</th>
-              <th scope="col" class="n">Rate</th>
+              <th scope="col" class="n">
+                Entered
+              </th>
+              <th scope="col" class="n">
+                Converted
+              </th>
+              <th scope="col" class="n">
+                Rate
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -166,12 +174,18 @@ export function FunnelPage({ query }: { query: URLSearchParams }) {
   const loaded = useLoad(
     () =>
       Promise.all([
-        api.get<FunnelStats>('/v1/funnel/stats', {
-          from: new Date(from).toISOString(),
-          to: new Date(to).toISOString(),
-          groupBy,
-        }),
-        api.get<FunnelDefinition>('/v1/funnel/definition'),
+        data(
+          api.GET('/v1/funnel/stats', {
+            params: {
+              query: {
+                from: new Date(from).toISOString(),
+                to: new Date(to).toISOString(),
+                groupBy: (groupBy || undefined) as (typeof GROUP_BY)[number] | undefined,
+              },
+            },
+          }),
+        ),
+        data(api.GET('/v1/funnel/definition')),
       ]),
     [from, to, groupBy],
   );
@@ -225,10 +239,18 @@ export function FunnelPage({ query }: { query: URLSearchParams }) {
                     <thead>
                       <tr>
                         <th scope="col">{label(stats.groupBy ?? '')}</th>
-                        <th scope="col" class="n">Leads</th>
-                        <th scope="col" class="n">Won</th>
-                        <th scope="col" class="n">Lost</th>
-                        <th scope="col" class="n">Win rate</th>
+                        <th scope="col" class="n">
+                          Leads
+                        </th>
+                        <th scope="col" class="n">
+                          Won
+                        </th>
+                        <th scope="col" class="n">
+                          Lost
+                        </th>
+                        <th scope="col" class="n">
+                          Win rate
+                        </th>
                       </tr>
                     </thead>
                     <tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { FunnelDefinition, Lead, LeadHistory, Page, Score, Stage } from '../api/views';
+import { data } from '../api/client';
+import type { FunnelDefinition, Lead, LeadHistory, Score, Stage } from '../api/views';
 import { label, num } from '../domain/format';
 import { holds } from '../domain/scopes';
 import { Defined } from '../ui/defined';
@@ -7,7 +8,16 @@ import { Link, navigate } from '../ui/router';
 import { useSession } from '../ui/session';
 import { Empty, ErrorBox, Show, useLoad } from '../ui/states';
 
-const STAGES: Stage[] = ['new', 'engaged', 'mql', 'sql', 'opportunity', 'closed_won', 'closed_lost', 'recycled'];
+const STAGES: Stage[] = [
+  'new',
+  'engaged',
+  'mql',
+  'sql',
+  'opportunity',
+  'closed_won',
+  'closed_lost',
+  'recycled',
+];
 const FILTERS = ['stage', 'minScore', 'territoryId', 'ownerId', 'sort'] as const;
 
 /** Leads with filters, sorting and cursor paging; every filter is in the URL (shareable, back works). */
@@ -16,7 +26,22 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? '']));
   const cursor = query.get('cursor') ?? '';
   const loaded = useLoad(
-    () => api.get<Page<Lead>>('/v1/leads', { ...filters, cursor, limit: 25 }),
+    () =>
+      data(
+        api.GET('/v1/leads', {
+          params: {
+            query: {
+              limit: 25,
+              cursor: cursor || undefined,
+              stage: (filters.stage || undefined) as Stage | undefined,
+              minScore: filters.minScore ? Number(filters.minScore) : undefined,
+              territoryId: filters.territoryId || undefined,
+              ownerId: filters.ownerId || undefined,
+              sort: filters.sort === 'score' ? 'score' : undefined,
+            },
+          },
+        }),
+      ),
     [query.toString()],
   );
   const [draft, setDraft] = useState(filters);
@@ -80,7 +105,9 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
                       <th scope="col">Lead</th>
                       <th scope="col">Stage</th>
                       <th scope="col">Source</th>
-                      <th scope="col" class="n">Score</th>
+                      <th scope="col" class="n">
+                        Score
+                      </th>
                       <th scope="col">Owner</th>
                       <th scope="col">Created</th>
                     </tr>
@@ -158,8 +185,12 @@ function ScoreBreakdown({ score }: { score: Score }) {
               <tr>
                 <th scope="col">Rule</th>
                 <th scope="col">Kind</th>
-                <th scope="col" class="n">Counted</th>
-                <th scope="col" class="n">Now (decayed)</th>
+                <th scope="col" class="n">
+                  Counted
+                </th>
+                <th scope="col" class="n">
+                  Now (decayed)
+                </th>
                 <th scope="col">Decay</th>
               </tr>
             </thead>
@@ -172,8 +203,14 @@ function ScoreBreakdown({ score }: { score: Score }) {
                   <td class="n">{num(c.decayedPoints, 1)}</td>
                   <td>
                     <span class="decay" aria-hidden="true">
-                      <span class="counted" style={{ width: `${(Math.abs(c.countedPoints) / widest) * 100}%` }} />
-                      <span class="now" style={{ width: `${(Math.abs(c.decayedPoints) / widest) * 100}%` }} />
+                      <span
+                        class="counted"
+                        style={{ width: `${(Math.abs(c.countedPoints) / widest) * 100}%` }}
+                      />
+                      <span
+                        class="now"
+                        style={{ width: `${(Math.abs(c.decayedPoints) / widest) * 100}%` }}
+                      />
                     </span>
                   </td>
                 </tr>
@@ -221,11 +258,16 @@ function Transitions(props: { lead: Lead; definition: FunnelDefinition; onMoved:
     setBusy(true);
     setError(undefined);
     try {
-      await api.send('POST', `/v1/leads/${props.lead.id}/transitions`, {
-        to,
-        expectedVersion: props.lead.version,
-        ...(to === 'closed_lost' ? { reason } : {}),
-      });
+      await data(
+        api.POST('/v1/leads/{id}/transitions', {
+          params: { path: { id: props.lead.id } },
+          body: {
+            to,
+            expectedVersion: props.lead.version,
+            ...(to === 'closed_lost' ? { reason } : {}),
+          },
+        }),
+      );
       props.onMoved();
     } catch (failure) {
       setError(failure);
@@ -233,7 +275,8 @@ function Transitions(props: { lead: Lead; definition: FunnelDefinition; onMoved:
       setBusy(false);
     }
   };
-  if (allowed.length === 0) return <Empty>No move is allowed from {label(props.lead.stage)}.</Empty>;
+  if (allowed.length === 0)
+    return <Empty>No move is allowed from {label(props.lead.stage)}.</Empty>;
   return (
     <section aria-labelledby="move">
       <h2 id="move">Move to</h2>
@@ -258,7 +301,11 @@ function Transitions(props: { lead: Lead; definition: FunnelDefinition; onMoved:
                 ))}
               </select>
             </label>
-            <button type="button" disabled={busy || !reason} onClick={() => void move('closed_lost')}>
+            <button
+              type="button"
+              disabled={busy || !reason}
+              onClick={() => void move('closed_lost')}
+            >
               Closed lost
             </button>
           </span>
@@ -275,10 +322,10 @@ export function LeadPage({ id }: { id: string }) {
   const loaded = useLoad(
     () =>
       Promise.all([
-        api.get<Lead>(`/v1/leads/${encodeURIComponent(id)}`),
-        api.get<Score>(`/v1/leads/${encodeURIComponent(id)}/score`),
-        api.get<LeadHistory>(`/v1/leads/${encodeURIComponent(id)}/history`),
-        api.get<FunnelDefinition>('/v1/funnel/definition'),
+        data(api.GET('/v1/leads/{id}', { params: { path: { id } } })),
+        data(api.GET('/v1/leads/{id}/score', { params: { path: { id } } })),
+        data(api.GET('/v1/leads/{id}/history', { params: { path: { id } } })),
+        data(api.GET('/v1/funnel/definition')),
       ]),
     [id],
   );

@@ -6,7 +6,12 @@ import type { ComponentChildren } from 'preact';
  */
 export function Defined(props: { definition: string; children: ComponentChildren }) {
   return (
-    <dfn class="defined" tabIndex={0} data-definition={props.definition} aria-description={props.definition}>
+    <dfn
+      class="defined"
+      tabIndex={0}
+      data-definition={props.definition}
+      aria-description={props.definition}
+    >
       {props.children}
     </dfn>
   );

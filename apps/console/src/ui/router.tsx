@@ -32,7 +32,12 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 }
 
 /** An ordinary link (open in a new tab works) that navigates in place on a plain click. */
-export function Link(props: { to: string; children: ComponentChildren; class?: string; current?: boolean }) {
+export function Link(props: {
+  to: string;
+  children: ComponentChildren;
+  class?: string;
+  current?: boolean;
+}) {
   return (
     <a
       href={BASE + props.to}

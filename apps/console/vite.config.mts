@@ -7,6 +7,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
   plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false })],
+  resolve: {
+    alias: {
+      '@sales-suite/client': fileURLToPath(
+        new URL('../../libs/client/src/index.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console', import.meta.url)),
     emptyOutDir: true,
