@@ -24,5 +24,6 @@ describe('format', () => {
   it.each([
     ['closed_lost', 'Closed lost'],
     ['lost_to_competitor', 'Lost to competitor'],
+    ['mql', 'MQL'],
   ])('label(%j) = %j', (identifier, expected) => expect(label(identifier)).toBe(expected));
 });

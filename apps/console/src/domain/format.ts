@@ -30,8 +30,12 @@ export function num(value: number | null | undefined, digits = 0): string {
     : value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-/** A stage or reason identifier as words: closed_lost → Closed lost. */
+/** Identifiers that read as acronyms. */
+const ACRONYMS: Record<string, string> = { mql: 'MQL', sql: 'SQL' };
+
+/** A stage or reason identifier as words: closed_lost → Closed lost, mql → MQL. */
 export function label(identifier: string): string {
+  if (ACRONYMS[identifier]) return ACRONYMS[identifier];
   const words = identifier.replace(/[_-]+/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -169,7 +169,7 @@ function ScoreBreakdown({ score }: { score: Score }) {
       <h2 id="score">Score {num(score.total, 1)}</h2>
       <div class="split" aria-hidden="true">
         <span class="fit" style={{ width: `${fitShare}%` }} />
-        <span class="engagement" style={{ width: `${100 - fitShare}%` }} />
+        <span class="engagement" style={{ width: `${score.total > 0 ? 100 - fitShare : 0}%` }} />
       </div>
       <p>
         <Defined definition={KIND_DEFINITIONS.fit}>Fit</Defined> {num(score.fit, 1)} ·{' '}
