@@ -310,10 +310,10 @@ describe('console: the web UI in a real Chromium', () => {
     const stays = await createLead({ source: 'inbound' });
     const won = await createLead({ source: 'referral' });
     for (const to of ['engaged', 'mql', 'sql', 'opportunity', 'closed_won'])
-      expect((await api(`/v1/leads/${won}/transitions`, { body: { to } })).status).toBe(200);
+      expect((await api(`/v1/leads/${won}/transitions`, { body: { to } })).status).toBe(201);
     const lost = await createLead({ source: 'event' });
     for (const body of [{ to: 'engaged' }, { to: 'closed_lost', reason: 'bad_timing' }])
-      expect((await api(`/v1/leads/${lost}/transitions`, { body })).status).toBe(200);
+      expect((await api(`/v1/leads/${lost}/transitions`, { body })).status).toBe(201);
     const db = await database();
     try {
       const third = Math.floor(FUNNEL_LEADS / 3);
