@@ -41,7 +41,10 @@ describe('console: the web UI in a real Chromium', () => {
         apps.start(name, { env }),
       ),
     );
-    gatewayUrl = (await apps.start('gateway', { env })).url;
+    // The funnel over 10,000 leads is aggregated per request: more than 5 s on a loaded machine.
+    gatewayUrl = (
+      await apps.start('gateway', { env: { ...env, NATS_REQUEST_TIMEOUT_MS: '20000' } })
+    ).url;
     api = apiClient(gatewayUrl);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -326,15 +329,17 @@ describe('console: the web UI in a real Chromium', () => {
     const stats = await api<{ overall: { leads: number } }>(
       `/v1/funnel/stats?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`,
     );
+    expect(stats.status).toBe(200);
     expect(stats.body.overall.leads).toBeGreaterThanOrEqual(FUNNEL_LEADS);
     await open('/funnel?groupBy=source');
     await page.getByRole('figure', { name: 'Leads that reached each stage' }).waitFor();
-    const [measure] = (await page.evaluate(
-      'performance.getEntriesByName("funnel:first-render").map((e) => e.duration)',
+    const [total, draw] = (await page.evaluate(
+      '["funnel:first-render", "funnel:draw"].map((name) => performance.getEntriesByName(name)[0].duration)',
     )) as number[];
-    expect(measure).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(0);
     console.log(
-      `console: funnel first render over ${stats.body.overall.leads} leads: ${measure.toFixed(0)} ms (request, answer and render)`,
+      `console: funnel first render over ${stats.body.overall.leads} leads: ${total.toFixed(0)} ms ` +
+        `(request, aggregation and drawing), of which drawing ${draw.toFixed(0)} ms`,
     );
     await checkPage('funnel-10k');
     expect(cspViolations).toEqual([]);

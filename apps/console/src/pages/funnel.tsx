@@ -186,13 +186,19 @@ export function FunnelPage({ query }: { query: URLSearchParams }) {
           }),
         ),
         data(api.GET('/v1/funnel/definition')),
-      ]),
+      ]).then((answers) => {
+        if (performance.getEntriesByName('funnel:answered').length === 0)
+          performance.mark('funnel:answered');
+        return answers;
+      }),
     [from, to, groupBy],
   );
   useEffect(() => {
     if (!loaded.data || performance.getEntriesByName('funnel:rendered').length > 0) return;
     performance.mark('funnel:rendered');
+    // The whole first render (request, aggregation, drawing), and the drawing alone.
     performance.measure('funnel:first-render', started.name, 'funnel:rendered');
+    performance.measure('funnel:draw', 'funnel:answered', 'funnel:rendered');
   }, [loaded.data]);
   const set = (name: string, value: string) => {
     const next = new URLSearchParams({ from, to, groupBy });
