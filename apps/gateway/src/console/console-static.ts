@@ -61,7 +61,8 @@ export async function registerConsole(
     await scope.register(fastifyStatic, {
       root,
       prefix: `${CONSOLE_PREFIX}/`,
-      // Files are listed once at startup; the fallback below answers every other path.
+      // Files are listed once at startup (every replica serves the same build); the fallback
+      // below answers every other path.
       wildcard: false,
       index: false,
       cacheControl: false,
