@@ -117,6 +117,11 @@ describe('console: the web UI in a real Chromium', () => {
     );
     // The key is in sessionStorage, never in the address.
     expect(page.url()).not.toContain('ssk_');
+    // What GET /v1/me told the console: who the key is and its scopes, never a secret.
+    const me = await api<Record<string, unknown>>('/v1/me');
+    expect(me.status).toBe(200);
+    expect(Object.keys(me.body).sort()).toEqual(['id', 'name', 'scopes']);
+    expect(me.body.scopes).toEqual(['admin']);
   });
 
   it('shows the funnel of leads made through the API', async () => {
