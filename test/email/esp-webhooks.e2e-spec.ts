@@ -194,11 +194,15 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
 
   it('render tells the sender the header and custom argument that name the message', async () => {
     const { ids } = await campaignWith(1);
-    const rendered = await api<{ tagging: unknown }>('/v1/email/render', {
+    const rendered = await api<{ tagging: unknown; unsubscribeUrl: string }>('/v1/email/render', {
       body: { messageId: ids[0], html: '<p>Hi</p>' },
     });
     expect(rendered.body.tagging).toEqual({
-      headers: { 'X-Sales-Suite-Message-Id': ids[0] },
+      headers: {
+        'X-Sales-Suite-Message-Id': ids[0],
+        'List-Unsubscribe': `<${rendered.body.unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
       customArgs: { sales_suite_message_id: ids[0] },
     });
   });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CRM_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
-import { ServiceCoreModule } from '@sales-suite/platform';
+import { CRM_EVENTS_STREAM, PRIVACY_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
+import { ErasureParticipant, ServiceCoreModule } from '@sales-suite/platform';
 import { AccountsHandlers } from './accounts/accounts.handlers';
 import { AccountsService } from './accounts/accounts.service';
 import { CrmEnrichmentEnv } from './config/crm-enrichment.env';
@@ -15,6 +15,8 @@ import { ImportsService } from './imports/imports.service';
 import { ProvidersService } from './providers/providers.service';
 import { CrmRecordsStore } from './records/crm-records.store';
 import { RecordWriter } from './records/record-writer.service';
+import { ContactEraser } from './privacy/contact-eraser';
+import { EmailUnsubscribedConsumer } from './unsubscribes/email-unsubscribed.consumer';
 
 @Module({
   imports: [
@@ -22,11 +24,13 @@ import { RecordWriter } from './records/record-writer.service';
       serviceName: ServiceNames.CrmEnrichment,
       env: CrmEnrichmentEnv,
       database: CRM_DATABASE,
-      streams: [CRM_EVENTS_STREAM],
+      streams: [CRM_EVENTS_STREAM, PRIVACY_EVENTS_STREAM],
     }),
   ],
   controllers: [ContactsHandlers, AccountsHandlers, ImportsHandlers],
   providers: [
+    ErasureParticipant,
+    ContactEraser,
     CrmRecordsStore,
     ProvidersService,
     RecordWriter,
@@ -36,6 +40,7 @@ import { RecordWriter } from './records/record-writer.service';
     ImportsService,
     ImportWorker,
     FreshnessJob,
+    EmailUnsubscribedConsumer,
   ],
 })
 export class CrmEnrichmentModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames } from '@sales-suite/contracts';
+import { PRIVACY_EVENTS_STREAM, ServiceNames } from '@sales-suite/contracts';
 import { ServiceCoreModule } from '@sales-suite/platform';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
@@ -9,6 +9,7 @@ import { EmailGatewayModule } from './email/email-gateway.module';
 import { GlossaryGatewayModule } from './glossary/glossary-gateway.module';
 import { LeadsGatewayModule } from './leads/leads-gateway.module';
 import { PixelModule } from './pixel/pixel.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
       serviceName: ServiceNames.Gateway,
       env: GatewayEnv,
       database: GATEWAY_DATABASE,
+      streams: [PRIVACY_EVENTS_STREAM],
     }),
     AuthModule,
     CrmGatewayModule,
@@ -25,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     EmailGatewayModule,
     PixelModule,
     WebhooksModule,
+    PrivacyModule,
   ],
 })
 export class GatewayModule {}

@@ -5,4 +5,5 @@ export * from './errors';
 export * from './gateway';
 export * from './glossary';
 export * from './leads';
+export * from './privacy';
 export * from './service-names';

@@ -86,6 +86,36 @@ describe('decide', () => {
     ],
     ['import does not beat a person', state('user', 'a'), proposal('import', 'b'), 'keep'],
     [
+      'an unsubscribe replaces a value a person locked',
+      state('user', 'false', { confidence: 1 }),
+      proposal('email:unsubscribe', 'true', { confidence: 1 }),
+      'replace',
+    ],
+    [
+      'an unsubscribe beats an import',
+      state('import', 'false'),
+      proposal('email:unsubscribe', 'true', { confidence: 1 }),
+      'replace',
+    ],
+    [
+      'a repeated unsubscribe only refreshes',
+      state('email:unsubscribe', 'true', { confidence: 1 }),
+      proposal('email:unsubscribe', 'true', { confidence: 1 }),
+      'refresh',
+    ],
+    [
+      'a person may still change an unsubscribed value',
+      state('email:unsubscribe', 'true', { confidence: 1 }),
+      proposal('user', 'false', { confidence: 1 }),
+      'replace',
+    ],
+    [
+      'a rule never replaces an unsubscribe',
+      state('email:unsubscribe', 'true', { confidence: 1 }),
+      proposal('rule:x', 'false', { confidence: 1 }),
+      'keep',
+    ],
+    [
       'a verified provider beats a rule',
       state('rule:domain', 'Acme'),
       proposal('provider:dir', 'ACME Inc', { verified: true }),
@@ -200,6 +230,25 @@ describe('applyProposals', () => {
     );
     expect(fields.phone).toMatchObject({ value: '12', invalid: true, reason: 'too_short' });
     expect(input).toEqual({});
+  });
+
+  it("keeps what the source acted on and when it observed the value (an unsubscribe's message)", () => {
+    const { fields } = applyProposals(
+      {},
+      [
+        proposal('email:unsubscribe', 'true', {
+          sourceRef: 'm-1',
+          observedAt: '2026-01-01T12:00:00.000Z',
+        }),
+      ],
+      NOW,
+    );
+    expect(fields.title).toMatchObject({
+      source: 'email:unsubscribe',
+      sourceRef: 'm-1',
+      observedAt: '2026-01-01T12:00:00.000Z',
+      locked: false,
+    });
   });
 
   it('refreshes the observation time without a change', () => {

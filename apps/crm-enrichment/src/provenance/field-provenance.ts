@@ -3,10 +3,12 @@ export type FieldValue = string | boolean | null;
 /** A field's value and where it came from; stored per field in the record's `fields` document. */
 export interface FieldState {
   value: FieldValue;
-  /** `user`, `import`, `rule:<name>` or `provider:<name>`. */
+  /** `user`, `import`, `rule:<name>`, `provider:<name>` or `email:unsubscribe`. */
   source: string;
   confidence: number;
   observedAt: string;
+  /** What the source acted on, when one thing did (the email message of an unsubscribe). */
+  sourceRef?: string;
   verifiedAt: string | null;
   /** A person set it: only another person's edit replaces it. */
   locked: boolean;
@@ -26,7 +28,16 @@ export interface Proposal {
   verified?: boolean;
   invalid?: boolean;
   reason?: string;
+  sourceRef?: string;
+  /** When the source observed the value, if earlier than the write (an unsubscribe's time). */
+  observedAt?: string;
 }
+
+/**
+ * The person's own request through an email's unsubscribe link: ranks with a person's edit, and
+ * replaces even a value a person locked (an opt-out is honoured whoever set the field before).
+ */
+export const UNSUBSCRIBE_SOURCE = 'email:unsubscribe';
 
 export interface FieldChange {
   field: string;
@@ -38,9 +49,9 @@ export interface FieldChange {
   valueChanged: boolean;
 }
 
-/** user-entered > imported > verified provider > unverified provider > inferred rule. */
+/** user-entered = unsubscribe > imported > verified provider > unverified provider > inferred rule. */
 export function precedence(source: string, verified: boolean): number {
-  if (source === 'user') return 50;
+  if (source === 'user' || source === UNSUBSCRIBE_SOURCE) return 50;
   if (source === 'import') return 40;
   if (source.startsWith('provider:')) return verified ? 30 : 20;
   return 10;
@@ -63,7 +74,7 @@ export function decide(current: FieldState | undefined, proposal: Proposal): Dec
   const isUser = proposal.source === 'user';
   if (!current || (current.value === null && !current.locked))
     return proposal.value === null && !isUser ? 'keep' : 'replace';
-  if (current.locked && !isUser) return 'keep';
+  if (current.locked && !isUser && proposal.source !== UNSUBSCRIBE_SOURCE) return 'keep';
   const sameSource = current.source === proposal.source;
   if (proposal.value === null && !isUser && !sameSource) return 'keep';
   if (current.value === proposal.value && sameSource) {
@@ -85,10 +96,11 @@ function stateOf(proposal: Proposal, now: string): FieldState {
     value: proposal.value,
     source: proposal.source,
     confidence: proposal.confidence,
-    observedAt: now,
+    observedAt: proposal.observedAt ?? now,
     verifiedAt: proposal.verified || proposal.source === 'user' ? now : null,
     locked: proposal.source === 'user',
     ...(proposal.invalid ? { invalid: true, reason: proposal.reason } : {}),
+    ...(proposal.sourceRef ? { sourceRef: proposal.sourceRef } : {}),
   };
 }
 

@@ -40,7 +40,7 @@ export interface HistoryEntry {
   source: string;
   confidence: number;
   actor: string;
-  reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh';
+  reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh' | 'unsubscribe';
 }
 
 export interface OutboxEvent {

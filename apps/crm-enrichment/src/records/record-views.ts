@@ -16,6 +16,7 @@ export function provenanceView(fields: FieldMap): Record<string, FieldProvenance
         verifiedAt: state.verifiedAt,
         locked: state.locked,
         ...(state.invalid ? { invalid: true, reason: state.reason } : {}),
+        ...(state.sourceRef ? { sourceRef: state.sourceRef } : {}),
       },
     ]),
   );

@@ -29,6 +29,8 @@ import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { applyDeliveryUpdates } from './delivery-updates';
+import { insertUnsubscribeUrl } from '../domain/unsubscribe-link';
+import { UnsubscribesService } from '../unsubscribes/unsubscribes.service';
 import { insertPixel } from './insert-pixel';
 
 interface CampaignRow {
@@ -45,6 +47,8 @@ interface MessageRow {
   contact_id: string | null;
   lead_id: string | null;
   status: DeliveryStatus;
+  unsubscribed_at: Date | null;
+  address_unsubscribed: boolean;
 }
 
 @Injectable()
@@ -54,6 +58,7 @@ export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PIXEL_KEYRING) private readonly keyring: PixelKeyring,
+    private readonly unsubscribes: UnsubscribesService,
     config: ConfigService,
   ) {
     this.publicBaseUrl = config.getOrThrow<string>('PUBLIC_BASE_URL');
@@ -100,7 +105,11 @@ export class CampaignsService {
 
   async getMessage(id: string): Promise<MessageView> {
     const [row]: MessageRow[] = await this.dataSource.query(
-      `SELECT id, campaign_id, email, contact_id, lead_id, status FROM email.messages WHERE id = $1`,
+      `SELECT m.id, m.campaign_id, m.email, m.contact_id, m.lead_id, m.status, u.unsubscribed_at,
+              EXISTS (SELECT 1 FROM email.suppressed_addresses s WHERE s.email = lower(m.email))
+                AS address_unsubscribed
+       FROM email.messages m LEFT JOIN email.unsubscribes u ON u.message_id = m.id
+       WHERE m.id = $1`,
       [id],
     );
     if (!row)
@@ -112,17 +121,21 @@ export class CampaignsService {
       contactId: row.contact_id,
       leadId: row.lead_id,
       status: row.status,
+      unsubscribedAt: row.unsubscribed_at?.toISOString() ?? null,
+      addressUnsubscribed: row.address_unsubscribed,
     };
   }
 
   async render(input: RenderEmailDto): Promise<RenderedEmailView> {
     const message = await this.getMessage(input.messageId);
     const url = this.pixelUrlOf(message.id);
+    const unsubscribe = this.unsubscribes.linksFor(message.id);
     return {
-      html: insertPixel(input.html, url),
+      html: insertPixel(insertUnsubscribeUrl(input.html, unsubscribe.url), url),
       pixelUrl: url,
+      unsubscribeUrl: unsubscribe.url,
       tagging: {
-        headers: { [MESSAGE_ID_HEADER]: message.id },
+        headers: { [MESSAGE_ID_HEADER]: message.id, ...unsubscribe.headers },
         customArgs: { [MESSAGE_ID_CUSTOM_ARG]: message.id },
       },
     };

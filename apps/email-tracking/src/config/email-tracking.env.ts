@@ -1,4 +1,4 @@
-import { IsUrl } from 'class-validator';
+import { IsEmail, IsOptional, IsUrl } from 'class-validator';
 import { APP_HTTP_PORTS, EnvInteger, PixelSigningEnv } from '@sales-suite/config';
 
 export class EmailTrackingEnv extends PixelSigningEnv {
@@ -9,6 +9,11 @@ export class EmailTrackingEnv extends PixelSigningEnv {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** After this, an open keeps only its time and classification (no IP prefix, no UA family). */
+  /** Also offered in List-Unsubscribe as a mailto (subject: `unsubscribe <token>`) when set. */
+  @IsOptional()
+  @IsEmail({}, { message: 'UNSUBSCRIBE_MAILTO must be an email address' })
+  UNSUBSCRIBE_MAILTO?: string;
+
   @EnvInteger(0, 24 * 3650)
   OPEN_DETAILS_RETENTION_HOURS = 24 * 30;
 

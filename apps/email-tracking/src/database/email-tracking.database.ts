@@ -4,6 +4,7 @@ import { CreateEmailTrackingTables1764150000100 } from './migrations/17641500001
 import { CreateEmailTrackingLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { CreateEspEvents1765100000000 } from './migrations/1765100000000-create-esp-events';
 import { CampaignCountersAndArchive1765300000000 } from './migrations/1765300000000-campaign-counters-and-archive';
+import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-create-unsubscribes';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -14,5 +15,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateEmailTrackingLeases1764900000000,
     CreateEspEvents1765100000000,
     CampaignCountersAndArchive1765300000000,
+    CreateUnsubscribes1765310000000,
   ],
 };

@@ -1,5 +1,6 @@
 import {
   deliveryStatusAfter,
+  headlineFigures,
   openSeries,
   opensByClassification,
   percentile,
@@ -39,6 +40,39 @@ describe('rate', () => {
       definition: 'x',
     });
   });
+});
+
+describe('headlineFigures', () => {
+  it.each([
+    // sent, bounced, unique opens, unique human opens → delivered, open rate, human open rate
+    [10, 2, 4, 2, 8, 0.5, 0.25],
+    [3, 0, 3, 3, 3, 1, 1],
+    [5, 5, 0, 0, 0, null, null],
+    [0, 0, 0, 0, 0, null, null],
+    [6, 3, 1, 0, 3, 1 / 3, 0],
+  ])(
+    'sent %i, bounced %i, opens %i, human %i → delivered %i, rates %p and %p',
+    (sent, bounced, uniqueOpens, uniqueHumanOpens, delivered, openRate, humanOpenRate) => {
+      const figures = headlineFigures({
+        sent,
+        bounced,
+        complaints: 1,
+        uniqueOpens,
+        uniqueHumanOpens,
+      });
+      expect(figures).toMatchObject({ sent, bounced, complaints: 1, delivered });
+      expect(figures.openRate).toMatchObject({
+        value: openRate,
+        numerator: uniqueOpens,
+        denominator: delivered,
+      });
+      expect(figures.humanOpenRate).toMatchObject({
+        value: humanOpenRate,
+        numerator: uniqueHumanOpens,
+        denominator: delivered,
+      });
+    },
+  );
 });
 
 describe('percentile (nearest rank)', () => {

@@ -22,6 +22,9 @@ export const STATS_DEFINITIONS = {
   uniqueHumanOpens: 'messages opened at least once by a human',
   openRate: 'unique opens ÷ delivered',
   humanOpenRate: 'unique human opens ÷ delivered',
+  unsubscribes:
+    'messages whose recipient unsubscribed through their one-click link (POST to /t/u/<token>; a repeat counts once)',
+  unsubscribeRate: 'unsubscribes ÷ delivered',
   timeToFirstOpen:
     'seconds from delivery (from sending when no delivery event came) to the first human open, over messages with a human open; nearest-rank median and 90th percentile',
   series: 'opens per UTC hour over the last 7 days, per UTC day before that',

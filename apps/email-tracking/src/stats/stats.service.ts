@@ -42,7 +42,11 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [delays, classes, hours] = await Promise.all([
+    const [[unsubscribes], delays, classes, hours] = await Promise.all([
+      this.dataSource.query(
+        `SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`,
+        [campaignId],
+      ) as Promise<{ count: number }[]>,
       this.dataSource.query(
         `SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
          FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL`,
@@ -75,6 +79,12 @@ export class StatsService {
       opensByClassification: byClassification,
       openRate: headline.openRate,
       humanOpenRate: headline.humanOpenRate,
+      unsubscribes: unsubscribes.count,
+      unsubscribeRate: rate(
+        unsubscribes.count,
+        headline.delivered,
+        STATS_DEFINITIONS.unsubscribeRate,
+      ),
       timeToFirstOpen: timeToFirstOpen(delays.map((row) => row.seconds)),
       series: openSeries(
         hours.map((row) => ({
@@ -90,7 +100,7 @@ export class StatsService {
 
   /** Built from the contact's stored opens only: anonymous and erased opens do not show here. */
   async contactEngagement(contactId: string): Promise<ContactEngagementView> {
-    const [[messages], [opens], [tracking], recent] = await Promise.all([
+    const [[messages], [opens], [tracking], [unsubscribes], recent] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS sent,
                 count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced
@@ -116,6 +126,11 @@ export class StatsService {
         `SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`,
         [contactId],
       ) as Promise<{ do_not_track: boolean }[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
+         FROM email.unsubscribes WHERE contact_id = $1`,
+        [contactId],
+      ) as Promise<{ count: number; first_at: Date | null }[]>,
       this.dataSource.query(
         `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
          FROM email.opens WHERE contact_id = $1 ORDER BY opened_at DESC, id DESC LIMIT ${RECENT_OPENS}`,
@@ -143,6 +158,8 @@ export class StatsService {
       openRate: rate(opens.unique_opens, delivered, STATS_DEFINITIONS.openRate),
       humanOpenRate: rate(opens.unique_human_opens, delivered, STATS_DEFINITIONS.humanOpenRate),
       lastHumanOpenAt: opens.last_human_open_at?.toISOString() ?? null,
+      unsubscribes: unsubscribes.count,
+      unsubscribedAt: unsubscribes.first_at?.toISOString() ?? null,
       recentOpens: recent.map((row) => ({
         messageId: row.message_id,
         campaignId: row.campaign_id,

@@ -2,13 +2,19 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { PIXEL_KEYRING } from '@sales-suite/config';
-import { MAX_HIT_USER_AGENT_LENGTH, PixelKeyring, verifyPixelToken } from '@sales-suite/contracts';
+import {
+  MAX_HIT_USER_AGENT_LENGTH,
+  PixelKeyring,
+  UNSUBSCRIBE_ROUTE_PREFIX,
+  verifyPixelToken,
+} from '@sales-suite/contracts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { answerClientError } from '../problems/framework-problems';
 import { clientAddress, TrustedProxies } from '../trust/trusted-proxies';
+import { UnsubscribeRoute } from '../unsubscribe/unsubscribe.route';
 import { PixelHitBuffer } from './pixel-hit-buffer.service';
 import {
   firstHeader,
@@ -41,6 +47,7 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
     @Inject(PIXEL_KEYRING) private readonly keyring: PixelKeyring,
     private readonly hits: PixelHitBuffer,
     private readonly config: ConfigService,
+    private readonly unsubscribe: UnsubscribeRoute,
   ) {
     this.proxies = new TrustedProxies(config.getOrThrow<string>('TRUSTED_PROXIES'));
   }
@@ -62,6 +69,9 @@ export class PixelRoute implements OnModuleInit, OnApplicationShutdown {
   private async listen(port: number): Promise<void> {
     this.listener = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
+      // The ingress sends every `/t/` path here, so the unsubscribe links are answered here too.
+      if (path.startsWith(UNSUBSCRIBE_ROUTE_PREFIX))
+        return void this.unsubscribe.serveNode(request, response, path);
       const file = path.startsWith(PIXEL_ROUTE_PREFIX) ? path.slice(PIXEL_ROUTE_PREFIX.length) : '';
       this.count(
         request.method ?? 'GET',

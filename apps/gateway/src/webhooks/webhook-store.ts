@@ -83,6 +83,24 @@ function toView(row: SubscriptionRow): WebhookView {
 export class WebhookStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Erasure of a person: each delivery whose payload mentions one of `needles` (compared
+   * case-insensitively: an email, contact ids) keeps its log line, but its payload becomes
+   * `{ "erased": true }`, which is also what it sends if still pending. Answers how many.
+   */
+  async redactDeliveries(manager: EntityManager, needles: readonly string[]): Promise<number> {
+    const terms = needles
+      .filter((needle) => needle.length > 0)
+      .map((needle) => needle.toLowerCase());
+    if (terms.length === 0) return 0;
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE ${DELIVERIES} SET payload = '{"erased": true}'::jsonb
+       WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS n WHERE strpos(lower(payload::text), n) > 0)`,
+      [terms],
+    );
+    return count;
+  }
+
   async create(input: {
     url: string;
     events: WebhookEventType[];

@@ -21,5 +21,6 @@ import { WebhooksService } from './webhooks.service';
     WebhookDeliveryWorker,
     WebhookEventsConsumer,
   ],
+  exports: [WebhookStore],
 })
 export class WebhooksModule {}

@@ -7,9 +7,9 @@ import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { LeadDraft } from '../domain/lead-draft';
 import { LeadEventStore } from '../leads/lead-event.store';
-import { OPEN_LEAD } from '../leads/lead-projection';
 import { LeadWriter, retryOnConflict } from '../leads/lead-writer';
 import { eventsRejectedTotal, parseEvent } from './consumed-event';
+import { emailEngagementTargets } from './email-engagement-targets';
 
 const CONSUMER = 'lead-funnel-email-opened';
 
@@ -75,7 +75,7 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
   }
 
   private async recordOpens(manager: EntityManager, opens: EmailOpenedEventDto[]): Promise<void> {
-    const byLead = await this.targetLeads(manager, opens);
+    const byLead = await emailEngagementTargets(manager, opens);
     const streams = await this.events.readMany(manager, [...byLead.keys()]);
     const policy = await this.writer.policy(manager);
     const drafts: LeadDraft[] = [];
@@ -98,40 +98,5 @@ export class EmailOpenedConsumer implements OnApplicationBootstrap {
       const scored = [...byLead.values()].some((list) => list.includes(open));
       opensTotal.inc({ outcome: scored ? 'scored' : 'no_lead' });
     }
-  }
-
-  /** Which leads each open is for: its lead id, else the open leads of (or with) its contact. */
-  private async targetLeads(
-    manager: EntityManager,
-    opens: EmailOpenedEventDto[],
-  ): Promise<Map<string, EmailOpenedEventDto[]>> {
-    const contactIds = [
-      ...new Set(opens.filter((open) => !open.leadId && open.contactId).map((o) => o.contactId!)),
-    ];
-    const rows: { id: string; contacts: string[] }[] =
-      contactIds.length === 0
-        ? []
-        : await manager.query(
-            `SELECT id, array_remove(
-                      array_append(ARRAY(SELECT m->>'contactId' FROM jsonb_array_elements(committee) m),
-                                   contact_id), NULL) AS contacts
-             FROM funnel.leads
-             WHERE ${OPEN_LEAD}
-               AND (contact_id = ANY($1::text[]) OR EXISTS (
-                 SELECT 1 FROM jsonb_array_elements(committee) m WHERE m->>'contactId' = ANY($1::text[])))
-             ORDER BY id`,
-            [contactIds],
-          );
-    const byLead = new Map<string, EmailOpenedEventDto[]>();
-    const add = (leadId: string, open: EmailOpenedEventDto) => {
-      const list = byLead.get(leadId);
-      if (list) list.push(open);
-      else byLead.set(leadId, [open]);
-    };
-    for (const open of opens) {
-      if (open.leadId) add(open.leadId, open);
-      else for (const row of rows) if (row.contacts.includes(open.contactId!)) add(row.id, open);
-    }
-    return byLead;
   }
 }

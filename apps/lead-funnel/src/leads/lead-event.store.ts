@@ -67,6 +67,28 @@ export class LeadEventStore {
     return streams;
   }
 
+  /**
+   * Replaces the data of stored events, in place: only for an erasure of personal data (events
+   * are otherwise never changed once appended). Answers how many rows changed.
+   */
+  async redact(
+    manager: EntityManager,
+    leadId: string,
+    events: readonly LeadEvent[],
+  ): Promise<number> {
+    if (events.length === 0) return 0;
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE funnel.lead_events e SET data = r.data
+       FROM jsonb_to_recordset($2::jsonb) AS r(version integer, data jsonb)
+       WHERE e.lead_id = $1 AND e.version = r.version`,
+      [
+        leadId,
+        JSON.stringify(events.map((event) => ({ version: event.version, data: event.data }))),
+      ],
+    );
+    return count;
+  }
+
   /** Appends to one or many streams in one statement; any stream that moved on → 409. */
   async append(manager: EntityManager, appends: StreamAppend[], actor: string): Promise<void> {
     const rows = appends.flatMap(({ leadId, events }) =>

@@ -12,7 +12,7 @@ export class FieldProvenanceView {
 
   @ApiProperty({
     example: 'rule:title',
-    description: 'user | import | rule:<name> | provider:<name>',
+    description: 'user | import | rule:<name> | provider:<name> | email:unsubscribe',
   })
   source: string;
 
@@ -33,6 +33,12 @@ export class FieldProvenanceView {
 
   @ApiPropertyOptional({ example: 'too_short' })
   reason?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'What the source acted on: the email message of an email:unsubscribe',
+  })
+  sourceRef?: string;
 }
 
 export class FieldChangeView {
@@ -43,7 +49,9 @@ export class FieldChangeView {
   @ApiProperty() confidence: number;
   @ApiProperty({ example: 'crm-sync', description: 'API key name or job that made the change' })
   actor: string;
-  @ApiProperty({ enum: ['create', 'update', 'enrich', 'import', 'merge', 'refresh'] })
+  @ApiProperty({
+    enum: ['create', 'update', 'enrich', 'import', 'merge', 'refresh', 'unsubscribe'],
+  })
   reason: string;
   @ApiProperty({ format: 'date-time' }) changedAt: string;
 }

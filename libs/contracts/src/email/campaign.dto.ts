@@ -32,7 +32,13 @@ const NAME_OR_SUBJECT = 'give name, subject or both';
 
 /** Absent fields stay; at least one is given. */
 export class UpdateCampaignDto {
-  @ApiPropertyOptional({ type: String, example: 'December newsletter', maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'December newsletter',
+    minLength: 1,
+    maxLength: 200,
+    description: 'Give name, subject or both.',
+  })
   @ValidateIf((dto: UpdateCampaignDto) => dto.name !== undefined || dto.subject === undefined)
   @IsDefined({ message: NAME_OR_SUBJECT })
   @IsString()
@@ -40,7 +46,12 @@ export class UpdateCampaignDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'What is new in December', maxLength: 500 })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'What is new in December',
+    minLength: 1,
+    maxLength: 500,
+  })
   @ValidateIf((dto: UpdateCampaignDto) => dto.subject !== undefined)
   @IsString()
   @MinLength(1)
@@ -76,11 +87,11 @@ export class CampaignSummaryView {
     description: 'When the campaign was archived; null when it is not.',
   })
   archivedAt: string | null;
-  @ApiProperty({ type: Number, example: 1200 }) sent: number;
-  @ApiProperty({ type: Number, example: 1180 }) delivered: number;
-  @ApiProperty({ type: Number, example: 20 }) bounced: number;
-  @ApiProperty({ type: Number, example: 610 }) uniqueOpens: number;
-  @ApiProperty({ type: Number, example: 420 }) uniqueHumanOpens: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1200 }) sent: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1180 }) delivered: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 20 }) bounced: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 610 }) uniqueOpens: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 420 }) uniqueHumanOpens: number;
   @ApiProperty({ type: RateView }) openRate: RateView;
   @ApiProperty({ type: RateView }) humanOpenRate: RateView;
 }

@@ -133,6 +133,18 @@ export class MessageView {
   @ApiProperty({ nullable: true, type: String }) contactId: string | null;
   @ApiProperty({ nullable: true, type: String }) leadId: string | null;
   @ApiProperty({ enum: ['sent', ...DELIVERY_EVENT_TYPES] }) status: DeliveryStatus;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "When this message's one-click unsubscribe link was used; null when it was not.",
+  })
+  unsubscribedAt: string | null;
+  @ApiProperty({
+    description:
+      'The address unsubscribed through any message (of any campaign): do not send to it again.',
+  })
+  addressUnsubscribed: boolean;
 }
 
 export class RenderEmailDto {
@@ -155,7 +167,10 @@ export class RenderEmailDto {
  * any provider that echoes headers) and the same id as a custom argument per provider.
  */
 export class MessageTaggingView {
-  @ApiProperty({ description: 'Headers to add to the message, e.g. X-Sales-Suite-Message-Id.' })
+  @ApiProperty({
+    description:
+      'Headers to add to the message: X-Sales-Suite-Message-Id, and List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click).',
+  })
   headers: Record<string, string>;
   @ApiProperty({
     description:
@@ -167,6 +182,12 @@ export class MessageTaggingView {
 export class RenderedEmailView {
   @ApiProperty() html: string;
   @ApiProperty() pixelUrl: string;
+  @ApiProperty({
+    description:
+      'The one-click unsubscribe URL (also in tagging.headers as List-Unsubscribe, and in the HTML wherever it had {{unsubscribe_url}}).',
+    example: 'https://t.example.com/t/u/AQJrMT8rjE6dGk57jwABI0VniatTSYgh0mwZL3MLmE2y',
+  })
+  unsubscribeUrl: string;
   @ApiProperty({ type: MessageTaggingView }) tagging: MessageTaggingView;
 }
 
@@ -289,6 +310,9 @@ export class CampaignStatsView {
   opensByClassification: Record<OpenClassification, number>;
   @ApiProperty() openRate: RateView;
   @ApiProperty() humanOpenRate: RateView;
+  @ApiProperty({ description: 'Messages whose recipient unsubscribed through them.' })
+  unsubscribes: number;
+  @ApiProperty() unsubscribeRate: RateView;
   @ApiProperty() timeToFirstOpen: TimeToFirstOpenView;
   @ApiProperty() series: OpenSeriesView;
   @ApiProperty({ description: 'What each figure counts.' }) definitions: Record<string, string>;
@@ -315,6 +339,29 @@ export class ContactEngagementView {
   @ApiProperty() humanOpenRate: RateView;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastHumanOpenAt:
     string | null;
+  @ApiProperty({ description: "The contact's messages it unsubscribed through." })
+  unsubscribes: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'The first unsubscribe of the contact, null when it never unsubscribed.',
+  })
+  unsubscribedAt: string | null;
   @ApiProperty({ type: [ContactOpenView], description: 'The 50 most recent opens.' })
   recentOpens: ContactOpenView[];
+}
+
+/** Gateway → service: a verified one-click unsubscribe (the token named the message). */
+export class RecordUnsubscribeDto {
+  @IsUUID()
+  messageId: string;
+}
+
+export class UnsubscribeResultView {
+  messageId: string;
+  /** When the message's unsubscribe was first recorded. */
+  unsubscribedAt: string;
+  /** True when this request repeated an earlier one (nothing changed). */
+  alreadyUnsubscribed: boolean;
 }

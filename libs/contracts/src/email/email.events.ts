@@ -12,6 +12,8 @@ export type OpenClassification = (typeof OPEN_CLASSIFICATIONS)[number];
 export const EmailEvents = {
   /** The first human open of one message (emitted once per message). */
   Opened: 'email.opened',
+  /** A recipient unsubscribed through one message's link (emitted once per message). */
+  Unsubscribed: 'email.unsubscribed',
 } as const;
 
 export const EMAIL_EVENTS_STREAM = {
@@ -29,4 +31,14 @@ export interface EmailOpened {
   classification: OpenClassification;
   /** Why the open was judged so (for example "mail client user agent, no machine signal"). */
   reason?: string;
+}
+
+/** `email.unsubscribed`: the recipient of one message asked to receive no more email. */
+export interface EmailUnsubscribed {
+  messageId: string;
+  campaignId: string;
+  contactId: string | null;
+  leadId: string | null;
+  /** ISO-8601 time the unsubscribe was recorded. */
+  unsubscribedAt: string;
 }

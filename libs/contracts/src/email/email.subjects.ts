@@ -17,6 +17,7 @@ export const EmailSubjects = {
   EraseContactTracking: 'email.contact.tracking.erase',
   GetConsent: 'email.consent.get',
   SetConsent: 'email.consent.set',
+  RecordUnsubscribe: 'email.unsubscribe.record',
 } as const;
 
 /**

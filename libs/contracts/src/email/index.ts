@@ -3,6 +3,7 @@ export * from './email.events';
 export * from './email-vocabulary';
 export * from './email.subjects';
 export * from './pixel-token';
+export * from './unsubscribe-token';
 export * from './network-source';
 export * from './pixel-partition';
 export * from './esp-webhook.dto';

@@ -43,6 +43,7 @@ export enum ErrorCode {
   CrmImportFileUnreadable = 'CRM_IMPORT_FILE_UNREADABLE',
   CrmImportNotReceiving = 'CRM_IMPORT_NOT_RECEIVING',
   CrmImportTooLarge = 'CRM_IMPORT_TOO_LARGE',
+  PrivacyErasureNotFound = 'PRIVACY_ERASURE_NOT_FOUND',
 }
 
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -87,6 +88,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CrmImportFileUnreadable]: 422,
   [ErrorCode.CrmImportNotReceiving]: 409,
   [ErrorCode.CrmImportTooLarge]: 413,
+  [ErrorCode.PrivacyErasureNotFound]: 404,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -20,6 +20,8 @@ export const API_SCOPES = [
   'leads:write',
   'email:read',
   'email:write',
+  'privacy:read',
+  'privacy:write',
   'admin',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -21,7 +21,12 @@ import {
   Seniority,
   SENIORITIES,
 } from '../crm/crm.events';
-import { EmailOpened, OPEN_CLASSIFICATIONS, OpenClassification } from '../email/email.events';
+import {
+  EmailOpened,
+  EmailUnsubscribed,
+  OPEN_CLASSIFICATIONS,
+  OpenClassification,
+} from '../email/email.events';
 import { EXTERNAL_ID_PATTERN } from './lead.dto';
 import { LEAD_STAGES, LeadStage } from './lead-vocabulary';
 
@@ -56,6 +61,28 @@ export class EmailOpenedEventDto implements EmailOpened {
   @IsOptional()
   @IsString()
   reason?: string;
+}
+
+/** `email.unsubscribed` as its consumers (lead funnel, CRM) accept it. */
+export class EmailUnsubscribedEventDto implements EmailUnsubscribed {
+  @IsUUID()
+  messageId: string;
+
+  @IsUUID()
+  campaignId: string;
+
+  @ValidateIf(present('contactId'))
+  @IsString()
+  @MaxLength(100)
+  @Matches(EXTERNAL_ID_PATTERN)
+  contactId: string | null;
+
+  @ValidateIf(present('leadId'))
+  @IsUUID()
+  leadId: string | null;
+
+  @IsISO8601({ strict: true })
+  unsubscribedAt: string;
 }
 
 export class ContactFitAttributesDto implements ContactFitAttributes {

@@ -43,6 +43,31 @@ export class OutboxService {
       [JSON.stringify(events), JSON.stringify(traceHeaders())],
     );
   }
+
+  /**
+   * Erasure: deletes the published events whose payload mentions any of `needles` (compared
+   * case-insensitively; an email, contact ids). Answers how many went, and how many such events
+   * are not published yet: those must go out first, so the caller retries later.
+   */
+  async forget(
+    manager: EntityManager,
+    needles: readonly string[],
+  ): Promise<{ deleted: number; unpublished: number }> {
+    const terms = needles
+      .filter((needle) => needle.length > 0)
+      .map((needle) => needle.toLowerCase());
+    if (terms.length === 0) return { deleted: 0, unpublished: 0 };
+    const mentions = `EXISTS (SELECT 1 FROM unnest($1::text[]) AS n WHERE strpos(lower(payload::text), n) > 0)`;
+    const [, deleted]: [unknown, number] = await manager.query(
+      `DELETE FROM ${this.table} WHERE published_at IS NOT NULL AND ${mentions}`,
+      [terms],
+    );
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM ${this.table} WHERE published_at IS NULL AND ${mentions}`,
+      [terms],
+    );
+    return { deleted, unpublished: count };
+  }
 }
 
 /** The current trace context as headers, so that consumers can continue the change's trace. */

@@ -8,13 +8,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The counters are kept by statement triggers on `email.messages` rather than by each writer
  * (message store, delivery updates, ESP webhooks, the open recorder, erasure): every change to
  * a message's status or open counters moves them in the same transaction, whoever makes it. One
- * UPDATE per statement, per campaign touched, only when a figure moves; the campaigns are locked
+ * UPDATE per statement and campaign touched, only when a figure moves; the campaigns are locked
  * in id order, after the messages (every writer locks those first), so writers cannot deadlock.
  */
 export class CampaignCountersAndArchive1765300000000 implements MigrationInterface {
   name = 'CampaignCountersAndArchive1765300000000';
 
   async up(db: QueryRunner): Promise<void> {
+    // PL/pgSQL throughout: it keeps each statement's plan for the session, where a SQL function
+    // plans its query on every call; and one primary-key update per campaign, where a join
+    // planned generically scanned every campaign (1.4 ms a statement with 5,000, measured).
     await db.query(`
       ALTER TABLE email.campaigns
         ADD COLUMN archived_at timestamptz,
@@ -39,8 +42,12 @@ export class CampaignCountersAndArchive1765300000000 implements MigrationInterfa
       )`);
     await db.query(`
       CREATE FUNCTION email.shift_campaign_counters(changes email.message_change[]) RETURNS void
-      LANGUAGE sql AS $$
-        WITH delta AS (
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        d record;
+      BEGIN
+        -- One primary-key update per campaign, in id order (the lock order).
+        FOR d IN
           SELECT campaign_id,
                  sum(sign)::int AS sent,
                  sum(sign * (status IN ('soft_bounce', 'hard_bounce'))::int)::int AS bounced,
@@ -49,22 +56,19 @@ export class CampaignCountersAndArchive1765300000000 implements MigrationInterfa
                  sum(sign * (human_open_count > 0)::int)::int AS unique_human_opens
           FROM unnest(changes)
           GROUP BY campaign_id
-        ), moved AS (
-          SELECT * FROM delta
-          WHERE (sent, bounced, complaints, unique_opens, unique_human_opens) <> (0, 0, 0, 0, 0)
-        ), locked AS (
-          SELECT c.id FROM email.campaigns c JOIN moved ON moved.campaign_id = c.id
-          ORDER BY c.id FOR UPDATE OF c
-        )
-        UPDATE email.campaigns c
-           SET sent = c.sent + m.sent,
-               bounced = c.bounced + m.bounced,
-               complaints = c.complaints + m.complaints,
-               unique_opens = c.unique_opens + m.unique_opens,
-               unique_human_opens = c.unique_human_opens + m.unique_human_opens
-          FROM moved m JOIN locked l ON l.id = m.campaign_id
-         WHERE c.id = m.campaign_id
-      $$`);
+          ORDER BY campaign_id
+        LOOP
+          CONTINUE WHEN (d.sent, d.bounced, d.complaints, d.unique_opens, d.unique_human_opens)
+            = (0, 0, 0, 0, 0);
+          UPDATE email.campaigns
+             SET sent = sent + d.sent,
+                 bounced = bounced + d.bounced,
+                 complaints = complaints + d.complaints,
+                 unique_opens = unique_opens + d.unique_opens,
+                 unique_human_opens = unique_human_opens + d.unique_human_opens
+           WHERE id = d.campaign_id;
+        END LOOP;
+      END $$`);
     await db.query(`
       CREATE FUNCTION email.count_inserted_messages() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -93,6 +97,7 @@ export class CampaignCountersAndArchive1765300000000 implements MigrationInterfa
       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION email.count_updated_messages()`);
     // Messages are never deleted; should that change, a DELETE trigger must come with it.
+    // Writers wait until the backfill commits: no change is both counted by a trigger and by it.
     await db.query(`LOCK TABLE email.messages IN SHARE MODE`);
     await db.query(`
       UPDATE email.campaigns c

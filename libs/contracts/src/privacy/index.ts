@@ -1,0 +1,2 @@
+export * from './privacy.dto';
+export * from './privacy.events';
