@@ -995,6 +995,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/privacy/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person everywhere (GDPR art. 17)
+     * @description Starts a job that erases the person with this email and/or CRM contact id in every service (CRM contact and field history, email addresses and per-person open details, the lead funnel’s references, webhook payloads); anonymous counts stay. Follow it at `Location`. Asking again for the same person starts another job, which finds nothing left.
+     */
+    post: operations['PrivacyController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/erasures/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An erasure: overall and per-service status, counts, the audit record */
+    get: operations['PrivacyController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/scoring/jobs/{id}': {
     parameters: {
       query?: never;
@@ -1234,6 +1271,8 @@ export interface components {
         | 'leads:write'
         | 'email:read'
         | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
         | 'admin'
       )[];
     };
@@ -1293,6 +1332,9 @@ export interface components {
       totalOpens: number;
       uniqueHumanOpens: number;
       uniqueOpens: number;
+      unsubscribeRate: components['schemas']['RateView'];
+      /** @description Messages whose recipient unsubscribed through them. */
+      unsubscribes: number;
     };
     CampaignSummaryView: {
       /**
@@ -1417,7 +1459,8 @@ export interface components {
         | 'CRM_IMPORT_COLUMNS_INVALID'
         | 'CRM_IMPORT_FILE_UNREADABLE'
         | 'CRM_IMPORT_NOT_RECEIVING'
-        | 'CRM_IMPORT_TOO_LARGE';
+        | 'CRM_IMPORT_TOO_LARGE'
+        | 'PRIVACY_ERASURE_NOT_FOUND';
       /** @example No term has the slug "pipeline-velocity" */
       detail: string;
       errors?: components['schemas']['FieldViolationView'][];
@@ -1449,6 +1492,13 @@ export interface components {
       totalOpens: number;
       uniqueHumanOpens: number;
       uniqueOpens: number;
+      /**
+       * Format: date-time
+       * @description The first unsubscribe of the contact, null when it never unsubscribed.
+       */
+      unsubscribedAt: string | null;
+      /** @description The contact's messages it unsubscribed through. */
+      unsubscribes: number;
     };
     ContactOpenView: {
       /** Format: uuid */
@@ -1600,6 +1650,8 @@ export interface components {
         | 'leads:write'
         | 'email:read'
         | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
         | 'admin'
       )[];
     };
@@ -1641,6 +1693,12 @@ export interface components {
       source?: Record<string, never>;
       /** @example VP, Sales & Marketing */
       title?: Record<string, never>;
+    };
+    CreateErasureDto: {
+      /** @example 0b9f5c1e-3a43-4e0c-9a3c-1d2f3e4a5b6c */
+      contactId?: string;
+      /** @example person@example.com */
+      email?: string;
     };
     CreateLeadDto: {
       /** @example a-77 */
@@ -1756,6 +1814,8 @@ export interface components {
         | 'leads:write'
         | 'email:read'
         | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
         | 'admin'
       )[];
     };
@@ -1892,6 +1952,49 @@ export interface components {
       /** @description Open records deleted. */
       erasedOpens: number;
     };
+    ErasureServiceView: {
+      /**
+       * @description Rows erased or redacted, by kind; empty while pending.
+       * @example {
+       *       "contacts": 1,
+       *       "fieldHistory": 3
+       *     }
+       */
+      erased: {
+        [key: string]: number;
+      };
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description Why it failed; null otherwise. */
+      reason: string | null;
+      /** @enum {string} */
+      service: 'crm-enrichment' | 'email-tracking' | 'lead-funnel' | 'gateway';
+      /** @enum {string} */
+      status: 'pending' | 'done' | 'failed';
+    };
+    ErasureView: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      requestedBy: 'email' | 'contactId' | 'email+contactId';
+      /**
+       * Format: uuid
+       * @description The API key that asked.
+       */
+      requestedByKeyId: string;
+      services: components['schemas']['ErasureServiceView'][];
+      /**
+       * @description done when every service is done; failed when one failed.
+       * @enum {string}
+       */
+      status: 'pending' | 'done' | 'failed';
+      /** @description HMAC-SHA256 (hex) of the normalised email, or of the contact id when no email was given, under a server key: proves whom a request was about to whoever knows the email, reveals nothing to others. */
+      subjectHmac: string;
+    };
     EspWebhookResultView: {
       /** @description Events already recorded under the same provider event id. */
       duplicates: number;
@@ -1918,7 +2021,7 @@ export interface components {
       newValue: Record<string, never> | null;
       oldValue: Record<string, never> | null;
       /** @enum {string} */
-      reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh';
+      reason: 'create' | 'update' | 'enrich' | 'import' | 'merge' | 'refresh' | 'unsubscribe';
       /** @example user */
       source: string;
     };
@@ -1938,10 +2041,15 @@ export interface components {
       /** @example too_short */
       reason?: string;
       /**
-       * @description user | import | rule:<name> | provider:<name>
+       * @description user | import | rule:<name> | provider:<name> | email:unsubscribe
        * @example rule:title
        */
       source: string;
+      /**
+       * Format: uuid
+       * @description What the source acted on: the email message of an email:unsubscribe
+       */
+      sourceRef?: string;
       /** @description The value (string, boolean or null) */
       value: Record<string, never> | null;
       /** Format: date-time */
@@ -2244,6 +2352,8 @@ export interface components {
         | 'leads:write'
         | 'email:read'
         | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
         | 'admin'
       )[];
     };
@@ -2278,10 +2388,12 @@ export interface components {
     MessageTaggingView: {
       /** @description Custom arguments: SendGrid `custom_args`, Mailgun `v:` variables (or X-Mailgun-Variables), Postmark `Metadata`, SES message tags. */
       customArgs: Record<string, never>;
-      /** @description Headers to add to the message, e.g. X-Sales-Suite-Message-Id. */
+      /** @description Headers to add to the message: X-Sales-Suite-Message-Id, and List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058 one-click). */
       headers: Record<string, never>;
     };
     MessageView: {
+      /** @description The address unsubscribed through any message (of any campaign): do not send to it again. */
+      addressUnsubscribed: boolean;
       /** Format: uuid */
       campaignId: string;
       contactId: string | null;
@@ -2291,6 +2403,11 @@ export interface components {
       leadId: string | null;
       /** @enum {string} */
       status: 'sent' | 'delivered' | 'soft_bounce' | 'hard_bounce' | 'complaint';
+      /**
+       * Format: date-time
+       * @description When this message's one-click unsubscribe link was used; null when it was not.
+       */
+      unsubscribedAt: string | null;
     };
     NewMessageDto: {
       /** @example contact-42 */
@@ -2352,7 +2469,8 @@ export interface components {
         | 'CRM_IMPORT_COLUMNS_INVALID'
         | 'CRM_IMPORT_FILE_UNREADABLE'
         | 'CRM_IMPORT_NOT_RECEIVING'
-        | 'CRM_IMPORT_TOO_LARGE';
+        | 'CRM_IMPORT_TOO_LARGE'
+        | 'PRIVACY_ERASURE_NOT_FOUND';
       /** @example No term has the slug "pipeline-velocity" */
       detail: string;
       errors?: components['schemas']['FieldViolationView'][];
@@ -2421,6 +2539,11 @@ export interface components {
       html: string;
       pixelUrl: string;
       tagging: components['schemas']['MessageTaggingView'];
+      /**
+       * @description The one-click unsubscribe URL (also in tagging.headers as List-Unsubscribe, and in the HTML wherever it had {{unsubscribe_url}}).
+       * @example https://t.example.com/t/u/AQJrMT8rjE6dGk57jwABI0VniatTSYgh0mwZL3MLmE2y
+       */
+      unsubscribeUrl: string;
     };
     RescoreJobView: {
       /** Format: date-time */
@@ -2904,11 +3027,16 @@ export interface components {
         | 'leads:write'
         | 'email:read'
         | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
         | 'admin'
       )[];
     };
     UpdateCampaignDto: {
-      /** @example December newsletter */
+      /**
+       * @description Give name, subject or both.
+       * @example December newsletter
+       */
       name?: string;
       /** @example What is new in December */
       subject?: string;
@@ -8395,6 +8523,161 @@ export interface operations {
       };
       /** @description Rate limit exceeded; see Retry-After */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  PrivacyController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateErasureDto'];
+      };
+    };
+    responses: {
+      /** @description Started */
+      202: {
+        headers: {
+          /** @description URL of the erasure */
+          Location?: unknown;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The body is not of a media type this route accepts (`errors` names `content-type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  PrivacyController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureView'];
+        };
+      };
+      /** @description Invalid input: `errors` names each field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The API key lacks a required scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
+      503: {
         headers: {
           [name: string]: unknown;
         };
