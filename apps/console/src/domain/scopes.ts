@@ -1,14 +1,7 @@
-/** The scopes an API key can hold (the gateway's API_SCOPES); `admin` implies every other. */
-export type Scope =
-  | 'glossary:read'
-  | 'glossary:write'
-  | 'crm:read'
-  | 'crm:write'
-  | 'leads:read'
-  | 'leads:write'
-  | 'email:read'
-  | 'email:write'
-  | 'admin';
+import type { components } from '@sales-suite/client';
+
+/** The scopes an API key can hold, as the gateway's document lists them; `admin` implies every other. */
+export type Scope = components['schemas']['MeView']['scopes'][number];
 
 export function holds(scopes: readonly string[], scope: Scope): boolean {
   return scopes.includes('admin') || scopes.includes(scope);
