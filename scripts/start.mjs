@@ -463,6 +463,7 @@ async function main() {
       paint(32, `sales-suite is up${count > 1 ? ` (${count} replicas of each app)` : ''}.`),
       `  Gateway:   ${urls(gateways)}`,
       `  API docs:  ${gatewayUrl}/docs`,
+      `  Console:   ${gatewayUrl}/console   (sign in with the admin key below)`,
       `  Pixel:     ${gateways.map((gateway) => `http://localhost:${gateway.pixelPort}/t/o/`).join('  ')}   (dedicated listener; /t/o/ works on the gateway too)`,
       `  Services:  ${services.join('; ')}   (/health/ready, /metrics)`,
       `  Admin key: ${key}   (kept in ${shown(join(DATA, 'bootstrap-admin-key'))}; set BOOTSTRAP_ADMIN_KEY to choose one)`,

@@ -6,6 +6,7 @@ import { createValidationPipe } from '@sales-suite/contracts';
 import { registerHttpObservability, requestIdAdapterOptions } from '@sales-suite/observability';
 import { installShutdownHandlers } from '@sales-suite/platform';
 import { Logger } from 'nestjs-pino';
+import { registerConsole } from './console/console-static';
 import { registerJsonBodyParser } from './edge/json-body';
 import { MediaTypeGuard } from './edge/media-type.guard';
 import { GatewayModule } from './gateway.module';
@@ -43,6 +44,7 @@ async function bootstrap(): Promise<void> {
   registerHttpObservability(fastify);
   registerSecurityHeaders(fastify, GATEWAY_HELMET_OPTIONS);
   registerJsonBodyParser(fastify);
+  const consoleServed = await registerConsole(fastify);
   app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -51,6 +53,8 @@ async function bootstrap(): Promise<void> {
   installShutdownHandlers(app, config.getOrThrow<number>('SHUTDOWN_GRACE_MS'));
   await app.listen(config.getOrThrow<number>('HTTP_PORT'), config.getOrThrow<string>('HTTP_HOST'));
   app.get(Logger).log(`Gateway listening on ${await app.getUrl()} (docs at /docs)`);
+  if (!consoleServed)
+    app.get(Logger).warn('The console is not built (npm run build): /console answers 404');
 }
 
 void bootstrap();

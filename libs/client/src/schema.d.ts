@@ -979,6 +979,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calling API key's id, name and scopes
+     * @description For clients that adapt to what their key may do (the console). Never the secret.
+     */
+    get: operations['getCurrentKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/privacy/erasures': {
     parameters: {
       query?: never;
@@ -2363,6 +2383,31 @@ export interface components {
       term: components['schemas']['LinkedTermView'] | null;
       /** @example closed-lost */
       termSlug: string;
+    };
+    MeView: {
+      /** Format: uuid */
+      id: string;
+      /** @example sales-console */
+      name: string;
+      /**
+       * @example [
+       *       "leads:read",
+       *       "glossary:read"
+       *     ]
+       */
+      scopes: (
+        | 'glossary:read'
+        | 'glossary:write'
+        | 'crm:read'
+        | 'crm:write'
+        | 'leads:read'
+        | 'leads:write'
+        | 'email:read'
+        | 'email:write'
+        | 'privacy:read'
+        | 'privacy:write'
+        | 'admin'
+      )[];
     };
     MentionView: {
       /**
@@ -8514,6 +8559,43 @@ export interface operations {
       };
       /** @description The service behind this route is unavailable or did not answer in time; see Retry-After */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+    };
+  };
+  getCurrentKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsView'];
+        };
+      };
+      /** @description Rate limit exceeded; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

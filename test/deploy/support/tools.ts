@@ -21,10 +21,11 @@ const KUBE_SCHEMA_DIR =
 const TOOLS_REQUIRED = process.env.DEPLOY_TOOLS_REQUIRED === '1';
 const INSTALL_HINT = 'run `bash scripts/install-deploy-tools.sh`';
 
-/** Folder names under apps/: every one is a deployable app. */
+/** Folder names under apps/ with a Node entry point: the deployable apps (apps/console is static files the gateway serves). */
 export function appNames(): string[] {
   return readdirSync(join(ROOT, 'apps'))
     .filter((name) => statSync(join(ROOT, 'apps', name)).isDirectory())
+    .filter((name) => existsSync(join(ROOT, 'apps', name, 'src/main.ts')))
     .sort();
 }
 
