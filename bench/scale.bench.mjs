@@ -30,7 +30,7 @@ import { createSuite, writeResults } from './support/suite.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
-const { leadsScoredAt } = createRequire(import.meta.url)(
+const { leadsByScore } = createRequire(import.meta.url)(
   join(DIST, 'apps/lead-funnel/src/leads/lead-projection.js'),
 );
 const argument = (name) => {
@@ -59,7 +59,7 @@ const percentile = (sorted, p) =>
  * Leads (from, to]: created over the last three years, 9 in 10 assigned to one of 20 territories
  * and 200 owners, moved along new → engaged → mql → sql → opportunity → closed_won/lost as far as
  * their number says, 3 engagements each, and a score whose engagement part decays (half-life 30
- * days) from a moment in the last 120 days. Events first; the read model is what their replay
+ * days) from a moment in the last 9 days. Events first; the read model is what their replay
  * gives (LeadProjection's rows).
  */
 async function seedLeads(db, from, to) {
@@ -74,9 +74,10 @@ async function seedLeads(db, from, to) {
       (g * 31) % 6 AS moves,
       round(((g * 13) % 60)::numeric, 2)::float8 AS engagement,
       round(((g * 7) % 40)::numeric, 2)::float8 AS fit,
-      (g * 17) % 120 AS scored_days_ago
+      (g * 17) % 9 AS scored_days_ago
     FROM generate_series(${from + 1}, ${to}) g`);
-  // Scored after its last move, and at least (g × 17) mod 120 days ago.
+  // Scored after its last move and 0–8 days ago, its total announced: the state the decay sweep
+  // keeps (it re-scores a lead once decay has moved it LEAD_SCORE_EVENT_MIN_CHANGE = 10 points).
   await db.query(`ALTER TABLE bench_leads ADD COLUMN scored timestamptz`);
   await db.query(`UPDATE bench_leads SET scored = greatest(created + moves * interval '1 day' + interval '4 hours',
     date_trunc('milliseconds', now() - scored_days_ago * interval '1 day'))`);
@@ -110,26 +111,33 @@ async function seedLeads(db, from, to) {
     UNION ALL
     SELECT id, 6 + moves, 'ScoreChanged', jsonb_build_object('modelVersion', 1, 'fit', fit,
       'engagement', engagement, 'total', fit + engagement,
-      'decay', jsonb_build_array(jsonb_build_object('halfLifeDays', 30, 'points', engagement))),
+      'decay', jsonb_build_array(jsonb_build_object('halfLifeDays', 30, 'points', engagement)),
+      'announcement', jsonb_build_object('reason', 'change', 'crossed', '[]'::jsonb)),
       scored, 'bench'
     FROM bench_leads`);
   await db.query(`INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
     SELECT id, seq, stage, entered_at, left_at FROM bench_visits`);
+  // In creation order, as leads arrive (each size's leads span the three years again).
   await db.query(`INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id,
       owner_pinned, territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount,
       committee, champion_contact_id, fit, engagement_count, fit_score, engagement_score,
       total_score, score_model_version, scored_at, decay_half_lives, decay_points, announced_total,
-      created_at, updated_at)
+      stages_reached, stage_moves, stage_path, visit_seconds, created_at, updated_at)
     SELECT l.id, 6 + l.moves, l.source, l.contact, NULL, l.owner, false, l.territory, v.stage,
       v.entered_at, CASE WHEN v.stage = 'closed_lost' THEN 'price' END, false, NULL, '[]', NULL,
-      NULL, 3, l.fit, l.engagement, l.fit + l.engagement, 1, s.occurred_at, '{30}',
-      ARRAY[l.engagement], NULL, l.created, s.occurred_at
+      NULL, 3, l.fit, l.engagement, l.fit + l.engagement, 1, l.scored, '{30}',
+      ARRAY[l.engagement], l.fit + l.engagement, p.path,
+      COALESCE(p.moves, '{}'), p.path, p.seconds, l.created, l.scored
     FROM bench_leads l
     JOIN bench_visits v ON v.id = l.id AND v.seq = l.moves
-    JOIN funnel.lead_events s ON s.lead_id = l.id AND s.version = 6 + l.moves`);
-  await db.query(
-    `ANALYZE funnel.leads; ANALYZE funnel.lead_stage_visits; ANALYZE funnel.lead_events`,
-  );
+    JOIN (SELECT id, array_agg(stage ORDER BY seq) AS path,
+            array_agg(extract(epoch FROM left_at - entered_at)::float8 ORDER BY seq) AS seconds,
+            array_agg(prior || '>' || stage ORDER BY seq) FILTER (WHERE prior IS NOT NULL) AS moves
+          FROM (SELECT *, lag(stage) OVER (PARTITION BY id ORDER BY seq) AS prior FROM bench_visits) w
+          GROUP BY id) p ON p.id = l.id
+    ORDER BY l.created`);
+  // Vacuumed as autovacuum leaves them (index-only scans need the visibility map).
+  await db.query(`VACUUM ANALYZE funnel.leads, funnel.lead_stage_visits, funnel.lead_events`);
 }
 
 /**
@@ -177,7 +185,7 @@ async function seedOpens(db, fromLeads, toLeads) {
   } finally {
     await db.query(`SET session_replication_role = DEFAULT`);
   }
-  await db.query(`ANALYZE email.messages; ANALYZE email.opens`);
+  await db.query(`VACUUM ANALYZE email.messages, email.opens`);
 }
 
 /** The hook for clicks (another branch adds them): seed them here, per message in (from, to]. */
@@ -210,7 +218,7 @@ async function seedTerms(db, from, to) {
       CASE WHEN i % 3 = 0 THEN ARRAY[upper(left(${word(0)}, 1) || left(${word(1)}, 1) || left(${word(2)}, 1)) || i] ELSE '{}' END,
       'approved'
     FROM generate_series(${from}, ${to - 1}) i`);
-  await db.query(`ANALYZE glossary.terms`);
+  await db.query(`VACUUM ANALYZE glossary.terms`);
 }
 
 /** Checks that the seeded read model is what the service's own replay writes (first size only). */
@@ -220,8 +228,9 @@ async function checkSeedAgainstRebuild(db, call) {
       await db.query(`SELECT
         (SELECT md5(string_agg(l::text, '' ORDER BY id)) FROM (SELECT id, version, source, contact_id,
            owner_id, territory_id, stage, stage_entered_at, lost_reason, engagement_count, fit_score,
-           engagement_score, total_score, scored_at, decay_half_lives, decay_points, created_at,
-           updated_at FROM funnel.leads) l) AS leads,
+           engagement_score, total_score, scored_at, decay_half_lives, decay_points, announced_total,
+           stages_reached, stage_moves, stage_path, visit_seconds, created_at, updated_at
+           FROM funnel.leads) l) AS leads,
         (SELECT md5(string_agg(v::text, '' ORDER BY lead_id, seq)) FROM funnel.lead_stage_visits v) AS visits`)
     ).rows[0];
   const before = await digest();
@@ -236,6 +245,7 @@ async function checkSeedAgainstRebuild(db, call) {
 async function explainAll(db, queries, dir) {
   mkdirSync(dir, { recursive: true });
   for (const [name, statements] of Object.entries(queries)) {
+    if (!statements) continue;
     const parts = [];
     for (const [sql, parameters] of statements) {
       const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
@@ -251,27 +261,41 @@ async function explainAll(db, queries, dir) {
  * The statements each measured request runs, as the services send them (copied: keep in step with
  * funnel.service.ts, lead-queries.service.ts, stats.service.ts, search.service.ts).
  */
-function explainedQueries({ now, largest, contact, leadId, search }) {
+function explainedQueries({ now, largest, contact, leadId, search, deep }) {
   const at = new Date(now);
   const from = new Date(now - 90 * DAY);
-  const scored = leadsScoredAt(1);
   return {
     'funnel-stats': [
       [
-        `SELECT l.id, l.source, l.territory_id, l.owner_id, l.stage, l.lost_reason,
-              json_agg(json_build_object('stage', v.stage, 'entered_at', v.entered_at,
-                                         'left_at', v.left_at) ORDER BY v.seq) AS visits
-         FROM funnel.leads l JOIN funnel.lead_stage_visits v ON v.lead_id = l.id
-         WHERE l.created_at >= $1 AND l.created_at < $2
-         GROUP BY l.id`,
+        `SELECT source, territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves,
+                count(*)::int AS leads
+         FROM funnel.leads WHERE created_at >= $1 AND created_at < $2
+         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+        [from, at],
+      ],
+      [
+        `SELECT territory_id AS key, GROUPING(territory_id) = 1 AS overall, v.stage,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds) AS lower,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds DESC) AS upper
+         FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
+         WHERE created_at >= $1 AND created_at < $2 AND v.seconds IS NOT NULL
+         GROUP BY GROUPING SETS ((territory_id, v.stage), (v.stage))`,
         [from, at],
       ],
     ],
     'lead-list-first-page': [
       [
-        `SELECT * FROM ${scored} WHERE stage = $2 AND total_now >= $3
-         ORDER BY total_now DESC, id LIMIT 51`,
+        leadsByScore('stage = $2 AND total_now >= $3 AND score_ceiling >= $3 - 0.01', 51),
         [at, 'engaged', 20],
+      ],
+    ],
+    'lead-list-deep-page': deep && [
+      [
+        leadsByScore(
+          'stage = $2 AND total_now >= $3 AND score_ceiling >= $3 - 0.01 AND (total_now < $4 OR (total_now = $4 AND id > $5::uuid))',
+          51,
+        ),
+        [at, 'engaged', 20, deep.score, deep.id],
       ],
     ],
     'lead-score': [
@@ -453,6 +477,11 @@ async function main() {
             contact: contacts[0],
             leadId: leadIds[0],
             search: searches[0],
+            deep:
+              deepCursor &&
+              (([, , score, id]) => ({ score: Number(score), id }))(
+                Buffer.from(deepCursor, 'base64url').toString().split('|'),
+              ),
           }),
           join(ROOT, 'bench/results/scale-explain'),
         );

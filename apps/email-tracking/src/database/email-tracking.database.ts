@@ -3,6 +3,7 @@ import { CreateEmailTrackingSchema1764150000000 } from './migrations/17641500000
 import { CreateEmailTrackingTables1764150000100 } from './migrations/1764150000100-create-email-tracking-tables';
 import { CreateEmailTrackingLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { CreateEspEvents1765100000000 } from './migrations/1765100000000-create-esp-events';
+import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -12,5 +13,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateEmailTrackingTables1764150000100,
     CreateEmailTrackingLeases1764900000000,
     CreateEspEvents1765100000000,
+    CampaignOpensCoveringIndex1765480000000,
   ],
 };
