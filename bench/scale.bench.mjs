@@ -305,17 +305,23 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
       ],
     ],
     'campaign-stats': [
-      [`SELECT count(*) FROM email.messages WHERE campaign_id = $1`, [largest]],
       [
-        `SELECT classification, count(*)::int AS opens FROM email.opens
-         WHERE campaign_id = $1 GROUP BY classification`,
+        `SELECT count(*)::int AS sent, count(*) FILTER (WHERE open_count > 0)::int AS unique_opens
+         FROM email.messages WHERE campaign_id = $1`,
+        [largest],
+      ],
+      [
+        `SELECT count(*)::int AS samples,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+                percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
+         FROM (SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
+               FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL) delays`,
         [largest],
       ],
       [
         `SELECT extract(epoch FROM date_trunc('hour', opened_at AT TIME ZONE 'UTC'))::float8 AS hour,
-                count(*)::int AS opens,
-                count(*) FILTER (WHERE classification = 'human')::int AS human_opens
-         FROM email.opens WHERE campaign_id = $1 GROUP BY 1`,
+                classification, count(*)::int AS opens
+         FROM email.opens WHERE campaign_id = $1 GROUP BY 1, 2`,
         [largest],
       ],
     ],
