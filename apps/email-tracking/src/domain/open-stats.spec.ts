@@ -1,5 +1,6 @@
 import {
   deliveryStatusAfter,
+  hourlyOpens,
   openSeries,
   opensByClassification,
   rate,
@@ -52,6 +53,21 @@ describe('timeToFirstOpen', () => {
       p90Seconds: null,
       samples: 0,
     });
+  });
+});
+
+describe('hourlyOpens', () => {
+  it('adds the classes of each hour, counting human opens apart', () => {
+    expect(
+      hourlyOpens([
+        { hour: 3600, classification: 'human', opens: 3 },
+        { hour: 3600, classification: 'machine:apple_mpp', opens: 5 },
+        { hour: 7200, classification: 'machine:bot', opens: 1 },
+      ]),
+    ).toEqual([
+      { hour: new Date(3_600_000), opens: 8, humanOpens: 3 },
+      { hour: new Date(7_200_000), opens: 1, humanOpens: 0 },
+    ]);
   });
 });
 

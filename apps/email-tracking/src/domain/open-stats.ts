@@ -105,7 +105,24 @@ export function openSeries(hours: readonly HourlyOpens[], now: Date): OpenSeries
   };
 }
 
-/** Total opens per classification, with zeroes for classes never seen. */
+/**
+ * Opens and human opens per hour from counts per hour (epoch seconds of its start) and
+ * classification: campaign stats read a campaign's opens once, grouped by both.
+ */
+export function hourlyOpens(
+  counts: readonly { hour: number; classification: OpenClassification; opens: number }[],
+): HourlyOpens[] {
+  const hours = new Map<number, HourlyOpens>();
+  for (const { hour, classification, opens } of counts) {
+    const bucket = hours.get(hour) ?? { hour: new Date(hour * 1000), opens: 0, humanOpens: 0 };
+    bucket.opens += opens;
+    if (classification === 'human') bucket.humanOpens += opens;
+    hours.set(hour, bucket);
+  }
+  return [...hours.values()];
+}
+
+/** Total opens per classification (rows of one class are added), zeroes for classes never seen. */
 export function opensByClassification(
   counts: readonly { classification: OpenClassification; opens: number }[],
 ): Record<OpenClassification, number> {

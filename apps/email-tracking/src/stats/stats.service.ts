@@ -9,6 +9,7 @@ import {
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
 import {
+  hourlyOpens,
   openSeries,
   opensByClassification,
   rate,
@@ -72,18 +73,7 @@ export class StatsService {
         [campaignId],
       ) as Promise<{ hour: number; classification: OpenClassification; opens: number }[]>,
     ]);
-    const classes = new Map<OpenClassification, number>();
-    const hours = new Map<number, { opens: number; human_opens: number }>();
-    for (const row of hourly) {
-      classes.set(row.classification, (classes.get(row.classification) ?? 0) + row.opens);
-      const hour = hours.get(row.hour) ?? { opens: 0, human_opens: 0 };
-      hour.opens += row.opens;
-      if (row.classification === 'human') hour.human_opens += row.opens;
-      hours.set(row.hour, hour);
-    }
-    const byClassification = opensByClassification(
-      [...classes].map(([classification, opens]) => ({ classification, opens })),
-    );
+    const byClassification = opensByClassification(hourly);
     const delivered = totals.sent - totals.bounced;
     return {
       campaignId,
@@ -98,14 +88,7 @@ export class StatsService {
       openRate: rate(totals.unique_opens, delivered, STATS_DEFINITIONS.openRate),
       humanOpenRate: rate(totals.unique_human_opens, delivered, STATS_DEFINITIONS.humanOpenRate),
       timeToFirstOpen: timeToFirstOpen(delays),
-      series: openSeries(
-        [...hours].map(([hour, row]) => ({
-          hour: new Date(hour * 1000),
-          opens: row.opens,
-          humanOpens: row.human_opens,
-        })),
-        now,
-      ),
+      series: openSeries(hourlyOpens(hourly), now),
       definitions: { ...STATS_DEFINITIONS },
     };
   }
