@@ -66,7 +66,7 @@ async function seedLeads(db, from, to) {
   await db.query(`DROP TABLE IF EXISTS bench_leads`);
   await db.query(`CREATE TEMP TABLE bench_leads AS
     SELECT g, overlay(overlay(md5('lead' || g) placing '4' from 13) placing '8' from 17)::uuid AS id,
-      date_trunc('milliseconds', now() - interval '10 days' - ((g * 7919) % (1095 * 86400)) * interval '1 second') AS created,
+      date_trunc('milliseconds', now() - interval '10 days' - ((g::bigint * 7919) % (1095 * 86400)) * interval '1 second') AS created,
       (ARRAY['inbound','outbound','event','referral','partner'])[1 + g % 5] AS source,
       CASE WHEN g % 10 = 0 THEN NULL ELSE 'territory-' || (g % ${TERRITORIES}) END AS territory,
       CASE WHEN g % 10 = 0 THEN NULL ELSE 'owner-' || (g % ${OWNERS}) END AS owner,
