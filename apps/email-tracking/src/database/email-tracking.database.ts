@@ -6,6 +6,7 @@ import { CreateEspEvents1765100000000 } from './migrations/1765100000000-create-
 import { CampaignCountersAndArchive1765300000000 } from './migrations/1765300000000-campaign-counters-and-archive';
 import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-create-unsubscribes';
 import { CreateClicks1765412000000 } from './migrations/1765412000000-create-clicks';
+import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -18,5 +19,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CampaignCountersAndArchive1765300000000,
     CreateUnsubscribes1765310000000,
     CreateClicks1765412000000,
+    CampaignOpensCoveringIndex1765480000000,
   ],
 };

@@ -4,7 +4,6 @@ import {
   headlineFigures,
   openSeries,
   opensByClassification,
-  percentile,
   rate,
   timeToFirstOpen,
 } from './open-stats';
@@ -76,37 +75,14 @@ describe('headlineFigures', () => {
   );
 });
 
-describe('percentile (nearest rank)', () => {
-  it.each([
-    [[], 50, null],
-    [[7], 50, 7],
-    [[7], 90, 7],
-    [[1, 2], 50, 1],
-    [[3, 1, 2], 50, 2],
-    [[10, 20, 30, 40], 50, 20],
-    [[10, 20, 30, 40], 90, 40],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90, 9],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90, 10],
-    [[5, 5, 5, 100], 50, 5],
-    [[60, 120, 3600], 0, 60],
-    [[60, 120, 3600], 100, 3600],
-  ])('%j p%i = %p', (values, p, expected) => {
-    expect(percentile(values, p)).toBe(expected);
-  });
-
-  it('does not reorder its input', () => {
-    const values = [3, 1, 2];
-    percentile(values, 50);
-    expect(values).toEqual([3, 1, 2]);
-  });
-
-  it('gives median and p90 with the sample count', () => {
-    expect(timeToFirstOpen([300, 60, 7200, 600, 120])).toMatchObject({
+describe('timeToFirstOpen', () => {
+  it('carries the summary SQL computed, null percentiles without samples', () => {
+    expect(timeToFirstOpen({ samples: 5, median: 300, p90: 7200 })).toMatchObject({
       medianSeconds: 300,
       p90Seconds: 7200,
       samples: 5,
     });
-    expect(timeToFirstOpen([])).toMatchObject({
+    expect(timeToFirstOpen({ samples: 0, median: null, p90: null })).toMatchObject({
       medianSeconds: null,
       p90Seconds: null,
       samples: 0,

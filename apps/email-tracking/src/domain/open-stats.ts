@@ -96,19 +96,21 @@ export function rate(numerator: number, denominator: number, definition: string)
   };
 }
 
-/** Nearest-rank percentile (the smallest value with at least p % of values at or below it). */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
+/**
+ * The delays to the first human open, summarised where they are (SQL's percentile_disc is the
+ * nearest-rank percentile: the smallest delay with at least p% of the delays at or below it).
+ */
+export interface DelaySummary {
+  samples: number;
+  median: number | null;
+  p90: number | null;
 }
 
-export function timeToFirstOpen(delaysSeconds: readonly number[]): TimeToFirstOpenView {
+export function timeToFirstOpen({ samples, median, p90 }: DelaySummary): TimeToFirstOpenView {
   return {
-    medianSeconds: percentile(delaysSeconds, 50),
-    p90Seconds: percentile(delaysSeconds, 90),
-    samples: delaysSeconds.length,
+    medianSeconds: median,
+    p90Seconds: p90,
+    samples,
     definition: STATS_DEFINITIONS.timeToFirstOpen,
   };
 }
@@ -153,7 +155,7 @@ export function openSeries(hours: readonly HourlyOpens[], now: Date): OpenSeries
   };
 }
 
-/** Total opens per classification, with zeroes for classes never seen. */
+/** Total opens per classification (rows of one class are added), zeroes for classes never seen. */
 export function opensByClassification(
   counts: readonly { classification: OpenClassification; opens: number }[],
 ): Record<OpenClassification, number> {

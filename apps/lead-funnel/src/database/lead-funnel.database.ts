@@ -4,6 +4,8 @@ import { CreateLeadFunnelTables1764150000100 } from './migrations/1764150000100-
 import { CreateLeadFunnelLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { StoreScoreDecay1765000000000 } from './migrations/1765000000000-store-score-decay';
 import { CreateTerritoryJobs1765300000000 } from './migrations/1765300000000-create-territory-jobs';
+import { ScoreCeilingIndex1765480000000 } from './migrations/1765480000000-score-ceiling-index';
+import { FunnelSummaryColumns1765480000100 } from './migrations/1765480000100-funnel-summary-columns';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -14,5 +16,7 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     CreateLeadFunnelLeases1764900000000,
     StoreScoreDecay1765000000000,
     CreateTerritoryJobs1765300000000,
+    ScoreCeilingIndex1765480000000,
+    FunnelSummaryColumns1765480000100,
   ],
 };

@@ -1,8 +1,12 @@
 import type { LeadStage } from '@sales-suite/contracts/core';
 import { DEFAULT_FUNNEL_DEFINITION, FunnelDefinition } from './funnel-definition';
-import { CohortLead, funnelStats } from './funnel-stats';
+import type { FunnelGroupBy } from '@sales-suite/contracts';
+import { CohortLead, funnelStats, funnelSummary, StageMiddle, moveKey } from './funnel-stats';
+import type { StageVisit } from './lead-state';
 
 const H = 3_600_000;
+
+type TestLead = CohortLead & { visits: StageVisit[] };
 
 /** Builds a lead from its path: [stage, hours entered], the last stage still current. */
 function lead(
@@ -11,19 +15,59 @@ function lead(
   ownerId: string | null,
   path: [LeadStage, number][],
   lostReason: string | null = null,
-): CohortLead {
+): TestLead {
+  const visits = path.map(([stage, entered], index) => ({
+    stage,
+    enteredAt: entered * H,
+    leftAt: index + 1 < path.length ? path[index + 1][1] * H : null,
+  }));
+  const { reached, moves } = funnelSummary(visits);
   return {
     source,
     territoryId,
     ownerId,
     stage: path[path.length - 1][0],
     lostReason,
-    visits: path.map(([stage, entered], index) => ({
-      stage,
-      enteredAt: entered * H,
-      leftAt: index + 1 < path.length ? path[index + 1][1] * H : null,
-    })),
+    reached,
+    moves,
+    count: 1,
+    visits,
   };
+}
+
+/** What the medians statement answers: per stage, the two middle completed lengths. */
+function middlesOf(leads: readonly TestLead[]): StageMiddle[] {
+  const lengths = new Map<LeadStage, number[]>();
+  for (const { visits } of leads) {
+    const { path, seconds } = funnelSummary(visits);
+    path.forEach((stage, i) => {
+      if (seconds[i] !== null) lengths.set(stage, [...(lengths.get(stage) ?? []), seconds[i]]);
+    });
+  }
+  return [...lengths].map(([stage, values]) => {
+    const sorted = values.sort((a, b) => a - b);
+    const n = sorted.length;
+    return { stage, lower: sorted[Math.ceil(n / 2) - 1], upper: sorted[n - Math.ceil(n / 2)] };
+  });
+}
+
+const KEY = {
+  source: (l: TestLead) => l.source,
+  territory: (l: TestLead) => l.territoryId,
+  owner: (l: TestLead) => l.ownerId,
+};
+
+/** funnelStats with the middles the service's SQL would give for these leads. */
+function statsOf(
+  leads: readonly TestLead[],
+  groupBy: FunnelGroupBy | null,
+  transitions: FunnelDefinition['transitions'],
+) {
+  const keys = groupBy ? new Set(leads.map(KEY[groupBy])) : new Set<string | null>();
+  const byGroup = new Map(
+    [...keys].map((key) => [key, middlesOf(leads.filter((l) => KEY[groupBy!](l) === key))]),
+  );
+  return funnelStats(leads, groupBy, transitions, { overall: middlesOf(leads), byGroup });
 }
 
 const L1 = lead('inbound', 't1', 'ana', [
@@ -81,7 +125,7 @@ const SHORT: FunnelDefinition['transitions'] = [
 
 // Every expectation below was counted by hand from the paths above.
 describe('funnelStats', () => {
-  const { overall } = funnelStats(COHORT, null, DEFAULT);
+  const { overall } = statsOf(COHORT, null, DEFAULT);
 
   it('counts leads by current stage and by stages ever reached', () => {
     expect(overall.leads).toBe(5);
@@ -110,7 +154,7 @@ describe('funnelStats', () => {
   it.each<
     [
       string,
-      readonly CohortLead[],
+      readonly TestLead[],
       FunnelDefinition['transitions'],
       [string, number, number, number | null][],
     ]
@@ -151,7 +195,7 @@ describe('funnelStats', () => {
   ])(
     'computes conversion along the allowed transitions of %s',
     (_, leads, transitions, expected) => {
-      const { conversions } = funnelStats(leads, null, transitions).overall;
+      const { conversions } = statsOf(leads, null, transitions).overall;
       expect(conversions.map((c) => [`${c.from}>${c.to}`, c.entered, c.converted, c.rate])).toEqual(
         expected,
       );
@@ -177,18 +221,18 @@ describe('funnelStats', () => {
   });
 
   it('groups by source, territory and owner, unassigned last', () => {
-    const bySource = funnelStats(COHORT, 'source', DEFAULT).groups;
+    const bySource = statsOf(COHORT, 'source', DEFAULT).groups;
     expect(bySource.map((g) => [g.key, g.leads, g.won, g.lost, g.winRate])).toEqual([
       ['inbound', 2, 1, 1, 0.5],
       ['outbound', 2, 0, 1, 0],
       ['referral', 1, 0, 0, null],
     ]);
-    expect(funnelStats(COHORT, 'territory', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
+    expect(statsOf(COHORT, 'territory', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
       ['t1', 3],
       ['t2', 1],
       [null, 1],
     ]);
-    expect(funnelStats(COHORT, 'owner', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
+    expect(statsOf(COHORT, 'owner', DEFAULT).groups.map((g) => [g.key, g.leads])).toEqual([
       ['ana', 2],
       ['ben', 2],
       [null, 1],
@@ -196,10 +240,47 @@ describe('funnelStats', () => {
   });
 
   it('answers nulls, not NaN, for an empty cohort', () => {
-    const empty = funnelStats([], 'source', DEFAULT);
+    const empty = statsOf([], 'source', DEFAULT);
     expect(empty.groups).toEqual([]);
     expect(empty.overall).toMatchObject({ leads: 0, winRate: null });
     expect(empty.overall.conversions.every((c) => c.rate === null)).toBe(true);
     expect(empty.overall.medianSecondsInStage.new).toBeNull();
+  });
+
+  it('counts a row of the cohort query as its number of leads', () => {
+    const twice = statsOf([{ ...L2, count: 2 }, L3], 'territory', DEFAULT);
+    expect(twice.overall).toMatchObject({
+      leads: 3,
+      lost: 3,
+      lostReasons: { no_budget: 2, no_need: 1 },
+    });
+    expect(twice.overall.reached.mql).toBe(2);
+    expect(twice.groups.map((g) => [g.key, g.leads])).toEqual([
+      ['t1', 2],
+      ['t2', 1],
+    ]);
+  });
+});
+
+describe('funnelSummary', () => {
+  it('keeps each stage and move once however often a lead loops, and every visit length', () => {
+    const loop: [LeadStage, number][] = [
+      ['new', 0],
+      ['engaged', 1],
+      ['recycled', 2],
+      ['new', 4],
+      ['engaged', 5],
+    ];
+    const visits = lead('inbound', null, null, loop).visits;
+    expect(funnelSummary(visits)).toEqual({
+      reached: ['new', 'engaged', 'recycled'],
+      moves: [
+        moveKey('new', 'engaged'),
+        moveKey('engaged', 'recycled'),
+        moveKey('recycled', 'new'),
+      ],
+      path: ['new', 'engaged', 'recycled', 'new', 'engaged'],
+      seconds: [3600, 3600, 7200, 3600, null],
+    });
   });
 });

@@ -7,28 +7,63 @@ import { LEAD_STAGES, LeadSource, LeadStage } from '@sales-suite/contracts/core'
 import type { FunnelDefinition } from './funnel-definition';
 import type { StageVisit } from './lead-state';
 
-/** One lead of the cohort (created in the window) as the lead projections hold it. */
+/**
+ * Leads of the cohort that agree on everything the figures look at (the cohort query counts
+ * them per distinct row): their group keys, current stage and lost reason, the stages they ever
+ * entered and the direct moves they ever made (the read model's columns, see funnelSummary).
+ */
 export interface CohortLead {
   source: LeadSource;
   territoryId: string | null;
   ownerId: string | null;
   stage: LeadStage;
   lostReason: string | null;
-  visits: StageVisit[];
+  reached: readonly LeadStage[];
+  moves: readonly string[];
+  count: number;
+}
+
+/**
+ * The median of a stage's completed visit lengths, from the two middle values of the sorted
+ * lengths (the same value twice when their number is odd), as SQL gives them.
+ */
+export interface StageMiddle {
+  stage: LeadStage;
+  lower: number;
+  upper: number;
 }
 
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 const perStage = <T>(value: () => T) =>
   Object.fromEntries(LEAD_STAGES.map((stage) => [stage, value()])) as Record<LeadStage, T>;
+
+/** A direct move from one stage to the next, as `stage_moves` holds it. */
+export const moveKey = (from: LeadStage, to: LeadStage) => `${from}>${to}`;
+
+/**
+ * What the read model keeps of a lead's visits for the funnel figures: the stages it ever
+ * entered and the direct moves it ever made (each once, in first order: bounded however often a
+ * lead loops, so they fit an index), and each visit's stage and length in seconds (null for the
+ * visit it is still in; the medians count completed visits only).
+ */
+export function funnelSummary(visits: readonly StageVisit[]): {
+  reached: LeadStage[];
+  moves: string[];
+  path: LeadStage[];
+  seconds: (number | null)[];
+} {
+  const path = visits.map((visit) => visit.stage);
+  return {
+    reached: [...new Set(path)],
+    moves: [...new Set(path.slice(1).map((to, i) => moveKey(path[i], to)))],
+    path,
+    seconds: visits.map((visit) =>
+      visit.leftAt === null ? null : (visit.leftAt - visit.enteredAt) / 1000,
+    ),
+  };
+}
 
 /**
  * Funnel figures for one set of cohort leads (definitions in docs/lead-funnel.md):
@@ -42,52 +77,47 @@ const perStage = <T>(value: () => T) =>
 export function funnelStatsOf(
   key: string | null,
   leads: readonly CohortLead[],
+  middles: readonly StageMiddle[],
   transitions: FunnelDefinition['transitions'],
 ): FunnelStatsGroupView {
   const byStage = perStage(() => 0);
   const reached = perStage(() => 0);
-  const durations = perStage<number[]>(() => []);
+  const medians = perStage<number | null>(() => null);
   const lostReasons: Record<string, number> = {};
   const conversions: StageConversionView[] = transitions.flatMap(({ from, to }) =>
     to.map((target) => ({ from, to: target, entered: 0, converted: 0, rate: null })),
   );
+  let count = 0;
   for (const lead of leads) {
-    byStage[lead.stage] += 1;
-    const entered = new Set<LeadStage>();
-    const moves = new Set<string>();
-    lead.visits.forEach((visit, index) => {
-      entered.add(visit.stage);
-      if (index > 0) moves.add(`${lead.visits[index - 1].stage}>${visit.stage}`);
-      if (visit.leftAt !== null)
-        durations[visit.stage].push((visit.leftAt - visit.enteredAt) / 1000);
-    });
-    for (const stage of entered) reached[stage] += 1;
+    count += lead.count;
+    byStage[lead.stage] += lead.count;
+    for (const stage of lead.reached) reached[stage] += lead.count;
     for (const conversion of conversions) {
-      if (!entered.has(conversion.from)) continue;
-      conversion.entered += 1;
-      if (moves.has(`${conversion.from}>${conversion.to}`)) conversion.converted += 1;
+      if (!lead.reached.includes(conversion.from)) continue;
+      conversion.entered += lead.count;
+      if (lead.moves.includes(moveKey(conversion.from, conversion.to)))
+        conversion.converted += lead.count;
     }
     if (lead.stage === 'closed_lost') {
       const reason = lead.lostReason ?? 'unknown';
-      lostReasons[reason] = (lostReasons[reason] ?? 0) + 1;
+      lostReasons[reason] = (lostReasons[reason] ?? 0) + lead.count;
     }
   }
   for (const conversion of conversions)
     conversion.rate = ratio(conversion.converted, conversion.entered);
+  for (const { stage, lower, upper } of middles) medians[stage] = (lower + upper) / 2;
   const won = byStage.closed_won;
   const lost = byStage.closed_lost;
   return {
     key,
-    leads: leads.length,
+    leads: count,
     byStage,
     reached,
     conversions,
     won,
     lost,
     winRate: ratio(won, won + lost),
-    medianSecondsInStage: Object.fromEntries(
-      LEAD_STAGES.map((stage) => [stage, median(durations[stage])]),
-    ) as Record<LeadStage, number | null>,
+    medianSecondsInStage: medians,
     lostReasons,
   };
 }
@@ -100,14 +130,19 @@ const GROUP_KEY: Record<FunnelGroupBy, (lead: CohortLead) => string | null> = {
 
 /**
  * The cohort's figures overall and, when asked, per source, territory or owner (null last), with
- * conversions along the transitions of the funnel definition in force.
+ * conversions along the transitions of the funnel definition in force. `middles` holds each
+ * group's (key `null` is also the unassigned group, so the overall ones come apart).
  */
 export function funnelStats(
   leads: readonly CohortLead[],
   groupBy: FunnelGroupBy | null,
   transitions: FunnelDefinition['transitions'],
+  middles: {
+    overall: readonly StageMiddle[];
+    byGroup: ReadonlyMap<string | null, readonly StageMiddle[]>;
+  },
 ): { overall: FunnelStatsGroupView; groups: FunnelStatsGroupView[] } {
-  const overall = funnelStatsOf(null, leads, transitions);
+  const overall = funnelStatsOf(null, leads, middles.overall, transitions);
   if (!groupBy) return { overall, groups: [] };
   const groups = new Map<string | null, CohortLead[]>();
   for (const lead of leads) {
@@ -119,5 +154,10 @@ export function funnelStats(
   const keys = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),
   );
-  return { overall, groups: keys.map((key) => funnelStatsOf(key, groups.get(key)!, transitions)) };
+  return {
+    overall,
+    groups: keys.map((key) =>
+      funnelStatsOf(key, groups.get(key)!, middles.byGroup.get(key) ?? [], transitions),
+    ),
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CLOSED_STAGES } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
+import { funnelSummary } from '../domain/funnel-stats';
 import type { LeadState } from '../domain/lead-state';
 
 /** The SQL condition on a `funnel.leads` row that the lead is still open (not in a closed stage). */
@@ -19,6 +20,24 @@ export const leadsScoredAt = (at: number) => `(
     SELECT funnel.score_decay(l.decay_half_lives, l.decay_points, l.scored_at, $${at}::timestamptz) AS change
   ) d
 ) AS leads`;
+
+/**
+ * The first `count` leads matching `filter` by live total (highest first), without decaying every
+ * lead: the live total never exceeds `score_ceiling` (see the migration ScoreCeilingIndex), so
+ * `count` matching leads taken in ceiling order (index) give a total `cut` that the page's last
+ * lead reaches at least, and only leads whose ceiling reaches `cut` can be on the page. The
+ * 0.01 margin covers the rounding of the live total to 2 decimals.
+ */
+export const leadsByScore = (filter: string, count: number) => `
+  WITH cut AS MATERIALIZED (
+    SELECT min(total_now) AS total FROM (
+      SELECT total_now FROM ${leadsScoredAt(1)} WHERE ${filter}
+      ORDER BY score_ceiling DESC LIMIT ${count}
+    ) candidates HAVING count(*) = ${count}
+  )
+  SELECT * FROM ${leadsScoredAt(1)}
+  WHERE ${filter} AND score_ceiling >= COALESCE((SELECT total FROM cut), '-Infinity') - 0.01
+  ORDER BY total_now DESC, id LIMIT ${count}`;
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -39,7 +58,8 @@ export class LeadProjection {
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
          champion_contact_id, fit, engagement_count, fit_score, engagement_score, total_score,
-         score_model_version, scored_at, decay_half_lives, decay_points, announced_total, created_at, updated_at)
+         score_model_version, scored_at, decay_half_lives, decay_points, announced_total,
+         stages_reached, stage_moves, stage_path, visit_seconds, created_at, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, version integer, source text,
          contact_id text, account_id text, owner_id text, owner_pinned boolean, territory_id text,
          stage text, stage_entered_at timestamptz, lost_reason text, auto_qualified boolean,
@@ -47,7 +67,9 @@ export class LeadProjection {
          engagement_count integer, fit_score double precision, engagement_score double precision,
          total_score double precision, score_model_version integer, scored_at timestamptz,
          decay_half_lives double precision[], decay_points double precision[],
-         announced_total double precision, created_at timestamptz, updated_at timestamptz)
+         announced_total double precision, stages_reached text[], stage_moves text[],
+         stage_path text[], visit_seconds double precision[], created_at timestamptz,
+         updated_at timestamptz)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
          contact_id = EXCLUDED.contact_id, account_id = EXCLUDED.account_id,
          owner_id = EXCLUDED.owner_id, owner_pinned = EXCLUDED.owner_pinned,
@@ -60,39 +82,48 @@ export class LeadProjection {
          total_score = EXCLUDED.total_score, score_model_version = EXCLUDED.score_model_version,
          scored_at = EXCLUDED.scored_at, decay_half_lives = EXCLUDED.decay_half_lives,
          decay_points = EXCLUDED.decay_points, announced_total = EXCLUDED.announced_total,
+         stages_reached = EXCLUDED.stages_reached, stage_moves = EXCLUDED.stage_moves,
+         stage_path = EXCLUDED.stage_path, visit_seconds = EXCLUDED.visit_seconds,
          created_at = EXCLUDED.created_at,
          updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
-          leads.map((lead) => ({
-            id: lead.id,
-            version: lead.version,
-            source: lead.source,
-            contact_id: lead.contactId,
-            account_id: lead.accountId,
-            owner_id: lead.ownerId,
-            owner_pinned: lead.ownerPinned,
-            territory_id: lead.territoryId,
-            stage: lead.stage,
-            stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
-            lost_reason: lead.lostReason,
-            auto_qualified: lead.autoQualified,
-            amount: lead.amount,
-            committee: lead.committee,
-            champion_contact_id: lead.championContactId,
-            fit: lead.fit,
-            engagement_count: lead.engagementCount,
-            fit_score: lead.score?.fit ?? 0,
-            engagement_score: lead.score?.engagement ?? 0,
-            total_score: lead.score?.total ?? 0,
-            score_model_version: lead.score?.modelVersion ?? null,
-            scored_at: iso(lead.score?.at),
-            decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
-            decay_points: lead.score?.decay.map((term) => term.points) ?? [],
-            announced_total: lead.announcedTotal,
-            created_at: iso(lead.createdAt),
-            updated_at: iso(lead.updatedAt),
-          })),
+          leads.map((lead) => {
+            const summary = funnelSummary(lead.stageVisits);
+            return {
+              id: lead.id,
+              version: lead.version,
+              source: lead.source,
+              contact_id: lead.contactId,
+              account_id: lead.accountId,
+              owner_id: lead.ownerId,
+              owner_pinned: lead.ownerPinned,
+              territory_id: lead.territoryId,
+              stage: lead.stage,
+              stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
+              lost_reason: lead.lostReason,
+              auto_qualified: lead.autoQualified,
+              amount: lead.amount,
+              committee: lead.committee,
+              champion_contact_id: lead.championContactId,
+              fit: lead.fit,
+              engagement_count: lead.engagementCount,
+              fit_score: lead.score?.fit ?? 0,
+              engagement_score: lead.score?.engagement ?? 0,
+              total_score: lead.score?.total ?? 0,
+              score_model_version: lead.score?.modelVersion ?? null,
+              scored_at: iso(lead.score?.at),
+              decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
+              decay_points: lead.score?.decay.map((term) => term.points) ?? [],
+              announced_total: lead.announcedTotal,
+              stages_reached: summary.reached,
+              stage_moves: summary.moves,
+              stage_path: summary.path,
+              visit_seconds: summary.seconds,
+              created_at: iso(lead.createdAt),
+              updated_at: iso(lead.updatedAt),
+            };
+          }),
         ),
       ],
     );

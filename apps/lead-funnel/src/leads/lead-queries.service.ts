@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { scoreLead } from '../domain/score';
 import { ScoringModelStore } from '../settings/scoring-model.store';
 import { LeadEventStore } from './lead-event.store';
-import { leadsScoredAt } from './lead-projection';
+import { leadsByScore, leadsScoredAt } from './lead-projection';
 import { LeadRow, toLeadEventView, toLeadView, toScoreView } from './lead.mapper';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -64,7 +64,11 @@ export class LeadQueries {
     if (query.ownerId) where('owner_id = ?', query.ownerId);
     if (query.territoryId) where('territory_id = ?', query.territoryId);
     if (query.contactId) where('contact_id = ?', query.contactId);
-    if (query.minScore !== undefined) where('total_now >= ?', query.minScore);
+    if (query.minScore !== undefined) {
+      where('total_now >= ?', query.minScore);
+      // Redundant, but lets the index on the ceiling stop where no lead can reach minScore.
+      where('score_ceiling >= ? - 0.01', query.minScore);
+    }
     if (cursor && byScore)
       where(
         '(total_now < ? OR (total_now = ? AND id > ?::uuid))',
@@ -74,10 +78,11 @@ export class LeadQueries {
       );
     else if (cursor)
       where('(created_at, id) > (?::timestamptz, ?::uuid)', cursor.createdAt, cursor.id);
+    const filter = conditions.length ? conditions.join(' AND ') : 'true';
     const rows: LeadRow[] = await this.dataSource.query(
-      `SELECT * FROM ${leadsScoredAt(1)}
-       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY ${byScore ? 'total_now DESC, id' : 'created_at, id'} LIMIT ${limit + 1}`,
+      byScore
+        ? leadsByScore(filter, limit + 1)
+        : `SELECT * FROM ${leadsScoredAt(1)} WHERE ${filter} ORDER BY created_at, id LIMIT ${limit + 1}`,
       parameters,
     );
     const items = rows.slice(0, limit).map(toLeadView);

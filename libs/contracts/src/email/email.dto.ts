@@ -343,7 +343,14 @@ export class CampaignStatsView {
   @ApiProperty() totalClicks: number;
   @ApiProperty() uniqueClicks: number;
   @ApiProperty() uniqueHumanClicks: number;
-  @ApiProperty({ description: 'Total clicks by classification.' })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(
+      CLICK_CLASSIFICATIONS.map((name) => [name, { type: 'integer' }]),
+    ),
+    required: [...CLICK_CLASSIFICATIONS],
+    description: 'Total clicks by classification (every classification, 0 when none).',
+  })
   clicksByClassification: Record<ClickClassification, number>;
   @ApiProperty() clickThroughRate: RateView;
   @ApiProperty() clickToOpenRate: RateView;
