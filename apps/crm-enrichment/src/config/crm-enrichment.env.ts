@@ -94,7 +94,7 @@ export class CrmEnrichmentEnv extends BaseEnv {
 
   /** Rows per import transaction. */
   @EnvInteger(1, 5000)
-  CRM_IMPORT_BATCH_SIZE = 250;
+  CRM_IMPORT_BATCH_SIZE = 1000;
 
   /**
    * JSON object: CRM lifecycle value → funnel stage for `createLeads=true` imports, replacing the
