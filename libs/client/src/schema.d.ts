@@ -1324,8 +1324,12 @@ export interface components {
       campaignId: string;
       clickThroughRate: components['schemas']['RateView'];
       clickToOpenRate: components['schemas']['RateView'];
-      /** @description Total clicks by classification. */
-      clicksByClassification: Record<string, never>;
+      /** @description Total clicks by classification (every classification, 0 when none). */
+      clicksByClassification?: {
+        human: number;
+        'machine:bot': number;
+        'machine:scanner': number;
+      };
       complaints: number;
       /** @description What each figure counts, by figure name. */
       definitions: {
