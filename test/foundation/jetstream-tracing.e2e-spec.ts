@@ -91,8 +91,21 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
    * theirs may be processed here too: the open's span is the one whose trace began at this gateway.
    */
   async function traceOfTheOpen(): Promise<{ trace: ReceivedSpan[]; scoring: ReceivedSpan }> {
-    const complete = (trace: ReceivedSpan[]) =>
-      trace.some((span) => span.service === 'gateway') &&
+    // Each service exports its spans in its own batches: wait until every ancestor of the
+    // scoring span has arrived, not only the gateway's root.
+    const unbroken = (trace: ReceivedSpan[], scoring: ReceivedSpan) => {
+      const byId = new Map(trace.map((span) => [span.spanId, span]));
+      let span = scoring;
+      while (span.parentSpanId) {
+        const parent = byId.get(span.parentSpanId);
+        if (!parent) return false;
+        span = parent;
+      }
+      return span.service === 'gateway';
+    };
+    const complete = (trace: ReceivedSpan[], scoring?: ReceivedSpan) =>
+      scoring !== undefined &&
+      unbroken(trace, scoring) &&
       trace.some((span) => span.service === 'lead-funnel' && isPostgres(span));
     return eventually(
       async () => {
@@ -102,9 +115,14 @@ describe('one trace crosses JetStream: pixel batch → recorder → email.opened
             scoring,
             trace: receiver.spans.filter((span) => span.traceId === scoring.traceId),
           }));
-        return traces.find(({ trace }) => complete(trace)) ?? { trace: [], scoring: undefined! };
+        return (
+          traces.find(({ trace, scoring }) => complete(trace, scoring)) ?? {
+            trace: [],
+            scoring: undefined!,
+          }
+        );
       },
-      ({ trace }) => complete(trace),
+      ({ trace, scoring }) => complete(trace, scoring),
       { description: 'the trace of the open, from the gateway to the lead funnel' },
     );
   }

@@ -155,6 +155,13 @@ export async function startJobReplicas(
  * ids): many leads at once for the job tests. Answers the copies' ids.
  */
 export async function cloneLead(db: Client, templateId: string, count: number): Promise<string[]> {
+  // Every stored column of the row (generated ones, such as score_ceiling, compute themselves).
+  const { rows: columns } = await db.query<{ name: string }>(
+    `SELECT quote_ident(column_name) AS name FROM information_schema.columns
+     WHERE table_schema = 'funnel' AND table_name = 'leads' AND is_generated = 'NEVER'
+     ORDER BY ordinal_position`,
+  );
+  const stored = columns.map((column) => column.name).join(', ');
   const copies = await db.query<{ id: string }>(
     `WITH fresh AS (SELECT gen_random_uuid() AS id FROM generate_series(1, $2)),
      events AS (
@@ -165,9 +172,10 @@ export async function cloneLead(db: Client, templateId: string, count: number): 
        INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
        SELECT f.id, v.seq, v.stage, v.entered_at, v.left_at
        FROM fresh f, funnel.lead_stage_visits v WHERE v.lead_id = $1)
-     INSERT INTO funnel.leads
-     SELECT (jsonb_populate_record(l, jsonb_build_object('id', f.id))).*
-     FROM fresh f, funnel.leads l WHERE l.id = $1
+     INSERT INTO funnel.leads (${stored})
+     SELECT ${stored} FROM (
+       SELECT (jsonb_populate_record(l, jsonb_build_object('id', f.id))).*
+       FROM fresh f, funnel.leads l WHERE l.id = $1) copy
      RETURNING id`,
     [templateId, count],
   );
