@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
 import { ContactFitConsumer } from './contact-fit.consumer';
-import { EmailClickedConsumer } from './email-clicked.consumer';
+import { EmailEngagementConsumers } from './email-engagement.consumers';
 import { EmailEngagementWriter } from './email-engagement.writer';
-import { EmailOpenedConsumer } from './email-opened.consumer';
-import { EmailUnsubscribedConsumer } from './email-unsubscribed.consumer';
 import { ImportedLeadConsumer } from './imported-lead.consumer';
 
 /** Durable JetStream consumers of the events other services publish. */
@@ -12,9 +10,7 @@ import { ImportedLeadConsumer } from './imported-lead.consumer';
   imports: [LeadsModule],
   providers: [
     EmailEngagementWriter,
-    EmailOpenedConsumer,
-    EmailClickedConsumer,
-    EmailUnsubscribedConsumer,
+    EmailEngagementConsumers,
     ContactFitConsumer,
     ImportedLeadConsumer,
   ],
