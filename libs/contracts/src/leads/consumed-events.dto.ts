@@ -35,16 +35,8 @@ import { LEAD_STAGES, LeadStage } from './lead-vocabulary';
 
 const present = (field: string) => (object: Record<string, unknown>) => object[field] !== null;
 
-/** `email.opened` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
-export class EmailOpenedEventDto implements EmailOpened {
-  @IsString()
-  @MaxLength(200)
-  messageId: string;
-
-  @IsString()
-  @MaxLength(200)
-  campaignId: string;
-
+/** Whom an email event is about, as every email event the lead funnel consumes names them. */
+abstract class EmailRecipientEventDto {
   @ValidateIf(present('contactId'))
   @IsString()
   @MaxLength(100)
@@ -54,6 +46,17 @@ export class EmailOpenedEventDto implements EmailOpened {
   @ValidateIf(present('leadId'))
   @IsUUID()
   leadId: string | null;
+}
+
+/** `email.opened` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
+export class EmailOpenedEventDto extends EmailRecipientEventDto implements EmailOpened {
+  @IsString()
+  @MaxLength(200)
+  messageId: string;
+
+  @IsString()
+  @MaxLength(200)
+  campaignId: string;
 
   @IsISO8601({ strict: true })
   openedAt: string;
@@ -67,29 +70,19 @@ export class EmailOpenedEventDto implements EmailOpened {
 }
 
 /** `email.unsubscribed` as its consumers (lead funnel, CRM) accept it. */
-export class EmailUnsubscribedEventDto implements EmailUnsubscribed {
+export class EmailUnsubscribedEventDto extends EmailRecipientEventDto implements EmailUnsubscribed {
   @IsUUID()
   messageId: string;
 
   @IsUUID()
   campaignId: string;
 
-  @ValidateIf(present('contactId'))
-  @IsString()
-  @MaxLength(100)
-  @Matches(EXTERNAL_ID_PATTERN)
-  contactId: string | null;
-
-  @ValidateIf(present('leadId'))
-  @IsUUID()
-  leadId: string | null;
-
   @IsISO8601({ strict: true })
   unsubscribedAt: string;
 }
 
 /** `email.clicked` as the lead funnel accepts it (other teams' fields beyond these are ignored). */
-export class EmailClickedEventDto implements EmailClicked {
+export class EmailClickedEventDto extends EmailRecipientEventDto implements EmailClicked {
   @IsUUID()
   clickId: string;
 
@@ -100,16 +93,6 @@ export class EmailClickedEventDto implements EmailClicked {
   @IsString()
   @MaxLength(200)
   campaignId: string;
-
-  @ValidateIf(present('contactId'))
-  @IsString()
-  @MaxLength(100)
-  @Matches(EXTERNAL_ID_PATTERN)
-  contactId: string | null;
-
-  @ValidateIf(present('leadId'))
-  @IsUUID()
-  leadId: string | null;
 
   @IsString()
   @MaxLength(2048)
