@@ -69,7 +69,8 @@ export async function createSuite(
       });
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 60_000;
+      // Generous: on a loaded 2-core machine five apps booting side by side can take minutes.
+      const deadline = Date.now() + 180_000;
       while (Date.now() < deadline) {
         const status = await fetch(`${url}/health/ready`).then(
           (r) => r.status,
