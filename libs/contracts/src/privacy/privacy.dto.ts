@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsEmailAddress } from '../crm/email-address.validator';
 import {
   ERASURE_SERVICES,
@@ -10,15 +10,18 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Either may be left out, but a given one must be valid: null is refused, not taken as absent. */
+const given = (_: object, value: unknown) => value !== undefined;
+
 /** Who to erase: an email, a CRM contact id, or both (the same person). */
 export class CreateErasureDto {
   @ApiPropertyOptional({ example: 'person@example.com' })
-  @IsOptional()
+  @ValidateIf(given)
   @IsEmailAddress()
   email?: string;
 
   @ApiPropertyOptional({ example: '0b9f5c1e-3a43-4e0c-9a3c-1d2f3e4a5b6c', maxLength: 100 })
-  @IsOptional()
+  @ValidateIf(given)
   @IsString()
   @MinLength(1)
   @MaxLength(100)
