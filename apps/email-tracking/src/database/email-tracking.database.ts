@@ -7,6 +7,7 @@ import { CampaignCountersAndArchive1765300000000 } from './migrations/1765300000
 import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-create-unsubscribes';
 import { CreateClicks1765412000000 } from './migrations/1765412000000-create-clicks';
 import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
+import { ClicksMessageLinkIndex1765600000000 } from './migrations/1765600000000-clicks-message-link-index';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -20,5 +21,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateUnsubscribes1765310000000,
     CreateClicks1765412000000,
     CampaignOpensCoveringIndex1765480000000,
+    ClicksMessageLinkIndex1765600000000,
   ],
 };

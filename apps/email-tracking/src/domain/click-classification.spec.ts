@@ -2,6 +2,7 @@ import {
   classifyClick,
   ClickSignals,
   otherLinksInWindow,
+  siblingProbes,
   scannerNetwork,
 } from './click-classification';
 
@@ -170,5 +171,66 @@ describe('otherLinksInWindow', () => {
     ];
     const recorded = [click('m3', 'https://z/', -999), click('m2', 'https://z/', -2000)];
     expect(otherLinksInWindow(batch, recorded, 1000)).toEqual([1, 2, 2, 1, 0, 1]);
+  });
+});
+
+describe('siblingProbes', () => {
+  const at = (ms: number) => new Date(DELIVERED.getTime() + ms);
+  const click = (messageId: string, link: string, ms: number) => ({ messageId, link, at: at(ms) });
+
+  it.each([
+    [
+      'one click: its window, its link left out',
+      [click('m1', '7', 0)],
+      [{ messageId: 'm1', since: at(-1000), until: at(1000), soleLink: '7' }],
+    ],
+    [
+      'clicks of one link: from the first to the last, in any order',
+      [click('m1', '7', 300), click('m1', '7', -200), click('m1', '7', 100)],
+      [{ messageId: 'm1', since: at(-1200), until: at(1300), soleLink: '7' }],
+    ],
+    [
+      'two links of a message: every recorded click is read',
+      [click('m1', '7', 0), click('m1', '8', 500)],
+      [{ messageId: 'm1', since: at(-1000), until: at(1500), soleLink: null }],
+    ],
+    [
+      'one probe per message',
+      [click('m1', '7', 0), click('m2', '7', 0), click('m1', '7', 50)],
+      [
+        { messageId: 'm1', since: at(-1000), until: at(1050), soleLink: '7' },
+        { messageId: 'm2', since: at(-1000), until: at(1000), soleLink: '7' },
+      ],
+    ],
+  ])('%s', (_case, clicks, expected) => {
+    expect(siblingProbes(clicks, 1000)).toEqual(expected);
+  });
+
+  it('reads every recorded click that matters to the batch (randomised, against reading them all)', () => {
+    // A recorded click the probes leave out must never change a count.
+    let seed = 42;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 200; round++) {
+      const make = () => click(`m${random(3)}`, String(random(3)), random(5000));
+      const batch = Array.from({ length: 1 + random(6) }, make);
+      const recorded = Array.from({ length: random(12) }, make);
+      const probes = siblingProbes(batch, 1000);
+      const read = recorded.filter((c) =>
+        probes.some(
+          (p) =>
+            p.messageId === c.messageId &&
+            c.at > p.since &&
+            c.at < p.until &&
+            c.link !== p.soleLink,
+        ),
+      );
+      expect(otherLinksInWindow(batch, read, 1000)).toEqual(
+        otherLinksInWindow(batch, recorded, 1000),
+      );
+      // Nor a recorded click that the batch makes the first of a burst (re-judged).
+      const startsBurst = (c: (typeof recorded)[number]) =>
+        otherLinksInWindow([c], batch, 1000)[0] > 0;
+      expect(recorded.filter(startsBurst).every((c) => read.includes(c))).toBe(true);
+    }
   });
 });

@@ -173,3 +173,38 @@ export function otherLinksInWindow(
     return others.size;
   });
 }
+
+/** The recorded clicks of one message that can be another link within the window of a batch. */
+export interface SiblingProbe {
+  messageId: string;
+  /** Exclusive bounds: the window around the message's first and last click of the batch. */
+  since: Date;
+  until: Date;
+  /**
+   * The batch's only link of the message, when it has one: its recorded clicks can never be
+   * another link for the batch, so they are not read (under load they are nearly all of them).
+   */
+  soleLink: string | null;
+}
+
+/** What to read of the recorded clicks for `otherLinksInWindow` on this batch: one probe per message. */
+export function siblingProbes(clicks: readonly ClickInWindow[], windowMs: number): SiblingProbe[] {
+  const probes = new Map<string, { first: number; last: number; links: Set<string> }>();
+  for (const click of clicks) {
+    const at = click.at.getTime();
+    const probe = probes.get(click.messageId);
+    if (!probe) {
+      probes.set(click.messageId, { first: at, last: at, links: new Set([click.link]) });
+      continue;
+    }
+    probe.first = Math.min(probe.first, at);
+    probe.last = Math.max(probe.last, at);
+    probe.links.add(click.link);
+  }
+  return [...probes].map(([messageId, { first, last, links }]) => ({
+    messageId,
+    since: new Date(first - windowMs),
+    until: new Date(last + windowMs),
+    soleLink: links.size === 1 ? [...links][0] : null,
+  }));
+}

@@ -16,6 +16,7 @@ import {
   ClickThresholds,
   DEFAULT_CLICK_THRESHOLDS,
   otherLinksInWindow,
+  siblingProbes,
 } from '../domain/click-classification';
 import { userAgentFamily } from '../domain/open-classification';
 import { emailHitsNotRecordedTotal } from './opens.metrics';
@@ -114,8 +115,8 @@ export class ClickRecorderService {
     const linkIds = await this.linkIds(manager, kept);
     const linkOf = (row: (typeof kept)[number]) =>
       linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)!;
-    const recorded = await this.recentClicks(manager, kept);
     const batch = kept.map((row) => ({ messageId: row.messageId, link: linkOf(row), at: row.at }));
+    const recorded = await this.recentClicks(manager, batch);
     const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
     await this.demoteBurstStarts(manager, recorded, batch, targets);
     const opened = new Set(humanOpened);
@@ -167,15 +168,18 @@ export class ClickRecorderService {
   }
 
   /**
-   * The recorded clicks of these messages around the batch's clicks (for the sibling rule). A
-   * redelivered hit may be among them: it has its own link, so it never counts as another one.
+   * The recorded clicks that can be another link of the same message within the window of a
+   * batch click (for the sibling rule, both ways), one probe per message (`siblingProbes`): a
+   * message's clicks of the batch's only link of it are never read, since under load they are
+   * nearly all of the window (reading them made each batch fetch ~2 s of the messages' traffic,
+   * 11,800 rows at 5,700 clicks/s). A redelivered hit has its own link, so it never counts as
+   * another one.
    */
   private async recentClicks(
     manager: EntityManager,
-    rows: { messageId: string; at: Date }[],
+    batch: ClickInWindow[],
   ): Promise<RecordedClick[]> {
-    const times = rows.map((row) => row.at.getTime());
-    const window = this.thresholds.siblingWindowMs;
+    const probes = siblingProbes(batch, this.thresholds.siblingWindowMs);
     const recent: {
       hit_id: string;
       message_id: string;
@@ -183,12 +187,24 @@ export class ClickRecorderService {
       clicked_at: Date;
       classification: ClickClassification;
     }[] = await manager.query(
-      `SELECT hit_id, message_id, link_id, clicked_at, classification FROM email.clicks
-        WHERE message_id = ANY($1::uuid[]) AND clicked_at > $2 AND clicked_at < $3`,
+      // Two ranges of clicks_message_link_time_idx per message, below and above its sole link
+      // (link ids start at 1: with no sole link, 0 makes the first empty and the second all).
+      `SELECT c.hit_id, c.message_id, c.link_id, c.clicked_at, c.classification
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::bigint[])
+              AS p(message_id, since, until, sole_link)
+        CROSS JOIN LATERAL (
+          SELECT * FROM email.clicks c
+           WHERE c.message_id = p.message_id AND c.link_id < COALESCE(p.sole_link, 0)
+             AND c.clicked_at > p.since AND c.clicked_at < p.until
+          UNION ALL
+          SELECT * FROM email.clicks c
+           WHERE c.message_id = p.message_id AND c.link_id > COALESCE(p.sole_link, 0)
+             AND c.clicked_at > p.since AND c.clicked_at < p.until) c`,
       [
-        [...new Set(rows.map((row) => row.messageId))],
-        new Date(Math.min(...times) - window).toISOString(),
-        new Date(Math.max(...times) + window).toISOString(),
+        probes.map((probe) => probe.messageId),
+        probes.map((probe) => probe.since.toISOString()),
+        probes.map((probe) => probe.until.toISOString()),
+        probes.map((probe) => probe.soleLink),
       ],
     );
     return recent.map((row) => ({
