@@ -13,6 +13,7 @@ import { TermsVersion } from '../terms/terms-version';
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
+  labelWordsQuery,
   normalizeLabel,
   renderSnippet,
 } from '../domain/search-text';
@@ -87,10 +88,12 @@ export class SearchService {
     if (query === '') return [];
     const rows: SearchRow[] = await this.dataSource.query(
       // Each tier is found through its own index and cut to the page size before anything is
-      // scored, so the cost follows the page, not the number of terms that match.
+      // scored, so the cost follows the page, not the number of terms that match. The labels
+      // holding the query are those with all its words (label_vector's GIN index), checked by LIKE.
       `WITH labelled AS (
            SELECT id, CASE WHEN search_labels LIKE $2 THEN 3 ELSE 2 END AS tier
-           FROM glossary.terms WHERE search_labels LIKE $3 OR search_labels LIKE $4
+           FROM glossary.terms
+           WHERE label_vector @@ $7::tsquery AND (search_labels LIKE $3 OR search_labels LIKE $4)
            ORDER BY tier DESC, length(name), slug LIMIT $6
          ), texts AS (
            SELECT id, 1 AS tier FROM glossary.terms
@@ -116,7 +119,7 @@ export class SearchService {
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
          FROM best ORDER BY tier DESC, relevance DESC, slug`,
-      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit],
+      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit, labelWordsQuery(query)],
     );
     return rows.map((row) => ({
       slug: row.slug,
