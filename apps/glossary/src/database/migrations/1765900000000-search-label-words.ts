@@ -36,9 +36,6 @@ export class SearchLabelWords1765900000000 implements MigrationInterface {
         word text PRIMARY KEY,
         terms integer NOT NULL
       )`);
-    await db.query(
-      `CREATE INDEX label_words_trgm_idx ON glossary.label_words USING gin (word public.gin_trgm_ops)`,
-    );
     // Words in order, so that two writers sharing words lock their rows in the same order.
     await db.query(`
       CREATE FUNCTION glossary.shift_label_words(added text[], removed text[]) RETURNS void
@@ -85,28 +82,37 @@ export class SearchLabelWords1765900000000 implements MigrationInterface {
     await db.query(
       `SELECT glossary.shift_label_words(ARRAY(SELECT search_labels FROM glossary.terms), '{}')`,
     );
+    // Without a pending list: every typo lookup would read it through (the table stays small).
+    await db.query(`
+      CREATE INDEX label_words_trgm_idx ON glossary.label_words
+      USING gin (word public.gin_trgm_ops) WITH (fastupdate = off)`);
+    await db.query(`ANALYZE glossary.label_words`);
     // The typo tier. Each query word that no label has is replaced by the (at most 3) label words
-    // most similar to it (trigram similarity ≥ 0.4); the candidates are the terms whose labels
-    // have every word so corrected, and the terms with the rarest of them (partial matches), 100
-    // of each at most; they are ranked as before, by word similarity of the whole query to the
-    // labels (≥ 0.4). PL/pgSQL keeps the plans per connection; JIT would cost more than the query.
+    // most similar to it (trigram similarity ≥ 0.4; a word with none is left out). Candidates: at
+    // most 100 terms whose labels have every word so corrected, and at most 200 with one of the
+    // rare ones (in at most 100 terms, or the rarest): partial matches. They are ranked as before,
+    // by word similarity of the whole query to the labels (≥ 0.4). PL/pgSQL keeps the plans per
+    // connection; JIT would cost more than the query; and the planner, which prices a trigram
+    // comparison like an equality, would rather compare every label word than use their index.
     await db.query(`
       CREATE OR REPLACE FUNCTION glossary.typo_candidates(query text, wanted integer) RETURNS SETOF uuid
       LANGUAGE plpgsql STABLE PARALLEL SAFE
       SET pg_trgm.similarity_threshold = 0.4
       SET pg_trgm.word_similarity_threshold = 0.4
       SET jit = off
+      SET enable_seqscan = off
       AS $$
       DECLARE
         every_word tsquery;
-        rarest_word tsquery;
+        rare_words tsquery;
       BEGIN
         SELECT string_agg('(' || alternatives || ')', ' & ')::tsquery,
-               (array_agg(alternatives ORDER BY terms, query_word))[1]::tsquery
-          INTO every_word, rarest_word
+               string_agg('(' || alternatives || ')', ' | ') FILTER (WHERE terms <= 100 OR rarest)::tsquery
+          INTO every_word, rare_words
         FROM (
           SELECT q.word AS query_word, sum(m.terms) AS terms,
-                 string_agg(quote_literal(m.word), ' | ') AS alternatives
+                 string_agg(quote_literal(m.word), ' | ') AS alternatives,
+                 row_number() OVER (ORDER BY sum(m.terms), q.word) = 1 AS rarest
           FROM (SELECT DISTINCT word FROM regexp_split_to_table(query, ' ') AS word
                 WHERE word <> '') q
           CROSS JOIN LATERAL (
@@ -127,7 +133,7 @@ export class SearchLabelWords1765900000000 implements MigrationInterface {
           WHERE id IN (
               (SELECT id FROM glossary.terms WHERE label_vector @@ every_word LIMIT 100)
               UNION
-              (SELECT id FROM glossary.terms WHERE label_vector @@ rarest_word LIMIT 100))
+              (SELECT id FROM glossary.terms WHERE label_vector @@ rare_words LIMIT 200))
             AND query OPERATOR(public.<%) search_labels
           ORDER BY query OPERATOR(public.<<->) search_labels, slug
           LIMIT wanted;
