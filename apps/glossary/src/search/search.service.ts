@@ -81,7 +81,8 @@ export class SearchService {
    * it or with a word starting with it (2), a full-text match (1), a typo-level trigram match
    * (0). Within a tier, full-text rank (weights A name … D details) plus trigram similarity.
    * A lower tier can only fill places the higher ones leave free, so the costliest, the typo
-   * tier, is not run when the others already fill the page.
+   * tier, is not run when the others already fill the page, nor when a label is the query: it
+   * was typed right.
    */
   private async findTerms(q: string, limit: number): Promise<SearchHitView[]> {
     const query = normalizeLabel(q);
@@ -103,6 +104,7 @@ export class SearchService {
          ), typos AS (
            SELECT id, 0 AS tier FROM glossary.typo_candidates($5::text, $6::integer) AS id
            WHERE (SELECT count(*) FROM (SELECT id FROM labelled UNION SELECT id FROM texts) found) < $6
+             AND NOT EXISTS (SELECT FROM labelled WHERE tier = 3)
          ), candidates AS (
            SELECT id, max(tier) AS tier FROM (
              SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos

@@ -40,17 +40,23 @@ export class SearchLabelWords1765900000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION glossary.shift_label_words(added text[], removed text[]) RETURNS void
       LANGUAGE plpgsql AS $$
+      DECLARE
+        emptied text[];
       BEGIN
-        INSERT INTO glossary.label_words AS w (word, terms)
-        SELECT word, sum(change) FROM (
-            SELECT word, 1 AS change FROM unnest(added) AS labels, glossary.label_words_of(labels) AS word
-            UNION ALL
-            SELECT word, -1 FROM unnest(removed) AS labels, glossary.label_words_of(labels) AS word
-          ) changes
-        GROUP BY word HAVING sum(change) <> 0 ORDER BY word
-        ON CONFLICT (word) DO UPDATE SET terms = w.terms + excluded.terms;
-        DELETE FROM glossary.label_words
-        WHERE terms = 0 AND word IN (SELECT glossary.label_words_of(labels) FROM unnest(removed) AS labels);
+        WITH shifted AS (
+          INSERT INTO glossary.label_words AS w (word, terms)
+          SELECT word, sum(change) FROM (
+              SELECT word, 1 AS change FROM unnest(added) AS labels, glossary.label_words_of(labels) AS word
+              UNION ALL
+              SELECT word, -1 FROM unnest(removed) AS labels, glossary.label_words_of(labels) AS word
+            ) changes
+          GROUP BY word HAVING sum(change) <> 0 ORDER BY word
+          ON CONFLICT (word) DO UPDATE SET terms = w.terms + excluded.terms
+          RETURNING word, terms)
+        SELECT array_agg(word) FILTER (WHERE terms = 0) INTO emptied FROM shifted;
+        IF emptied IS NOT NULL THEN
+          DELETE FROM glossary.label_words WHERE word = ANY (emptied);
+        END IF;
       END $$`);
     await db.query(`
       CREATE FUNCTION glossary.count_label_words() RETURNS trigger LANGUAGE plpgsql AS $$
