@@ -35,6 +35,9 @@ const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const { leadsByScore } = createRequire(import.meta.url)(
   join(DIST, 'apps/lead-funnel/src/leads/lead-projection.js'),
 );
+const { labelWordsQuery } = createRequire(import.meta.url)(
+  join(DIST, 'apps/glossary/src/domain/search-text.js'),
+);
 const argument = (name) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? process.argv[index + 1] : undefined;
@@ -358,13 +361,15 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
     'glossary-search-labels': [
       [
         `SELECT id, CASE WHEN search_labels LIKE $1 THEN 3 ELSE 2 END AS tier
-         FROM glossary.terms WHERE search_labels LIKE $2 OR search_labels LIKE $3
+         FROM glossary.terms
+         WHERE label_vector @@ $5::tsquery AND (search_labels LIKE $2 OR search_labels LIKE $3)
          ORDER BY tier DESC, length(name), slug LIMIT $4`,
         [
           `%|${search.toLowerCase()}|%`,
           `%|${search.toLowerCase()}%`,
           `% ${search.toLowerCase()}%`,
           20,
+          labelWordsQuery(search.toLowerCase()),
         ],
       ],
     ],
