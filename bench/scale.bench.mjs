@@ -10,7 +10,7 @@
 // At the top size it keeps EXPLAIN (ANALYZE, BUFFERS) of each query's SQL in
 // bench/results/scale-explain/.
 //
-//   node bench/scale.bench.mjs [--sizes 10000,100000,1000000] [--samples 40]
+//   node bench/scale.bench.mjs [--sizes 10000,100000,1000000] [--samples 40] [--only glossary]
 //   npm run bench -- scale            (SCALE_BENCH_SIZES, SCALE_BENCH_SAMPLES also work)
 //
 // Seeding writes the rows the services would write, with COPY-speed INSERT … SELECT over
@@ -19,12 +19,15 @@
 // rebuild), and opens as the current email.opens schema wants them (the recorder is being
 // reworked on another branch: if its columns change, seedOpens follows).
 // Clicks: seedClicks is the hook for the click rows once email-tracking records them.
+// `--only glossary` seeds and measures the glossary alone (terms, search, suggest, uncached search)
+// and prints its figures without writing bench/results.
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { cpuMeter, postgresBackendPids } from './support/proc.mjs';
 import { steadyLoad } from './support/steady-load.mjs';
 import { createSuite, writeResults } from './support/suite.mjs';
 
@@ -32,6 +35,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const { leadsByScore } = createRequire(import.meta.url)(
   join(DIST, 'apps/lead-funnel/src/leads/lead-projection.js'),
+);
+const { labelWordsQuery } = createRequire(import.meta.url)(
+  join(DIST, 'apps/glossary/src/domain/search-text.js'),
 );
 const argument = (name) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -41,6 +47,7 @@ const SIZES = (argument('sizes') ?? process.env.SCALE_BENCH_SIZES ?? '10000,1000
   .split(',')
   .map(Number);
 const SAMPLES = Number(argument('samples') ?? process.env.SCALE_BENCH_SAMPLES ?? 40);
+const GLOSSARY_ONLY = argument('only') === 'glossary';
 const OPENS_PER_LEAD = 10;
 const MAX_TERMS = 100_000;
 const UNCACHED_RATE = 200;
@@ -204,6 +211,14 @@ const termName = (i) =>
   `${termWords(i)
     .map((word) => word[0].toUpperCase() + word.slice(1))
     .join(' ')} ${i}`;
+/** The first two words of 50 terms' names: what the cached search is measured with. */
+const searchQueries = (terms) =>
+  Array.from({ length: 50 }, (_, i) =>
+    termName((i * 7919) % terms)
+      .split(' ')
+      .slice(0, 2)
+      .join(' '),
+  );
 
 async function seedTerms(db, from, to) {
   const words = `(ARRAY[${WORDS.map((word) => `'${word}'`).join(',')}])`;
@@ -347,13 +362,15 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
     'glossary-search-labels': [
       [
         `SELECT id, CASE WHEN search_labels LIKE $1 THEN 3 ELSE 2 END AS tier
-         FROM glossary.terms WHERE search_labels LIKE $2 OR search_labels LIKE $3
+         FROM glossary.terms
+         WHERE label_vector @@ $5::tsquery AND (search_labels LIKE $2 OR search_labels LIKE $3)
          ORDER BY tier DESC, length(name), slug LIMIT $4`,
         [
           `%|${search.toLowerCase()}|%`,
           `%|${search.toLowerCase()}%`,
           `% ${search.toLowerCase()}%`,
           20,
+          labelWordsQuery(search.toLowerCase()),
         ],
       ],
     ],
@@ -368,7 +385,8 @@ async function main() {
   const steps = [];
   let seedCheck = null;
   try {
-    for (const app of ['glossary', 'lead-funnel', 'email-tracking']) await suite.start(app);
+    const glossary = await suite.start('glossary');
+    if (!GLOSSARY_ONLY) for (const app of ['lead-funnel', 'email-tracking']) await suite.start(app);
     const gateway = await suite.start('gateway');
     await db.connect();
     const headers = { authorization: `Bearer ${suite.adminKey}` };
@@ -389,26 +407,74 @@ async function main() {
       times.sort((a, b) => a - b);
       return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
     };
+    const measureGlossary = async (stepIndex) => {
+      // Every query new to the result cache: whole names of terms never searched, half misspelled.
+      const distinct = Array.from({ length: UNCACHED_RATE * UNCACHED_SECONDS }, (_, i) => {
+        const name = termName((i * 7919 + 13) % terms);
+        return `/v1/glossary/search?q=${encodeURIComponent(i % 2 === 0 ? name : name.replace(/a/, 'e'))}&limit=${10 + stepIndex}`;
+      });
+      return {
+        // The result cache outlives a step (seeding bypasses the service): a limit per step.
+        glossarySearch: await measure(
+          searchQueries(terms).map(
+            (q) => `/v1/glossary/search?q=${encodeURIComponent(q)}&limit=${20 - stepIndex}`,
+          ),
+        ),
+        glossarySuggest: await measure(
+          ['pip', 'quo', 'rev', 'chu', 'ter', 'ren', 'cad', 'pro'].map(
+            (p) => `/v1/glossary/suggest?prefix=${p}&limit=${10 - stepIndex}`,
+          ),
+        ),
+        uncachedSearch200PerSecond: await uncachedSearch(distinct),
+      };
+    };
+    // CPU per search from /proc, which the machine's other work does not inflate as it does time.
+    const database = new URL(suite.databaseUrl).pathname.slice(1);
+    const uncachedSearch = async (paths) => {
+      const meters = {
+        postgres: cpuMeter(() => postgresBackendPids(db, database)),
+        glossary: cpuMeter(async () => [glossary.pid]),
+        gateway: cpuMeter(async () => [gateway.pid]),
+      };
+      for (const meter of Object.values(meters)) await meter.start();
+      const figures = await steadyLoad({
+        url: gateway.url,
+        headers,
+        paths,
+        rate: UNCACHED_RATE,
+        seconds: UNCACHED_SECONDS,
+      });
+      const cpuMsPerSearch = {};
+      for (const [name, meter] of Object.entries(meters))
+        cpuMsPerSearch[name] = round(((await meter.stop()) * 1000) / figures.requests);
+      return { ...figures, cpuMsPerSearch };
+    };
 
     let leads = 0;
     let terms = 0;
     for (const [stepIndex, size] of SIZES.entries()) {
       const seeded = performance.now();
       console.log(`seeding ${size} leads, ${size * OPENS_PER_LEAD} opens…`);
-      await seedLeads(db, leads, size);
-      await seedOpens(db, leads, size);
+      if (!GLOSSARY_ONLY) await seedLeads(db, leads, size);
+      if (!GLOSSARY_ONLY) await seedOpens(db, leads, size);
       const termsWanted = Math.min(size, MAX_TERMS);
       if (termsWanted > terms) await seedTerms(db, terms, termsWanted);
       const seedSeconds = Math.round((performance.now() - seeded) / 100) / 10;
       // The rebuild replays every stream in one request: beyond 100,000 leads it outlasts the
       // gateway's timeout, so a run that starts bigger is not checked.
-      if (seedCheck === null && size <= 100_000)
+      if (seedCheck === null && size <= 100_000 && !GLOSSARY_ONLY)
         seedCheck = await checkSeedAgainstRebuild(db, call);
       leads = size;
       terms = Math.max(terms, termsWanted);
       console.log(`seeded in ${seedSeconds} s (load ${load1m()}); measuring…`);
 
       const loadBefore = load1m();
+      if (GLOSSARY_ONLY) {
+        const figures = await measureGlossary(stepIndex);
+        const step = { terms, loadAverage1m: { before: loadBefore, after: load1m() }, ...figures };
+        console.log(JSON.stringify(step, null, 2));
+        continue;
+      }
       const now = Date.now();
       const day = (ms) => new Date(ms).toISOString();
       // 90-day cohorts ending 0–9 weeks ago: each request a different window (no cache).
@@ -428,10 +494,6 @@ async function main() {
       const largest = (await db.query(`SELECT id FROM email.campaigns WHERE name = 'bench-0'`))
         .rows[0].id;
       const contacts = Array.from({ length: 20 }, (_, i) => `contact-${1 + ((i * 7919) % size)}`);
-      const searches = Array.from({ length: 50 }, (_, i) => {
-        const term = (i * 7919) % terms;
-        return termName(term).split(' ').slice(0, 2).join(' ');
-      });
       const figures = {
         funnelStats: await measure(cohorts),
         leadListFirstPage: await measure([`/v1/leads?${listQuery}`]),
@@ -441,30 +503,8 @@ async function main() {
         leadScore: await measure(leadIds.map((id) => `/v1/leads/${id}/score`)),
         largestCampaignStats: await measure([`/v1/email/campaigns/${largest}/stats`]),
         contactEngagement: await measure(contacts.map((c) => `/v1/email/contacts/${c}/engagement`)),
-        // The result cache outlives a step (seeding bypasses the service): a limit per step.
-        glossarySearch: await measure(
-          searches.map(
-            (q) => `/v1/glossary/search?q=${encodeURIComponent(q)}&limit=${20 - stepIndex}`,
-          ),
-        ),
-        glossarySuggest: await measure(
-          ['pip', 'quo', 'rev', 'chu', 'ter', 'ren', 'cad', 'pro'].map(
-            (p) => `/v1/glossary/suggest?prefix=${p}&limit=${10 - stepIndex}`,
-          ),
-        ),
+        ...(await measureGlossary(stepIndex)),
       };
-      // Every query new to the result cache: whole names of terms never searched, half misspelled.
-      const distinct = Array.from({ length: UNCACHED_RATE * UNCACHED_SECONDS }, (_, i) => {
-        const name = termName((i * 7919 + 13) % terms);
-        return `/v1/glossary/search?q=${encodeURIComponent(i % 2 === 0 ? name : name.replace(/a/, 'e'))}&limit=${10 + stepIndex}`;
-      });
-      const uncachedSearch = await steadyLoad({
-        url: gateway.url,
-        headers,
-        paths: distinct,
-        rate: UNCACHED_RATE,
-        seconds: UNCACHED_SECONDS,
-      });
       const step = {
         leads: size,
         opens: size * OPENS_PER_LEAD,
@@ -472,7 +512,6 @@ async function main() {
         seedSeconds,
         loadAverage1m: { before: loadBefore, after: load1m() },
         ...figures,
-        uncachedSearch200PerSecond: uncachedSearch,
       };
       console.log(JSON.stringify(step, null, 2));
       steps.push(step);
@@ -485,7 +524,7 @@ async function main() {
             largest,
             contact: contacts[0],
             leadId: leadIds[0],
-            search: searches[0],
+            search: searchQueries(terms)[0],
             deep:
               deepCursor &&
               (([, , score, id]) => ({ score: Number(score), id }))(
@@ -500,6 +539,7 @@ async function main() {
     await db.end().catch(() => undefined);
     await suite.close();
   }
+  if (GLOSSARY_ONLY) return;
   const top = steps[steps.length - 1];
   const measured = [
     'funnelStats',

@@ -1,5 +1,5 @@
 import { metricValue } from '../support/metrics';
-import { glossaryApps, Term } from './glossary-helpers';
+import { glossaryApps, sql, Term } from './glossary-helpers';
 
 interface Hit {
   slug: string;
@@ -88,6 +88,44 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
       slug: 'ideal-customer-profile',
       match: 'exact',
     });
+  });
+
+  it('keeps the words of the labels (the typo tier looks misspellings up there) in step with changes', async () => {
+    // Words whose count of terms differs from what the labels have now: none, after every change.
+    const drift = () =>
+      sql<{ word: string }>(
+        `SELECT word FROM glossary.label_words FULL JOIN (
+           SELECT word, count(*)::int AS terms
+           FROM glossary.terms, glossary.label_words_of(search_labels) AS word GROUP BY word
+         ) expected USING (word)
+         WHERE label_words.terms IS DISTINCT FROM expected.terms`,
+      );
+    const created = await ctx.api<Term>('/v1/glossary/terms', {
+      body: {
+        slug: 'win-rate',
+        name: 'Win Rate',
+        definition: 'Deals won out of the deals closed.',
+        aliases: ['WR'],
+        hiddenLabels: ['winrate'],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await drift()).toEqual([]);
+    expect((await search('winrte'))[0]).toMatchObject({ slug: 'win-rate', match: 'fuzzy' });
+    const patched = await ctx.api<Term>('/v1/glossary/terms/win-rate', {
+      method: 'PATCH',
+      headers: { 'if-match': '"1"' },
+      body: { aliases: ['Close Rate'], hiddenLabels: null },
+    });
+    expect(patched.status).toBe(200);
+    expect(await drift()).toEqual([]);
+    const deleted = await ctx.api('/v1/glossary/terms/win-rate', {
+      method: 'DELETE',
+      headers: { 'if-match': '"2"' },
+    });
+    expect(deleted.status).toBe(204);
+    expect(await drift()).toEqual([]);
+    expect(await sql(`SELECT word FROM glossary.label_words WHERE word = 'winrate'`)).toEqual([]);
   });
 
   it('answers repeated queries from its cache, counted in the metrics', async () => {

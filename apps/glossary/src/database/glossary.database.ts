@@ -11,6 +11,7 @@ import { TypoCandidatesFunction1764160000003 } from './migrations/1764160000003-
 import { CreateGlossaryLeases1764900000000 } from './migrations/1764900000000-create-leases';
 import { TermTombstones1765000000000 } from './migrations/1765000000000-term-tombstones';
 import { TermUses1765300000000 } from './migrations/1765300000000-term-uses';
+import { SearchLabelWords1765900000000 } from './migrations/1765900000000-search-label-words';
 
 export const GLOSSARY_DATABASE: ServiceDatabase = {
   schema: 'glossary',
@@ -25,5 +26,6 @@ export const GLOSSARY_DATABASE: ServiceDatabase = {
     CreateGlossaryLeases1764900000000,
     TermTombstones1765000000000,
     TermUses1765300000000,
+    SearchLabelWords1765900000000,
   ],
 };

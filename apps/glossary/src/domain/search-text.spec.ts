@@ -1,4 +1,4 @@
-import { normalizeLabel, renderSnippet } from './search-text';
+import { labelWordsQuery, normalizeLabel, renderSnippet } from './search-text';
 
 describe('normalizeLabel', () => {
   it.each([
@@ -11,6 +11,15 @@ describe('normalizeLabel', () => {
     ['---', ''],
     ['50%_off', '50 off'],
   ])('%j → %j', (input, expected) => expect(normalizeLabel(input)).toBe(expected));
+});
+
+describe('labelWordsQuery', () => {
+  it.each([
+    ['sko', "'sko':*"],
+    ['sales kick', "'sales' & 'kick':*"],
+    ['persona tier committee 1234', "'persona' & 'tier' & 'committee' & '1234':*"],
+    ['café au lait', "'café' & 'au' & 'lait':*"],
+  ])('%j → %j', (input, expected) => expect(labelWordsQuery(input)).toBe(expected));
 });
 
 describe('renderSnippet', () => {

@@ -10,6 +10,19 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
+/**
+ * The tsquery (text form) a label holding a normalised query at a word start must match in
+ * `label_vector` (the labels' words, unstemmed): every word of the query, the last as a prefix
+ * (`sales kick` → `'sales' & 'kick':*`). Normalised words are letters and digits only, so they
+ * need no escaping inside the quotes.
+ */
+export function labelWordsQuery(normalized: string): string {
+  return normalized
+    .split(' ')
+    .map((word, index, words) => `'${word}'${index === words.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+}
+
 /** Marks ts_headline puts around matched words: control characters no definition contains. */
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_STOP = '\u0003';

@@ -13,6 +13,7 @@ import { TermsVersion } from '../terms/terms-version';
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
+  labelWordsQuery,
   normalizeLabel,
   renderSnippet,
 } from '../domain/search-text';
@@ -80,17 +81,20 @@ export class SearchService {
    * it or with a word starting with it (2), a full-text match (1), a typo-level trigram match
    * (0). Within a tier, full-text rank (weights A name … D details) plus trigram similarity.
    * A lower tier can only fill places the higher ones leave free, so the costliest, the typo
-   * tier, is not run when the others already fill the page.
+   * tier, is not run when the others already fill the page, nor when a label is the query: it
+   * was typed right.
    */
   private async findTerms(q: string, limit: number): Promise<SearchHitView[]> {
     const query = normalizeLabel(q);
     if (query === '') return [];
     const rows: SearchRow[] = await this.dataSource.query(
       // Each tier is found through its own index and cut to the page size before anything is
-      // scored, so the cost follows the page, not the number of terms that match.
+      // scored, so the cost follows the page, not the number of terms that match. The labels
+      // holding the query are those with all its words (label_vector's GIN index), checked by LIKE.
       `WITH labelled AS (
            SELECT id, CASE WHEN search_labels LIKE $2 THEN 3 ELSE 2 END AS tier
-           FROM glossary.terms WHERE search_labels LIKE $3 OR search_labels LIKE $4
+           FROM glossary.terms
+           WHERE label_vector @@ $7::tsquery AND (search_labels LIKE $3 OR search_labels LIKE $4)
            ORDER BY tier DESC, length(name), slug LIMIT $6
          ), texts AS (
            SELECT id, 1 AS tier FROM glossary.terms
@@ -100,6 +104,7 @@ export class SearchService {
          ), typos AS (
            SELECT id, 0 AS tier FROM glossary.typo_candidates($5::text, $6::integer) AS id
            WHERE (SELECT count(*) FROM (SELECT id FROM labelled UNION SELECT id FROM texts) found) < $6
+             AND NOT EXISTS (SELECT FROM labelled WHERE tier = 3)
          ), candidates AS (
            SELECT id, max(tier) AS tier FROM (
              SELECT * FROM labelled UNION ALL SELECT * FROM texts UNION ALL SELECT * FROM typos
@@ -116,7 +121,7 @@ export class SearchService {
              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=15, MaxFragments=1')
              AS headline
          FROM best ORDER BY tier DESC, relevance DESC, slug`,
-      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit],
+      [q, `%|${query}|%`, `%|${query}%`, `% ${query}%`, query, limit, labelWordsQuery(query)],
     );
     return rows.map((row) => ({
       slug: row.slug,
