@@ -7,6 +7,7 @@ import { CampaignCountersAndArchive1765300000000 } from './migrations/1765300000
 import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-create-unsubscribes';
 import { CreateClicks1765412000000 } from './migrations/1765412000000-create-clicks';
 import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
+import { CampaignHoursRollup1765700000000 } from './migrations/1765700000000-campaign-hours-rollup';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -20,5 +21,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateUnsubscribes1765310000000,
     CreateClicks1765412000000,
     CampaignOpensCoveringIndex1765480000000,
+    CampaignHoursRollup1765700000000,
   ],
 };
