@@ -140,7 +140,7 @@ export class OpenRecorderService {
       if (!tally.firstHumanOpen && row.individual && row.target.first_human_open_at === null)
         tally.firstHumanOpen = row;
     }
-    // Once per class, not per open: the counter's label lookup showed in the recorder's profile.
+    // Once per class, not per open (a label lookup each).
     for (const [classification, count] of recorded)
       emailOpensRecordedTotal.inc({ classification }, count);
     if (tallies.size > 0) await this.updateCounters(manager, tallies);
