@@ -221,6 +221,7 @@ export class ClickRecorderService {
     const counts = otherLinksInWindow(humans, batch, this.thresholds.siblingWindowMs);
     const demoted = humans.filter((_, index) => counts[index] > 0);
     if (demoted.length === 0) return;
+    // UPDATE and DELETE answer [rows, count].
     const [rejudged]: [{ campaign_id: string; clicked_at: Date }[], number] = await manager.query(
       `UPDATE email.clicks SET classification = 'machine:scanner', implied_open = false,
               reason = 'first of several links of the message clicked within ' || $2 || ' s'
@@ -232,15 +233,17 @@ export class ClickRecorderService {
       hours.addClick(click.campaign_id, click.clicked_at, 'human', -1);
       hours.addClick(click.campaign_id, click.clicked_at, 'machine:scanner');
     }
-    const [removed]: [{ message_id: string; campaign_id: string; opened_at: Date }[], number] =
-      await manager.query(
-        `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied
-         RETURNING message_id, campaign_id, opened_at`,
-        [demoted.map((click) => click.hitId)],
-      );
-    for (const open of removed) hours.addOpen(open.campaign_id, open.opened_at, 'human', -1);
+    const [removed]: [
+      { message_id: string; campaign_id: string; opened_at: Date; classification: string }[],
+      number,
+    ] = await manager.query(
+      `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied
+       RETURNING message_id, campaign_id, opened_at, classification`,
+      [demoted.map((click) => click.hitId)],
+    );
+    for (const open of removed)
+      hours.addOpen(open.campaign_id, open.opened_at, open.classification, -1);
     if (removed.length === 0) return;
-    // UPDATE and DELETE answer [rows, count].
     const [reset]: [{ id: string; first_human_open_at: Date | null }[], number] =
       await manager.query(
         `UPDATE email.messages m
