@@ -12,6 +12,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - the foreign key `opens.message_id → messages` goes: its check was one more index probe and row
  *   lock per open, for a message the recorder has just locked FOR UPDATE in the same transaction
  *   (and messages are never deleted, so its ON DELETE CASCADE never fired).
+ *
+ * Upgrade note: a replica of an older release that keeps recording after this commits (a rolling
+ * update) adds opens the rollup does not count; stop the old recorders first, or re-run the
+ * backfill (delete the rows, then the INSERT below) once they are gone.
  */
 export class CampaignHoursRollup1765700000000 implements MigrationInterface {
   name = 'CampaignHoursRollup1765700000000';
