@@ -18,15 +18,23 @@
 // only and keeps the other figures of the file (a run of everything takes several minutes).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { connect } from 'nats';
+import pg from 'pg';
 import { startBareServer } from './support/bare-server.mjs';
+import { cpuMeter, load1, postgresBackendPids } from './support/proc.mjs';
 import { createSuite, freePort, writeResults } from './support/suite.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { pixelHitPartition, pixelHitsSubject } = createRequire(import.meta.url)(
+  join(process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist'), 'libs/contracts/src/index.js'),
+);
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 const CONNECTIONS = 50;
 const ROUNDS = 3;
@@ -204,30 +212,56 @@ async function throughputAndZeroLoss() {
     await once(recorder.child, 'exit');
     const edgeOnly = await compare(targets);
     await bare.stop();
-    await suite.start('email-tracking');
+    const restarted = await suite.start('email-tracking');
+    return {
+      comparison,
+      edgeOnly,
+      zeroLoss: await zeroLoss(suite, restarted, gateway, listenerUrl, campaignId, paths),
+    };
+  } finally {
+    await suite.close();
+  }
+}
 
-    // Zero loss: let everything so far be counted, then a 30 s run on the listener.
-    const acceptedBefore = await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}');
-    const countedBefore = (await drained(gateway.url, suite.adminKey, campaignId, acceptedBefore))
-      .counted;
+/**
+ * Zero loss: let everything so far be counted, then a 30 s run on the listener, counted to the
+ * last hit; with the CPU that recording took (email-tracking and the database's backends, from
+ * /proc), per counted hit.
+ */
+async function zeroLoss(suite, recorder, gateway, listenerUrl, campaignId, paths) {
+  const acceptedBefore = await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}');
+  const countedBefore = (await drained(gateway.url, suite.adminKey, campaignId, acceptedBefore))
+    .counted;
+  const database = new pg.Client({ connectionString: suite.databaseUrl });
+  await database.connect();
+  const meter = cpuMeter(async () => [
+    recorder.pid,
+    ...(await postgresBackendPids(database, new URL(suite.databaseUrl).pathname.slice(1))),
+  ]);
+  try {
+    await meter.start();
+    const loadBefore = load1();
     const pixelResult = summary(await load(listenerUrl, PIXEL_SECONDS, paths));
     const accepted =
       (await metric(gateway.url, 'email_pixel_requests_total{outcome="open"}')) - acceptedBefore;
     const drain = await drained(gateway.url, suite.adminKey, campaignId, countedBefore + accepted);
+    const cpu = await meter.stop();
+    const counted = drain.counted - countedBefore;
     return {
-      comparison,
-      edgeOnly,
-      zeroLoss: {
-        runSeconds: PIXEL_SECONDS,
-        load: pixelResult,
-        acceptedHits: accepted,
-        countedOpens: drain.counted - countedBefore,
-        lost: accepted - (drain.counted - countedBefore),
-        secondsUntilAllCounted: drain.drainSeconds,
+      runSeconds: PIXEL_SECONDS,
+      load: pixelResult,
+      acceptedHits: accepted,
+      countedOpens: counted,
+      lost: accepted - counted,
+      secondsUntilAllCounted: drain.drainSeconds,
+      recordingCpu: {
+        seconds: Math.round(cpu * 100) / 100,
+        microsecondsPerHit: Math.round((cpu / counted) * 1e6 * 10) / 10,
+        loadAverage: [loadBefore, load1()],
       },
     };
   } finally {
-    await suite.close();
+    await database.end();
   }
 }
 
@@ -402,6 +436,110 @@ const clickTargets = (result) => ({
     result.edgeOnly.clickDedicatedListener.non2xx === 0 &&
     result.zeroLoss.lost === 0,
 });
+
+// `EMAIL_BENCH=recording`: the recorder's CPU per hit on its own (printed, no results written).
+// RECORDING_HITS hits (default 200,000) are published straight to the partitions' subjects, as
+// the edge batches them, while email-tracking runs; the CPU of email-tracking and of the
+// database's backends from the first publish until every hit is counted, less what they use
+// idle over as long (measured first), divided by the hits.
+async function recordingCost() {
+  const hits = Number(process.env.RECORDING_HITS ?? 200_000);
+  const suite = await createSuite('email_recording');
+  const nc = await connect({ servers: suite.natsUrl });
+  const database = new pg.Client({ connectionString: suite.databaseUrl });
+  try {
+    // RECORDING_CPU_PROF=<dir>: a CPU profile of email-tracking, written when it stops.
+    const profile = process.env.RECORDING_CPU_PROF;
+    const recorder = await suite.start(
+      'email-tracking',
+      {},
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    );
+    const gateway = await suite.start('gateway');
+    const campaign = await api(gateway.url, suite.adminKey, '/v1/email/campaigns', {
+      name: 'recording',
+      subject: 'recording',
+    });
+    const created = await api(
+      gateway.url,
+      suite.adminKey,
+      `/v1/email/campaigns/${campaign.id}/messages`,
+      { messages: Array.from({ length: MESSAGES }, (_, i) => ({ email: `r${i}@bench.example` })) },
+    );
+    const messageIds = created.messages.map((message) => message.id);
+    await database.connect();
+    const databaseName = new URL(suite.databaseUrl).pathname.slice(1);
+    const recorderMeter = cpuMeter(async () => [recorder.pid]);
+    const databaseMeter = cpuMeter(() => postgresBackendPids(database, databaseName));
+    const counted = async () =>
+      (await database.query(`SELECT count(*)::int AS n FROM email.opens`)).rows[0].n;
+    // Idle: lease renewals, partition balancing, consumers waiting on empty partitions.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await Promise.all([recorderMeter.start(), databaseMeter.start()]);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const idle = { recorder: await recorderMeter.stop(), database: await databaseMeter.stop() };
+    const loadBefore = load1();
+    const js = nc.jetstream();
+    const batches = new Map();
+    const started = Date.now();
+    await Promise.all([recorderMeter.start(), databaseMeter.start()]);
+    for (let i = 0; i < hits; i++) {
+      // 4,096 /24 sources, one per hit at random, from recipients' mail clients.
+      const source = Math.floor(Math.random() * 4096);
+      const ip = `10.${source >> 8}.${source & 255}.${1 + (i % 250)}`;
+      const partition = pixelHitPartition(ip);
+      const batch = batches.get(partition) ?? [];
+      batches.set(partition, batch);
+      batch.push({
+        hitId: randomUUID(),
+        messageId: messageIds[Math.floor(Math.random() * messageIds.length)],
+        at: new Date().toISOString(),
+        userAgent: USER_AGENT,
+        ip,
+      });
+      if (batch.length === 256 || i === hits - 1)
+        for (const [p, pending] of [...batches].filter(
+          ([, b]) => b.length === 256 || i === hits - 1,
+        )) {
+          const batchId = randomUUID();
+          await js.publish(
+            `${suite.subjectPrefix}${pixelHitsSubject(p)}`,
+            JSON.stringify({ batchId, hits: pending }),
+            { msgID: batchId },
+          );
+          batches.delete(p);
+        }
+    }
+    while ((await counted()) < hits && Date.now() - started < DRAIN_TIMEOUT_MS)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const seconds = (Date.now() - started) / 1000;
+    const busy = { recorder: await recorderMeter.stop(), database: await databaseMeter.stop() };
+    const perHit = (cpu, idleCpu) =>
+      Math.round(((cpu - (idleCpu * seconds) / 10) / hits) * 1e7) / 10;
+    return {
+      hits,
+      counted: await counted(),
+      secondsUntilAllCounted: seconds,
+      cpuSeconds: { recorder: busy.recorder, database: busy.database },
+      idleCpuSecondsPer10s: idle,
+      microsecondsPerHit: {
+        recorder: perHit(busy.recorder, idle.recorder),
+        database: perHit(busy.database, idle.database),
+        total: perHit(busy.recorder + busy.database, idle.recorder + idle.database),
+      },
+      loadAverage: [loadBefore, load1()],
+    };
+  } finally {
+    await database.end();
+    await nc.close();
+    await suite.close();
+  }
+}
+
+if (process.env.EMAIL_BENCH === 'recording') {
+  console.log(JSON.stringify(await recordingCost(), null, 2));
+  process.exit(0);
+}
 
 if (process.env.EMAIL_BENCH === 'clicks') {
   const file = join(ROOT, 'bench/results/email.json');

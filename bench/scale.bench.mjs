@@ -16,8 +16,8 @@
 // Seeding writes the rows the services would write, with COPY-speed INSERT … SELECT over
 // generate_series into a throw-away database (like the tests): lead streams whose replay gives
 // exactly the seeded read model (checked at the first size with the service's own projection
-// rebuild), and opens as the current email.opens schema wants them (the recorder is being
-// reworked on another branch: if its columns change, seedOpens follows).
+// rebuild), and opens as the current email.opens schema wants them, with the campaign hour rows
+// the recorder keeps beside them (checked at the first size: they count exactly the opens).
 // Clicks: seedClicks is the hook for the click rows once email-tracking records them.
 // `--only glossary` seeds and measures the glossary alone (terms, search, suggest, uncached search)
 // and prints its figures without writing bench/results.
@@ -180,19 +180,49 @@ async function seedOpens(db, fromLeads, toLeads) {
         sent_at + interval '1 minute', 2, human_opens, sent_at + interval '2 minutes',
         sent_at + CASE WHEN human_opens = 2 THEN interval '2 minutes' ELSE interval '3 hours' END
       FROM bench_messages`);
-    await db.query(`INSERT INTO email.opens (hit_id, message_id, campaign_id, contact_id, opened_at,
+    // With the campaign hour rows the recorder adds in the same transaction.
+    await db.query(`WITH opens AS (
+      INSERT INTO email.opens (hit_id, message_id, campaign_id, contact_id, opened_at,
         classification, reason, ip_prefix, ua_family)
       SELECT ${uuid('b', 'm * 2 + o')}, id, campaign_id, contact_id,
         sent_at + CASE WHEN o = 0 THEN interval '2 minutes' ELSE interval '3 hours' END,
         CASE WHEN o = 0 AND human_opens = 1 THEN 'machine:proxy_prefetch' ELSE 'human' END,
         CASE WHEN o = 0 AND human_opens = 1 THEN 'image proxy prefetch' ELSE 'browser' END,
         NULL, NULL
-      FROM bench_messages, generate_series(0, 1) o`);
+      FROM bench_messages, generate_series(0, 1) o
+      RETURNING campaign_id, opened_at, classification)
+      INSERT INTO email.campaign_hours AS h (campaign_id, hour, classification, opens)
+      SELECT campaign_id, date_trunc('hour', opened_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+        classification, count(*)
+      FROM opens GROUP BY 1, 2, 3
+      ON CONFLICT (campaign_id, hour, classification) DO UPDATE SET opens = h.opens + EXCLUDED.opens`);
     await seedClicks(db, from, to);
   } finally {
     await db.query(`SET session_replication_role = DEFAULT`);
   }
-  await db.query(`VACUUM ANALYZE email.messages, email.opens`);
+  await db.query(`VACUUM ANALYZE email.messages, email.opens, email.campaign_hours`);
+}
+
+/** Checks that the seeded campaign hour rows count exactly the seeded opens and clicks. */
+async function checkCampaignHours(db) {
+  const { rows } = await db.query(`
+    WITH counted AS (
+      SELECT campaign_id, hour, classification, sum(opens)::int AS opens, sum(clicks)::int AS clicks
+      FROM (SELECT campaign_id, date_trunc('hour', opened_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour,
+                   classification, 1 AS opens, 0 AS clicks FROM email.opens
+            UNION ALL
+            SELECT campaign_id, date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                   classification, 0, 1 FROM email.clicks) x
+      GROUP BY 1, 2, 3),
+    kept AS (SELECT campaign_id, hour, classification, opens, clicks FROM email.campaign_hours
+             WHERE opens <> 0 OR clicks <> 0)
+    SELECT (SELECT count(*) FROM (TABLE counted EXCEPT TABLE kept) a)::int
+         + (SELECT count(*) FROM (TABLE kept EXCEPT TABLE counted) b)::int AS differing`);
+  if (rows[0].differing !== 0)
+    throw new Error(
+      `${rows[0].differing} campaign hour rows differ from the seeded opens and clicks`,
+    );
+  return true;
 }
 
 /** The hook for clicks (another branch adds them): seed them here, per message in (from, to]. */
@@ -334,9 +364,18 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
         [largest],
       ],
       [
-        `SELECT extract(epoch FROM date_trunc('hour', opened_at AT TIME ZONE 'UTC'))::float8 AS hour,
-                classification, count(*)::int AS opens
-         FROM email.opens WHERE campaign_id = $1 GROUP BY 1, 2`,
+        `SELECT extract(epoch FROM hour)::float8 AS hour,
+                sum(opens)::int AS opens,
+                COALESCE(sum(opens) FILTER (WHERE classification = 'human'), 0)::int AS human_opens,
+                sum(clicks)::int AS clicks,
+                COALESCE(sum(clicks) FILTER (WHERE classification = 'human'), 0)::int AS human_clicks
+           FROM email.campaign_hours WHERE campaign_id = $1
+          GROUP BY hour HAVING sum(opens) > 0 OR sum(clicks) > 0`,
+        [largest],
+      ],
+      [
+        `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
+         WHERE campaign_id = $1 GROUP BY classification HAVING sum(opens) > 0`,
         [largest],
       ],
     ],
@@ -463,7 +502,10 @@ async function main() {
       // The rebuild replays every stream in one request: beyond 100,000 leads it outlasts the
       // gateway's timeout, so a run that starts bigger is not checked.
       if (seedCheck === null && size <= 100_000 && !GLOSSARY_ONLY)
-        seedCheck = await checkSeedAgainstRebuild(db, call);
+        seedCheck = {
+          ...(await checkSeedAgainstRebuild(db, call)),
+          campaignHoursMatchOpens: await checkCampaignHours(db),
+        };
       leads = size;
       terms = Math.max(terms, termsWanted);
       console.log(`seeded in ${seedSeconds} s (load ${load1m()}); measuring…`);

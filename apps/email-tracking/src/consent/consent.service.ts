@@ -8,6 +8,8 @@ import {
   TrackingMode,
 } from '@sales-suite/contracts';
 import { DataSource } from 'typeorm';
+import { CampaignHoursTally } from '../domain/campaign-hours';
+import { shiftCampaignHours } from '../opens/campaign-rollup';
 
 const MODE_DESCRIPTIONS: Record<TrackingMode, string> = {
   off: 'Pixels still answer, but no open is recorded.',
@@ -57,12 +59,15 @@ export class ConsentService {
         [contactId],
       );
       const ids = messages.map((message) => message.id);
-      const [, erasedOpens]: [unknown, number] = await manager.query(
-        `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])`,
+      type Erased = { campaign_id: string; at: Date; classification: string }[];
+      const [opens, erasedOpens]: [Erased, number] = await manager.query(
+        `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])
+         RETURNING campaign_id, opened_at AS at, classification`,
         [contactId, ids],
       );
-      const [, erasedClicks]: [unknown, number] = await manager.query(
-        `DELETE FROM email.clicks WHERE contact_id = $1 OR message_id = ANY($2::uuid[])`,
+      const [clicks, erasedClicks]: [Erased, number] = await manager.query(
+        `DELETE FROM email.clicks WHERE contact_id = $1 OR message_id = ANY($2::uuid[])
+         RETURNING campaign_id, clicked_at AS at, classification`,
         [contactId, ids],
       );
       await manager.query(
@@ -71,6 +76,11 @@ export class ConsentService {
          WHERE id = ANY($1::uuid[])`,
         [ids],
       );
+      const hours = new CampaignHoursTally();
+      for (const open of opens) hours.addOpen(open.campaign_id, open.at, open.classification, -1);
+      for (const click of clicks)
+        hours.addClick(click.campaign_id, click.at, click.classification, -1);
+      await shiftCampaignHours(manager, hours);
       return { contactId, erasedOpens, erasedClicks };
     });
   }

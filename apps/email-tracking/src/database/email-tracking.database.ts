@@ -8,6 +8,7 @@ import { CreateUnsubscribes1765310000000 } from './migrations/1765310000000-crea
 import { CreateClicks1765412000000 } from './migrations/1765412000000-create-clicks';
 import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
 import { ClicksMessageLinkIndex1765600000000 } from './migrations/1765600000000-clicks-message-link-index';
+import { CampaignHoursRollup1765700000000 } from './migrations/1765700000000-campaign-hours-rollup';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -22,5 +23,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CreateClicks1765412000000,
     CampaignOpensCoveringIndex1765480000000,
     ClicksMessageLinkIndex1765600000000,
+    CampaignHoursRollup1765700000000,
   ],
 };

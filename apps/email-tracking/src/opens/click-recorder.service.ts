@@ -22,6 +22,7 @@ import { userAgentFamily } from '../domain/open-classification';
 import { emailHitsNotRecordedTotal } from './opens.metrics';
 import { skipReason, TargetRow } from './message-target';
 import { emailClicksRecordedTotal } from './clicks.metrics';
+import { CampaignHoursTally } from '../domain/campaign-hours';
 
 /** A click hit (`click` set), as the recorder receives it. */
 export type ClickHit = EmailPixelHit & { click: NonNullable<EmailPixelHit['click']> };
@@ -76,14 +77,16 @@ export class ClickRecorderService {
   }
 
   /**
-   * `humanOpened`: messages with a human open in this batch. Answers the implied opens to record
-   * and how many events were enqueued.
+   * `humanOpened`: messages with a human open in this batch; `hours`: the batch's changes to the
+   * campaign hour rows, which the caller writes. Answers the implied opens to record and how many
+   * events were enqueued.
    */
   async recordIn(
     manager: EntityManager,
     hits: readonly ClickHit[],
     targets: Map<string, TargetRow>,
     humanOpened: ReadonlySet<string>,
+    hours: CampaignHoursTally,
   ): Promise<{ impliedOpens: ImpliedOpen[]; emitted: number }> {
     const kept: Omit<ClickRow, 'classification' | 'reason' | 'impliedOpen'>[] = [];
     const seen = new Set<string>();
@@ -118,7 +121,7 @@ export class ClickRecorderService {
     const batch = kept.map((row) => ({ messageId: row.messageId, link: linkOf(row), at: row.at }));
     const recorded = await this.recentClicks(manager, batch);
     const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
-    await this.demoteBurstStarts(manager, recorded, batch, targets);
+    await this.demoteBurstStarts(manager, recorded, batch, targets, hours);
     const opened = new Set(humanOpened);
     const rows: ClickRow[] = kept.map((row, index) => {
       const verdict = classifyClick(
@@ -145,6 +148,7 @@ export class ClickRecorderService {
     for (const row of rows) {
       if (!inserted.has(row.hitId)) continue;
       emailClicksRecordedTotal.inc({ classification: row.classification });
+      hours.addClick(row.target.campaign_id, row.at, row.classification);
       if (row.impliedOpen) impliedOpens.push(row);
       if (row.classification !== 'human' || !row.individual) continue;
       events.push({
@@ -226,25 +230,39 @@ export class ClickRecorderService {
     recorded: RecordedClick[],
     batch: ClickInWindow[],
     targets: Map<string, TargetRow>,
+    hours: CampaignHoursTally,
   ): Promise<void> {
     const humans = recorded.filter((click) => click.classification === 'human');
     if (humans.length === 0) return;
     const counts = otherLinksInWindow(humans, batch, this.thresholds.siblingWindowMs);
     const demoted = humans.filter((_, index) => counts[index] > 0);
     if (demoted.length === 0) return;
-    await manager.query(
+    // UPDATE and DELETE answer [rows, count].
+    const [rejudged]: [{ campaign_id: string; clicked_at: Date }[], number] = await manager.query(
       `UPDATE email.clicks SET classification = 'machine:scanner', implied_open = false,
               reason = 'first of several links of the message clicked within ' || $2 || ' s'
-        WHERE hit_id = ANY($1::uuid[])`,
+        WHERE hit_id = ANY($1::uuid[])
+        RETURNING campaign_id, clicked_at`,
       [demoted.map((click) => click.hitId), String(this.thresholds.siblingWindowMs / 1000)],
     );
-    const removed: { message_id: string }[] = await manager.query(
-      `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied RETURNING message_id`,
+    for (const click of rejudged) {
+      hours.addClick(click.campaign_id, click.clicked_at, 'human', -1);
+      hours.addClick(click.campaign_id, click.clicked_at, 'machine:scanner');
+    }
+    const [removed]: [
+      { message_id: string; campaign_id: string; opened_at: Date; classification: string }[],
+      number,
+    ] = await manager.query(
+      `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied
+       RETURNING message_id, campaign_id, opened_at, classification`,
       [demoted.map((click) => click.hitId)],
     );
+    for (const open of removed)
+      hours.addOpen(open.campaign_id, open.opened_at, open.classification, -1);
     if (removed.length === 0) return;
-    const reset: { id: string; first_human_open_at: Date | null }[] = await manager.query(
-      `UPDATE email.messages m
+    const [reset]: [{ id: string; first_human_open_at: Date | null }[], number] =
+      await manager.query(
+        `UPDATE email.messages m
           SET open_count = m.open_count - r.removed, human_open_count = m.human_open_count - r.removed,
               first_open_at = (SELECT min(opened_at) FROM email.opens o WHERE o.message_id = m.id),
               first_human_open_at = (SELECT min(opened_at) FROM email.opens o
@@ -252,8 +270,8 @@ export class ClickRecorderService {
          FROM (SELECT id, count(*)::int AS removed FROM unnest($1::uuid[]) AS u(id) GROUP BY id) r
         WHERE m.id = r.id
         RETURNING m.id, m.first_human_open_at`,
-      [removed.map((row) => row.message_id)],
-    );
+        [removed.map((row) => row.message_id)],
+      );
     // The batch's own implied opens are decided on the corrected state.
     for (const row of reset) {
       const target = targets.get(row.id);

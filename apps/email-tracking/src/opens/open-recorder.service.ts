@@ -14,6 +14,8 @@ import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metr
 import { SourceBurstWindow } from '../domain/source-burst-window';
 import { ClickHit, ClickRecorderService, ImpliedOpen } from './click-recorder.service';
 import { skipReason, TargetRow, UUID } from './message-target';
+import { CampaignHoursTally } from '../domain/campaign-hours';
+import { shiftCampaignHours } from './campaign-rollup';
 
 /**
  * The partition a batch of hits belongs to, as its owner holds it: the lease that fences the
@@ -60,9 +62,10 @@ interface MessageTally {
 
 /**
  * Turns pixel hits into classified opens (and hands click hits to the ClickRecorderService, in the
- * same transaction, whose human clicks on unopened messages come back as implied opens), a batch at a time with a fixed number of statements
- * (lock the messages, insert the opens, update the counters, enqueue the events), whatever the
- * batch size: per-hit round trips made recording the bottleneck under a mailing's burst of opens.
+ * same transaction, whose human clicks on unopened messages come back as implied opens), a batch
+ * at a time with a fixed number of statements (lock the messages, insert the opens, update the
+ * counters and the campaign's hour rows, enqueue the events), whatever the batch size: per-hit
+ * round trips made recording the bottleneck under a mailing's burst of opens.
  * Idempotent: the hit id is unique in `opens`, so a redelivered hit changes nothing. The raw IP
  * and user agent are used for the verdict and then only their truncated forms are kept (none at
  * all in anonymous mode).
@@ -105,21 +108,23 @@ export class OpenRecorderService {
       targets,
       bursts,
     );
+    const hours = new CampaignHoursTally();
     let emitted = 0;
     if (clickHits.length > 0) {
       const humanOpened = new Set(
         rows.filter((row) => row.classification === 'human').map((row) => row.messageId),
       );
-      const clicks = await this.clicks.recordIn(manager, clickHits, targets, humanOpened);
+      const clicks = await this.clicks.recordIn(manager, clickHits, targets, humanOpened, hours);
       rows.push(...clicks.impliedOpens.map(impliedOpenRow));
       emitted += clicks.emitted;
     }
-    if (rows.length === 0) return emitted;
-    const inserted = await this.insertOpens(manager, rows);
+    const inserted = rows.length > 0 ? await this.insertOpens(manager, rows) : new Set<string>();
     const tallies = new Map<string, MessageTally>();
+    const recorded = new Map<OpenClassification, number>();
     for (const row of rows) {
       if (!inserted.has(row.hitId)) continue;
-      emailOpensRecordedTotal.inc({ classification: row.classification });
+      recorded.set(row.classification, (recorded.get(row.classification) ?? 0) + 1);
+      hours.addOpen(row.target.campaign_id, row.openedAt, row.classification);
       const human = row.classification === 'human';
       let tally = tallies.get(row.messageId);
       if (!tally) {
@@ -135,8 +140,12 @@ export class OpenRecorderService {
       if (!tally.firstHumanOpen && row.individual && row.target.first_human_open_at === null)
         tally.firstHumanOpen = row;
     }
-    if (tallies.size === 0) return emitted;
-    await this.updateCounters(manager, tallies);
+    // Once per class, not per open (a label lookup each).
+    for (const [classification, count] of recorded)
+      emailOpensRecordedTotal.inc({ classification }, count);
+    if (tallies.size > 0) await this.updateCounters(manager, tallies);
+    // Last of the batch's row locks, so the campaign's hour rows are held only until the commit.
+    await shiftCampaignHours(manager, hours);
     for (const { firstHumanOpen: row } of tallies.values()) {
       if (!row) continue;
       await this.outbox.enqueue(manager, EmailEvents.Opened, {

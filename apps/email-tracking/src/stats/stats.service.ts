@@ -32,22 +32,22 @@ interface ClickTotals {
   implied_opens: number;
 }
 
-/** Opens and clicks per UTC hour, from the two tables. */
+/**
+ * Opens and clicks per UTC hour, from the campaign's hour rows (`email.campaign_hours`, kept by
+ * every writer of opens and clicks): as many rows as the campaign has hours and classes, not opens.
+ */
 const HOURLY_SERIES = `
   SELECT extract(epoch FROM hour)::float8 AS hour,
-         COALESCE(o.opens, 0)::int AS opens, COALESCE(o.human_opens, 0)::int AS human_opens,
-         COALESCE(c.clicks, 0)::int AS clicks, COALESCE(c.human_clicks, 0)::int AS human_clicks
-  FROM (SELECT date_trunc('hour', opened_at AT TIME ZONE 'UTC') AS hour, count(*) AS opens,
-               count(*) FILTER (WHERE classification = 'human') AS human_opens
-          FROM email.opens WHERE campaign_id = $1 GROUP BY 1) o
-  FULL JOIN
-       (SELECT date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AS hour, count(*) AS clicks,
-               count(*) FILTER (WHERE classification = 'human') AS human_clicks
-          FROM email.clicks WHERE campaign_id = $1 GROUP BY 1) c USING (hour)`;
+         sum(opens)::int AS opens,
+         COALESCE(sum(opens) FILTER (WHERE classification = 'human'), 0)::int AS human_opens,
+         sum(clicks)::int AS clicks,
+         COALESCE(sum(clicks) FILTER (WHERE classification = 'human'), 0)::int AS human_clicks
+    FROM email.campaign_hours WHERE campaign_id = $1
+   GROUP BY hour HAVING sum(opens) > 0 OR sum(clicks) > 0`;
 
 /**
- * Reads the counters kept with each campaign and message (database triggers and the recorder);
- * the maths is in `domain/open-stats.ts`.
+ * Reads the counters kept with each campaign, message and campaign hour (database triggers and
+ * the recorders); the maths is in `domain/open-stats.ts`.
  */
 @Injectable()
 export class StatsService {
@@ -83,8 +83,8 @@ export class StatsService {
           [campaignId],
         ) as Promise<DelaySummary[]>,
         this.dataSource.query(
-          `SELECT classification, count(*)::int AS opens FROM email.opens
-         WHERE campaign_id = $1 GROUP BY classification`,
+          `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
+         WHERE campaign_id = $1 GROUP BY classification HAVING sum(opens) > 0`,
           [campaignId],
         ) as Promise<{ classification: OpenClassification; opens: number }[]>,
         this.dataSource.query(HOURLY_SERIES, [campaignId]) as Promise<
@@ -106,8 +106,8 @@ export class StatsService {
           [campaignId],
         ) as Promise<ClickTotals[]>,
         this.dataSource.query(
-          `SELECT classification, count(*)::int AS clicks FROM email.clicks
-         WHERE campaign_id = $1 GROUP BY classification`,
+          `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
+         WHERE campaign_id = $1 GROUP BY classification HAVING sum(clicks) > 0`,
           [campaignId],
         ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
         this.dataSource.query(
