@@ -9,3 +9,4 @@ export * from './rpc-domain-exception.filter';
 export * from './sales-nats.server';
 export * from './actor.decorator';
 export * from './broadcasts';
+export * from './jetstream/publish-batch';

@@ -36,10 +36,18 @@ function isEnriched(source: string): boolean {
 /** When the first enriched field goes stale (ISO time), or null when none can. */
 export function staleAt(fields: FieldMap, scale = 1): string | null {
   let earliest = Infinity;
-  for (const [field, state] of Object.entries(fields)) {
+  // The fields of one write share their observation time: parsed once, not per field.
+  let observedAt = '';
+  let observedMs = NaN;
+  for (const field in fields) {
+    const state = fields[field];
     if (!isEnriched(state.source) || state.locked) continue;
+    if (state.observedAt !== observedAt) {
+      observedAt = state.observedAt;
+      observedMs = Date.parse(observedAt);
+    }
     const days = STALENESS_DAYS[field] ?? DEFAULT_STALENESS_DAYS;
-    earliest = Math.min(earliest, Date.parse(state.observedAt) + days * DAY_MS * scale);
+    earliest = Math.min(earliest, observedMs + days * DAY_MS * scale);
   }
   return Number.isFinite(earliest) ? new Date(earliest).toISOString() : null;
 }

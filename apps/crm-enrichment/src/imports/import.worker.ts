@@ -236,11 +236,13 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       });
     }
     // A file may hold the same person twice: later rows update what earlier rows created.
+    // The n-th row of one person goes to round n (keys counted, not searched: a batch is thousands).
     const rounds: (typeof inputs)[] = [];
+    const seen = new Map<string, number>();
     for (const item of inputs) {
-      const round = rounds.find((candidate) => !candidate.some((other) => other.key === item.key));
-      if (round) round.push(item);
-      else rounds.push([item]);
+      const index = seen.get(item.key) ?? 0;
+      seen.set(item.key, index + 1);
+      (rounds[index] ??= []).push(item);
     }
     const domains = inputs.flatMap(({ input, company }) => {
       if (company?.domain) return [company.domain];

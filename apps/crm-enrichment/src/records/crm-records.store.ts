@@ -115,10 +115,15 @@ export class CrmRecordsStore {
          ORDER BY created_at, id FOR UPDATE`,
         [items.map((item) => item.key), items.map((item) => item.email.toLowerCase())],
       );
+    // The first row (oldest) per email and per key, as the query orders them.
+    const byEmail = new Map<string, (typeof rows)[number]>();
+    const byKey = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) {
+      if (row.emailLower !== null && !byEmail.has(row.emailLower)) byEmail.set(row.emailLower, row);
+      if (row.emailKey !== null && !byKey.has(row.emailKey)) byKey.set(row.emailKey, row);
+    }
     return items.map(({ key, email }) => {
-      const match =
-        rows.find((row) => row.emailLower === email.toLowerCase()) ??
-        rows.find((row) => row.emailKey === key);
+      const match = byEmail.get(email.toLowerCase()) ?? byKey.get(key);
       if (!match) return null;
       const { emailKey: _key, emailLower: _email, ...row } = match;
       return row;
@@ -233,7 +238,6 @@ export class CrmRecordsStore {
     );
   }
 
-  /** Inserts accounts whose domain is new; answers only the rows this call created. */
   /** Domain of the oldest account per name (case-insensitive), for names given without a domain. */
   async accountDomainsByName(
     manager: EntityManager,
@@ -249,6 +253,7 @@ export class CrmRecordsStore {
     return new Map(rows.map((row) => [row.name, row.domain]));
   }
 
+  /** Inserts accounts whose domain is new; answers only the rows this call created. */
   async insertAccounts(
     manager: EntityManager,
     rows: { domain: string; fields: FieldMap; staleAt: string | null }[],
@@ -266,20 +271,29 @@ export class CrmRecordsStore {
     );
   }
 
-  async updateAccount(
+  /** Answers the stored rows in no particular order. */
+  async updateAccounts(
     manager: EntityManager,
-    id: string,
-    fields: FieldMap,
-    staleAt: string | null,
-    bumpVersion: boolean,
-  ): Promise<AccountRow> {
-    const [rows] = (await manager.query(
-      `UPDATE crm.accounts SET fields = $2, stale_at = $3,
-         version = version + $4::int, updated_at = CASE WHEN $4::int = 1 THEN now() ELSE updated_at END
-       WHERE id = $1 RETURNING ${ACCOUNT_COLUMNS}`,
-      [id, JSON.stringify(fields), staleAt, bumpVersion ? 1 : 0],
+    rows: { id: string; fields: FieldMap; staleAt: string | null; bumpVersion: boolean }[],
+  ): Promise<AccountRow[]> {
+    const [updated] = (await manager.query(
+      `UPDATE crm.accounts a SET fields = r.fields, stale_at = r.stale_at,
+         version = a.version + r.bump, updated_at = CASE WHEN r.bump = 1 THEN now() ELSE a.updated_at END
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, stale_at timestamptz, bump int)
+       WHERE a.id = r.id
+       RETURNING a.id, a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.fields, a.domain`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            id: row.id,
+            fields: row.fields,
+            stale_at: row.staleAt,
+            bump: row.bumpVersion ? 1 : 0,
+          })),
+        ),
+      ],
     )) as [AccountRow[], number];
-    return rows[0];
+    return updated;
   }
 
   /** One history row per record and actor, holding that record's field changes in order. */

@@ -48,6 +48,9 @@ export interface ContactOutcome {
 /** Provider proposals per domain, gathered before the transaction (network calls never hold locks). */
 export type AccountFacts = Map<string, Proposal[]>;
 
+/** Accounts changed in memory and not yet stored: id → whether any value changed. */
+type AccountEdits = Map<string, boolean>;
+
 /** What a planned contact looks like before it is stored (also the enrichment preview). */
 export interface ContactPlan {
   fields: FieldMap;
@@ -105,8 +108,11 @@ export class RecordWriter {
     return facts;
   }
 
-  /** Finds or creates the account of each domain; applies provider facts; records history and events. */
-  async resolveAccounts(
+  /**
+   * Finds or creates the account of each domain; applies provider facts to existing ones in memory
+   * (marked in `edited`, stored by the caller); records history and events.
+   */
+  private async resolveAccounts(
     manager: EntityManager,
     domains: Iterable<string>,
     facts: AccountFacts,
@@ -114,6 +120,7 @@ export class RecordWriter {
     now: string,
     events: OutboxEvent[],
     history: HistoryEntry[],
+    edited: AccountEdits,
   ): Promise<Map<string, AccountRow>> {
     const wanted = [...new Set(domains)];
     const byDomain = new Map<string, AccountRow>();
@@ -150,17 +157,10 @@ export class RecordWriter {
       const proposals = facts.get(domain);
       const account = byDomain.get(domain)!;
       if (!proposals || planned.has(domain)) continue;
-      const refreshed = await this.updateAccountFields(
-        manager,
-        account,
-        proposals,
-        actor,
-        now,
-        'enrich',
-        events,
-        history,
+      byDomain.set(
+        domain,
+        this.editAccount(account, proposals, actor, now, 'enrich', events, history, edited),
       );
-      byDomain.set(domain, refreshed);
     }
     return byDomain;
   }
@@ -175,18 +175,48 @@ export class RecordWriter {
     events: OutboxEvent[],
     history: HistoryEntry[],
   ): Promise<AccountRow> {
+    const edited: AccountEdits = new Map();
+    const row = this.editAccount(account, proposals, actor, now, reason, events, history, edited);
+    const [stored] = await this.storeAccounts(manager, [row], edited);
+    return stored;
+  }
+
+  /** Applies proposals to an account in memory, with their history and events; `edited` notes it. */
+  private editAccount(
+    account: AccountRow,
+    proposals: Proposal[],
+    actor: string,
+    now: string,
+    reason: WriteReason,
+    events: OutboxEvent[],
+    history: HistoryEntry[],
+    edited: AccountEdits,
+  ): AccountRow {
     const applied = applyProposals(account.fields, proposals, now);
-    const changed = applied.changes.length > 0;
-    const row = await this.store.updateAccount(
-      manager,
-      account.id,
-      applied.fields,
-      this.staleAt(applied.fields),
-      changed,
-    );
+    const row = { ...account, fields: applied.fields };
     history.push(...this.historyOf('account', row.id, applied.changes, actor, reason));
     events.push(...accountEvent(row, applied.changes, now));
+    edited.set(row.id, edited.get(row.id) === true || applied.changes.length > 0);
     return row;
+  }
+
+  /** Writes the edited accounts in one statement (the version moves once per write that changed values). */
+  private async storeAccounts(
+    manager: EntityManager,
+    accounts: AccountRow[],
+    edited: AccountEdits,
+  ): Promise<AccountRow[]> {
+    const written = accounts.filter((account) => edited.has(account.id));
+    if (written.length === 0) return [];
+    return this.store.updateAccounts(
+      manager,
+      written.map((account) => ({
+        id: account.id,
+        fields: account.fields,
+        staleAt: this.staleAt(account.fields),
+        bumpVersion: edited.get(account.id)!,
+      })),
+    );
   }
 
   async writeContacts(
@@ -215,6 +245,9 @@ export class RecordWriter {
     });
     const events: OutboxEvent[] = [];
     const history: HistoryEntry[] = [];
+    // A batch names the same company on many rows: each row's proposals apply in order in
+    // memory, and every edited account is written once.
+    const edited: AccountEdits = new Map();
     const accounts = await this.resolveAccounts(
       manager,
       plans.flatMap((plan) => (plan.domain ? [plan.domain] : [])),
@@ -223,14 +256,14 @@ export class RecordWriter {
       now,
       events,
       history,
+      edited,
     );
     for (const [index, command] of commands.entries()) {
       const plan = plans[index];
       let account = plan.domain ? accounts.get(plan.domain) : undefined;
       if (!account) continue;
       if (command.company?.proposals.length) {
-        account = await this.updateAccountFields(
-          manager,
+        account = this.editAccount(
           account,
           command.company.proposals,
           actor,
@@ -238,6 +271,7 @@ export class RecordWriter {
           command.reason,
           events,
           history,
+          edited,
         );
         accounts.set(account.domain, account);
       }
@@ -258,6 +292,8 @@ export class RecordWriter {
       plan.fields = linked.fields;
       plan.changes = mergeChanges(plan.changes, linked.changes);
     }
+    for (const row of await this.storeAccounts(manager, [...accounts.values()], edited))
+      accounts.set(row.domain, row);
     const accountsById = await this.accountsFor(manager, plans, accounts);
 
     const inserts: { index: number; write: ContactWrite }[] = [];

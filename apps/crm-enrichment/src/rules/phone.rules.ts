@@ -70,17 +70,19 @@ function analyzeUncached(raw: string, defaultCountry: string | null): PhoneAnaly
       : undefined;
   if (!text.startsWith('+') && !region) return failed(trimmed, 'invalid_country');
   const parsed = parsePhoneNumberFromString(text, region);
-  if (!parsed || !parsed.isValid()) {
+  // With the full ("max") metadata a number is valid exactly when it has a type (that is how
+  // isValid() decides): one pass over the type patterns instead of two.
+  const type = parsed?.getType();
+  if (!parsed || !type) {
     const lengthProblem = validatePhoneNumberLength(text, region);
     return failed(trimmed, lengthProblem ? LENGTH_REASONS[lengthProblem] : 'invalid_number');
   }
-  const type = parsed.getType();
   return {
     raw: trimmed,
     valid: true,
     reason: null,
     e164: parsed.number,
-    type: type ? (type.toLowerCase() as PhoneType) : 'unknown',
+    type: type.toLowerCase() as PhoneType,
     country: parsed.country ?? null,
     extension: parsed.ext ?? null,
   };
