@@ -10,7 +10,6 @@ import {
   FunnelStatsView,
   FunnelVocabularyChanged,
   FunnelVocabularyEvents,
-  LeadSource,
   LeadStage,
   ProjectionRebuildView,
   ResolvedTermView,
@@ -28,6 +27,7 @@ import {
   vocabularyChanged,
   vocabularyViolations,
 } from '../domain/funnel-vocabulary';
+import { cohortSpans } from '../domain/funnel-rollup';
 import { CohortLead, funnelStats, StageMiddle } from '../domain/funnel-stats';
 import { replayLead } from '../domain/lead-state';
 import { LeadEventStore } from '../leads/lead-event.store';
@@ -162,24 +162,35 @@ export class FunnelService implements OnApplicationBootstrap {
   }
 
   /**
-   * Figures for the cohort of leads created in [from, to). Two statements over the creation-time
-   * index, whatever the cohort's size: its leads counted per distinct group, stage, lost reason,
-   * stages reached and moves (index-only: a few hundred rows to fold), and the two middle
-   * lengths of each stage's completed visits, per group and overall (percentile_disc ascending
-   * and descending; their mean is the median).
+   * Figures for the cohort of leads created in [from, to), by the rollup for the whole UTC days
+   * it covers and by the lead rows for the parts of days at its ends (so the work grows with the
+   * days and groups asked for, not with the leads): the leads counted per distinct group, stage,
+   * lost reason, stages reached and moves, and the two middle lengths of each stage's completed
+   * visits per group and overall, from the visits counted per exact length (the first length
+   * whose running count reaches half the visits, ascending and descending: percentile_disc's
+   * values; their mean is the median). Without `groupBy` the source rows serve (fewest keys).
    */
   async stats(query: FunnelStatsQueryDto): Promise<FunnelStatsView> {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw validationFailed([{ field: 'to', reason: 'to must be after from' }]);
     const groupBy = query.groupBy ?? null;
-    const key = groupBy ? GROUP_COLUMN[groupBy] : null;
-    const window = [from.toISOString(), to.toISOString()];
+    const dimension = groupBy ?? 'source';
+    const column = GROUP_COLUMN[dimension];
+    const { days, edges } = cohortSpans(from, to);
+    // Parameters: $1 dimension, $2–$3 the whole days, then each edge's [from, to).
+    const parameters: unknown[] = [dimension, ...(days ?? ['infinity', 'infinity'])];
+    const edgeRange = edges.length
+      ? edges
+          .map(([start, end]) => {
+            parameters.push(start.toISOString(), end.toISOString());
+            return `(created_at >= $${parameters.length - 1} AND created_at < $${parameters.length})`;
+          })
+          .join(' OR ')
+      : 'false';
     const [rows, middles]: [
       {
-        source: LeadSource;
-        territory_id: string | null;
-        owner_id: string | null;
+        key: string | null;
         stage: LeadStage;
         lost_reason: string | null;
         stages_reached: LeadStage[];
@@ -189,27 +200,44 @@ export class FunnelService implements OnApplicationBootstrap {
       { key: string | null; overall: boolean; stage: LeadStage; lower: number; upper: number }[],
     ] = await Promise.all([
       this.dataSource.query(
-        `SELECT source, territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves,
-                count(*)::int AS leads
-         FROM funnel.leads WHERE created_at >= $1 AND created_at < $2
-         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-        window,
+        `SELECT key, stage, lost_reason, stages_reached, stage_moves, sum(leads)::int AS leads
+         FROM (
+           SELECT key, stage, lost_reason, stages_reached, stage_moves, leads
+           FROM funnel.funnel_cohort_days WHERE dimension = $1 AND day >= $2 AND day < $3
+           UNION ALL
+           SELECT ${column}, stage, lost_reason, stages_reached, stage_moves, 1
+           FROM funnel.leads WHERE ${edgeRange}
+         ) c
+         GROUP BY 1, 2, 3, 4, 5 HAVING sum(leads) > 0`,
+        parameters,
       ),
       this.dataSource.query(
-        `SELECT ${key ? `${key} AS key, GROUPING(${key}) = 1` : 'NULL AS key, true'} AS overall,
-                v.stage,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds) AS lower,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds DESC) AS upper
-         FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
-         WHERE created_at >= $1 AND created_at < $2 AND v.seconds IS NOT NULL
-         GROUP BY ${key ? `GROUPING SETS ((${key}, v.stage), (v.stage))` : 'v.stage'}`,
-        window,
+        `WITH lengths AS (
+           SELECT GROUPING(key) = 1 AS overall, key, stage, seconds, sum(visits) AS visits
+           FROM (
+             SELECT key, stage, seconds, visits
+             FROM funnel.funnel_stage_lengths WHERE dimension = $1 AND day >= $2 AND day < $3
+             UNION ALL
+             SELECT ${column}, v.stage, v.seconds, 1
+             FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
+             WHERE (${edgeRange}) AND v.seconds IS NOT NULL
+           ) l
+           GROUP BY GROUPING SETS ((key, stage, seconds), (stage, seconds))
+           HAVING sum(visits) > 0
+         ), running AS (
+           SELECT *, sum(visits) OVER (PARTITION BY overall, key, stage ORDER BY seconds) AS upto,
+                  sum(visits) OVER (PARTITION BY overall, key, stage) AS total
+           FROM lengths
+         )
+         SELECT key, overall, stage,
+                min(seconds) FILTER (WHERE upto * 2 >= total) AS lower,
+                max(seconds) FILTER (WHERE (total - upto + visits) * 2 >= total) AS upper
+         FROM running GROUP BY overall, key, stage`,
+        parameters,
       ),
     ]);
     const cohort: CohortLead[] = rows.map((row) => ({
-      source: row.source,
-      territoryId: row.territory_id,
-      ownerId: row.owner_id,
+      key: row.key,
       stage: row.stage,
       lostReason: row.lost_reason,
       reached: row.stages_reached,
@@ -243,7 +271,8 @@ export class FunnelService implements OnApplicationBootstrap {
     let events = 0;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE funnel.lead_events IN SHARE MODE`);
-      await manager.query(`TRUNCATE funnel.leads, funnel.lead_stage_visits`);
+      await manager.query(`TRUNCATE funnel.leads, funnel.lead_stage_visits, funnel.funnel_cohort_days,
+        funnel.funnel_stage_lengths`);
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const ids: { lead_id: string }[] = await manager.query(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CLOSED_STAGES } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
+import { FunnelFacts, funnelRollupDeltas } from '../domain/funnel-rollup';
 import { funnelSummary } from '../domain/funnel-stats';
 import type { LeadState } from '../domain/lead-state';
 
@@ -41,19 +42,76 @@ export const leadsByScore = (filter: string, count: number) => `
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
+/** The funnel figures' part of a lead row, as FunnelFacts wants it. */
+const FACTS_SQL = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, source,
+  territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves, stage_path, visit_seconds`;
+
+type FactsRow = {
+  day: string;
+  source: FunnelFacts['source'];
+  territory_id: string | null;
+  owner_id: string | null;
+  stage: FunnelFacts['stage'];
+  lost_reason: string | null;
+  stages_reached: FunnelFacts['reached'];
+  stage_moves: string[];
+  stage_path: FunnelFacts['path'];
+  visit_seconds: (number | null)[];
+};
+
+const factsOf = (row: FactsRow): FunnelFacts => ({
+  day: row.day,
+  source: row.source,
+  territoryId: row.territory_id,
+  ownerId: row.owner_id,
+  stage: row.stage,
+  lostReason: row.lost_reason,
+  reached: row.stages_reached,
+  moves: row.stage_moves,
+  path: row.stage_path,
+  seconds: row.visit_seconds,
+});
+
 /**
- * Writes the read models (the lead list row and its stage visits) from lead states. Both the
- * command side and the rebuild use this one function, which is why a rebuild gives the same rows.
+ * Writes the read models (the lead list row, its stage visits and the funnel rollup) from lead
+ * states. Both the command side and the rebuild use this one function, which is why a rebuild
+ * gives the same rows.
  */
 @Injectable()
 export class LeadProjection {
-  /** Upserts the lead rows, and rewrites the stage visits of `movedLeads` (default: all). */
+  /**
+   * Upserts the lead rows, rewrites the stage visits of `movedLeads` (default: all), and moves
+   * the leads' counts in the funnel rollup from their old rows to their new ones.
+   */
   async save(
     manager: EntityManager,
     leads: readonly LeadState[],
     movedLeads: readonly LeadState[] = leads,
   ): Promise<void> {
     if (leads.length === 0) return;
+    // Locked: the rollup change is computed from these rows, so no other writer may change them
+    // before this transaction ends (appends already serialise writers of one lead; this is cheap).
+    const before: FactsRow[] = await manager.query(
+      `SELECT ${FACTS_SQL} FROM funnel.leads WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [leads.map((lead) => lead.id)],
+    );
+    const rows = leads.map((lead) => ({ lead, summary: funnelSummary(lead.stageVisits) }));
+    await this.applyRollup(
+      manager,
+      before.map(factsOf),
+      rows.map(({ lead, summary }) => ({
+        day: iso(lead.createdAt)!.slice(0, 10),
+        source: lead.source,
+        territoryId: lead.territoryId,
+        ownerId: lead.ownerId,
+        stage: lead.stage,
+        lostReason: lead.lostReason,
+        reached: summary.reached,
+        moves: summary.moves,
+        path: summary.path,
+        seconds: summary.seconds,
+      })),
+    );
     await manager.query(
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
@@ -88,42 +146,39 @@ export class LeadProjection {
          updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
-          leads.map((lead) => {
-            const summary = funnelSummary(lead.stageVisits);
-            return {
-              id: lead.id,
-              version: lead.version,
-              source: lead.source,
-              contact_id: lead.contactId,
-              account_id: lead.accountId,
-              owner_id: lead.ownerId,
-              owner_pinned: lead.ownerPinned,
-              territory_id: lead.territoryId,
-              stage: lead.stage,
-              stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
-              lost_reason: lead.lostReason,
-              auto_qualified: lead.autoQualified,
-              amount: lead.amount,
-              committee: lead.committee,
-              champion_contact_id: lead.championContactId,
-              fit: lead.fit,
-              engagement_count: lead.engagementCount,
-              fit_score: lead.score?.fit ?? 0,
-              engagement_score: lead.score?.engagement ?? 0,
-              total_score: lead.score?.total ?? 0,
-              score_model_version: lead.score?.modelVersion ?? null,
-              scored_at: iso(lead.score?.at),
-              decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
-              decay_points: lead.score?.decay.map((term) => term.points) ?? [],
-              announced_total: lead.announcedTotal,
-              stages_reached: summary.reached,
-              stage_moves: summary.moves,
-              stage_path: summary.path,
-              visit_seconds: summary.seconds,
-              created_at: iso(lead.createdAt),
-              updated_at: iso(lead.updatedAt),
-            };
-          }),
+          rows.map(({ lead, summary }) => ({
+            id: lead.id,
+            version: lead.version,
+            source: lead.source,
+            contact_id: lead.contactId,
+            account_id: lead.accountId,
+            owner_id: lead.ownerId,
+            owner_pinned: lead.ownerPinned,
+            territory_id: lead.territoryId,
+            stage: lead.stage,
+            stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
+            lost_reason: lead.lostReason,
+            auto_qualified: lead.autoQualified,
+            amount: lead.amount,
+            committee: lead.committee,
+            champion_contact_id: lead.championContactId,
+            fit: lead.fit,
+            engagement_count: lead.engagementCount,
+            fit_score: lead.score?.fit ?? 0,
+            engagement_score: lead.score?.engagement ?? 0,
+            total_score: lead.score?.total ?? 0,
+            score_model_version: lead.score?.modelVersion ?? null,
+            scored_at: iso(lead.score?.at),
+            decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
+            decay_points: lead.score?.decay.map((term) => term.points) ?? [],
+            announced_total: lead.announcedTotal,
+            stages_reached: summary.reached,
+            stage_moves: summary.moves,
+            stage_path: summary.path,
+            visit_seconds: summary.seconds,
+            created_at: iso(lead.createdAt),
+            updated_at: iso(lead.updatedAt),
+          })),
         ),
       ],
     );
@@ -150,5 +205,60 @@ export class LeadProjection {
         ),
       ],
     );
+  }
+
+  /**
+   * Adds the net changes to `funnel.funnel_cohort_days` and `funnel.funnel_stage_lengths` (SQL
+   * increments: exact with any number of replicas writing), and drops the rows they empty.
+   */
+  private async applyRollup(
+    manager: EntityManager,
+    before: readonly FunnelFacts[],
+    after: readonly FunnelFacts[],
+  ): Promise<void> {
+    const { cohort, lengths } = funnelRollupDeltas(before, after);
+    if (cohort.length > 0) {
+      const deltas = JSON.stringify(cohort);
+      await manager.query(
+        `INSERT INTO funnel.funnel_cohort_days AS t (dimension, day, key, stage, lost_reason,
+           stages_reached, stage_moves, leads)
+         SELECT dimension, day, key, stage, "lostReason", reached, moves, leads
+         FROM jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
+           "lostReason" text, reached text[], moves text[], leads integer)
+         ON CONFLICT ON CONSTRAINT funnel_cohort_days_key
+         DO UPDATE SET leads = t.leads + EXCLUDED.leads`,
+        [deltas],
+      );
+      await manager.query(
+        `DELETE FROM funnel.funnel_cohort_days t
+         USING jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
+           "lostReason" text, reached text[], moves text[])
+         WHERE t.leads = 0 AND t.dimension = d.dimension AND t.day = d.day
+           AND t.key IS NOT DISTINCT FROM d.key AND t.stage = d.stage
+           AND t.lost_reason IS NOT DISTINCT FROM d."lostReason"
+           AND t.stages_reached = d.reached AND t.stage_moves = d.moves`,
+        [deltas],
+      );
+    }
+    if (lengths.length > 0) {
+      const deltas = JSON.stringify(lengths);
+      await manager.query(
+        `INSERT INTO funnel.funnel_stage_lengths AS t (dimension, day, key, stage, seconds, visits)
+         SELECT dimension, day, key, stage, seconds, visits
+         FROM jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
+           seconds double precision, visits integer)
+         ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key
+         DO UPDATE SET visits = t.visits + EXCLUDED.visits`,
+        [deltas],
+      );
+      await manager.query(
+        `DELETE FROM funnel.funnel_stage_lengths t
+         USING jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
+           seconds double precision)
+         WHERE t.visits = 0 AND t.dimension = d.dimension AND t.day = d.day
+           AND t.key IS NOT DISTINCT FROM d.key AND t.stage = d.stage AND t.seconds = d.seconds`,
+        [deltas],
+      );
+    }
   }
 }
