@@ -5,7 +5,6 @@ import {
   ErrorCode,
   FunnelDefinitionDto,
   FunnelDefinitionView,
-  FunnelGroupBy,
   FunnelStatsQueryDto,
   FunnelStatsView,
   FunnelVocabularyChanged,
@@ -27,23 +26,16 @@ import {
   vocabularyChanged,
   vocabularyViolations,
 } from '../domain/funnel-vocabulary';
-import { cohortSpans } from '../domain/funnel-rollup';
 import { CohortLead, funnelStats, StageMiddle } from '../domain/funnel-stats';
 import { replayLead } from '../domain/lead-state';
 import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadProjection } from '../leads/lead-projection';
 import { FunnelDefinitionRecord, FunnelDefinitionStore } from '../settings/funnel-definition.store';
 import { SettingsVersion } from '../settings/versioned-settings.store';
+import { funnelStatsStatements } from './funnel-stats.sql';
 import { GlossaryTermsClient } from './glossary-terms.client';
 
 const REBUILD_BATCH = 1000;
-
-/** The lead column of each grouping (fixed SQL: never the caller's text). */
-const GROUP_COLUMN: Record<FunnelGroupBy, string> = {
-  source: 'source',
-  territory: 'territory_id',
-  owner: 'owner_id',
-};
 
 /** The funnel definition, the funnel figures, and rebuilding the read models from the events. */
 @Injectable()
@@ -162,32 +154,16 @@ export class FunnelService implements OnApplicationBootstrap {
   }
 
   /**
-   * Figures for the cohort of leads created in [from, to), by the rollup for the whole UTC days
-   * it covers and by the lead rows for the parts of days at its ends (so the work grows with the
-   * days and groups asked for, not with the leads): the leads counted per distinct group, stage,
-   * lost reason, stages reached and moves, and the two middle lengths of each stage's completed
-   * visits per group and overall, from the visits counted per exact length (the first length
-   * whose running count reaches half the visits, ascending and descending: percentile_disc's
-   * values; their mean is the median). Without `groupBy` the source rows serve (fewest keys).
+   * Figures for the cohort of leads created in [from, to): two statements over the funnel
+   * rollup and the lead rows of partial days (funnelStatsStatements), so the work grows with the
+   * days and groups asked for, not with the leads; folded by funnelStats.
    */
   async stats(query: FunnelStatsQueryDto): Promise<FunnelStatsView> {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw validationFailed([{ field: 'to', reason: 'to must be after from' }]);
     const groupBy = query.groupBy ?? null;
-    const dimension = groupBy ?? 'source';
-    const column = GROUP_COLUMN[dimension];
-    const { days, edges } = cohortSpans(from, to);
-    // Parameters: $1 dimension, $2–$3 the whole days, then each edge's [from, to).
-    const parameters: unknown[] = [dimension, ...(days ?? ['infinity', 'infinity'])];
-    const edgeRange = edges.length
-      ? edges
-          .map(([start, end]) => {
-            parameters.push(start.toISOString(), end.toISOString());
-            return `(created_at >= $${parameters.length - 1} AND created_at < $${parameters.length})`;
-          })
-          .join(' OR ')
-      : 'false';
+    const { counts, middles: lengths, parameters } = funnelStatsStatements(groupBy, from, to);
     const [rows, middles]: [
       {
         key: string | null;
@@ -199,42 +175,8 @@ export class FunnelService implements OnApplicationBootstrap {
       }[],
       { key: string | null; overall: boolean; stage: LeadStage; lower: number; upper: number }[],
     ] = await Promise.all([
-      this.dataSource.query(
-        `SELECT key, stage, lost_reason, stages_reached, stage_moves, sum(leads)::int AS leads
-         FROM (
-           SELECT key, stage, lost_reason, stages_reached, stage_moves, leads
-           FROM funnel.funnel_cohort_days WHERE dimension = $1 AND day >= $2 AND day < $3
-           UNION ALL
-           SELECT ${column}, stage, lost_reason, stages_reached, stage_moves, 1
-           FROM funnel.leads WHERE ${edgeRange}
-         ) c
-         GROUP BY 1, 2, 3, 4, 5 HAVING sum(leads) > 0`,
-        parameters,
-      ),
-      this.dataSource.query(
-        `WITH lengths AS (
-           SELECT GROUPING(key) = 1 AS overall, key, stage, seconds, sum(visits) AS visits
-           FROM (
-             SELECT key, stage, seconds, visits
-             FROM funnel.funnel_stage_lengths WHERE dimension = $1 AND day >= $2 AND day < $3
-             UNION ALL
-             SELECT ${column}, v.stage, v.seconds, 1
-             FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
-             WHERE (${edgeRange}) AND v.seconds IS NOT NULL
-           ) l
-           GROUP BY GROUPING SETS ((key, stage, seconds), (stage, seconds))
-           HAVING sum(visits) > 0
-         ), running AS (
-           SELECT *, sum(visits) OVER (PARTITION BY overall, key, stage ORDER BY seconds) AS upto,
-                  sum(visits) OVER (PARTITION BY overall, key, stage) AS total
-           FROM lengths
-         )
-         SELECT key, overall, stage,
-                min(seconds) FILTER (WHERE upto * 2 >= total) AS lower,
-                max(seconds) FILTER (WHERE (total - upto + visits) * 2 >= total) AS upper
-         FROM running GROUP BY overall, key, stage`,
-        parameters,
-      ),
+      this.dataSource.query(counts, parameters),
+      this.dataSource.query(lengths, parameters),
     ]);
     const cohort: CohortLead[] = rows.map((row) => ({
       key: row.key,
