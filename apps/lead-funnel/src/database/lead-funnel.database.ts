@@ -7,6 +7,7 @@ import { CreateTerritoryJobs1765300000000 } from './migrations/1765300000000-cre
 import { ScoreCeilingIndex1765480000000 } from './migrations/1765480000000-score-ceiling-index';
 import { FunnelSummaryColumns1765480000100 } from './migrations/1765480000100-funnel-summary-columns';
 import { FunnelRollup1765800000000 } from './migrations/1765800000000-funnel-rollup';
+import { LeadListCoveringIndex1765800000100 } from './migrations/1765800000100-lead-list-covering-index';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -20,5 +21,6 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     ScoreCeilingIndex1765480000000,
     FunnelSummaryColumns1765480000100,
     FunnelRollup1765800000000,
+    LeadListCoveringIndex1765800000100,
   ],
 };

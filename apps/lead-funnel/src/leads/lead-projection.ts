@@ -27,7 +27,9 @@ export const leadsScoredAt = (at: number) => `(
  * lead: the live total never exceeds `score_ceiling` (see the migration ScoreCeilingIndex), so
  * `count` matching leads taken in ceiling order (index) give a total `cut` that the page's last
  * lead reaches at least, and only leads whose ceiling reaches `cut` can be on the page. The
- * 0.01 margin covers the rounding of the live total to 2 decimals.
+ * 0.01 margin covers the rounding of the live total to 2 decimals. The band is ranked from the
+ * ceiling indexes alone (they carry what the decay needs, migration LeadListCoveringIndex) and
+ * only the page's rows are read from the table.
  */
 export const leadsByScore = (filter: string, count: number) => `
   WITH cut AS MATERIALIZED (
@@ -35,10 +37,14 @@ export const leadsByScore = (filter: string, count: number) => `
       SELECT total_now FROM ${leadsScoredAt(1)} WHERE ${filter}
       ORDER BY score_ceiling DESC LIMIT ${count}
     ) candidates HAVING count(*) = ${count}
+  ), page AS MATERIALIZED (
+    SELECT id FROM ${leadsScoredAt(1)}
+    WHERE ${filter} AND score_ceiling >= COALESCE((SELECT total FROM cut), '-Infinity') - 0.01
+    ORDER BY total_now DESC, id LIMIT ${count}
   )
   SELECT * FROM ${leadsScoredAt(1)}
-  WHERE ${filter} AND score_ceiling >= COALESCE((SELECT total FROM cut), '-Infinity') - 0.01
-  ORDER BY total_now DESC, id LIMIT ${count}`;
+  WHERE id IN (SELECT id FROM page)
+  ORDER BY total_now DESC, id`;
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -96,22 +102,6 @@ export class LeadProjection {
       [leads.map((lead) => lead.id)],
     );
     const rows = leads.map((lead) => ({ lead, summary: funnelSummary(lead.stageVisits) }));
-    await this.applyRollup(
-      manager,
-      before.map(factsOf),
-      rows.map(({ lead, summary }) => ({
-        day: iso(lead.createdAt)!.slice(0, 10),
-        source: lead.source,
-        territoryId: lead.territoryId,
-        ownerId: lead.ownerId,
-        stage: lead.stage,
-        lostReason: lead.lostReason,
-        reached: summary.reached,
-        moves: summary.moves,
-        path: summary.path,
-        seconds: summary.seconds,
-      })),
-    );
     await manager.query(
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
@@ -182,7 +172,31 @@ export class LeadProjection {
         ),
       ],
     );
-    if (movedLeads.length === 0) return;
+    if (movedLeads.length > 0) await this.saveVisits(manager, movedLeads);
+    // Last: other leads' writers share rollup rows, so their locks are held for the least time.
+    await this.applyRollup(
+      manager,
+      before.map(factsOf),
+      rows.map(({ lead, summary }) => ({
+        day: iso(lead.createdAt)!.slice(0, 10),
+        source: lead.source,
+        territoryId: lead.territoryId,
+        ownerId: lead.ownerId,
+        stage: lead.stage,
+        lostReason: lead.lostReason,
+        reached: summary.reached,
+        moves: summary.moves,
+        path: summary.path,
+        seconds: summary.seconds,
+      })),
+    );
+  }
+
+  /** Rewrites the stage visits of the leads. */
+  private async saveVisits(
+    manager: EntityManager,
+    movedLeads: readonly LeadState[],
+  ): Promise<void> {
     const ids = movedLeads.map((lead) => lead.id);
     await manager.query(`DELETE FROM funnel.lead_stage_visits WHERE lead_id = ANY($1::uuid[])`, [
       ids,
