@@ -24,8 +24,9 @@ async function rollupDifferences(db: Client) {
   };
   const kept = {
     cohort: `SELECT dimension, day, key, stage, lost_reason, stages_reached, stage_moves, leads
-             FROM funnel.funnel_cohort_days`,
-    lengths: `SELECT dimension, day, key, stage, seconds, visits FROM funnel.funnel_stage_lengths`,
+             FROM funnel.funnel_cohort_days WHERE leads <> 0`,
+    lengths: `SELECT dimension, day, key, stage, seconds, visits FROM funnel.funnel_stage_lengths
+              WHERE visits <> 0`,
   };
   const count = async (sql: string) =>
     Number((await db.query(`SELECT count(*) FROM (${sql}) x`)).rows[0].count);
@@ -184,7 +185,7 @@ describe('the funnel rollup, kept by the projection, is exactly the direct compu
     const snapshot = async () =>
       (
         await db.query(
-          `SELECT * FROM funnel.funnel_cohort_days ORDER BY dimension, day, key, stage,
+          `SELECT * FROM funnel.funnel_cohort_days WHERE leads <> 0 ORDER BY dimension, day, key, stage,
              lost_reason, stages_reached::text, stage_moves::text`,
         )
       ).rows;

@@ -210,6 +210,4 @@ export async function countInFunnelRollup(db: Client, ids: string[], sign: 1 | -
      ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key DO UPDATE SET visits = t.visits + EXCLUDED.visits`,
     [ids, sign],
   );
-  await db.query(`DELETE FROM funnel.funnel_cohort_days WHERE leads = 0`);
-  await db.query(`DELETE FROM funnel.funnel_stage_lengths WHERE visits = 0`);
 }

@@ -39,7 +39,8 @@ export function funnelStatsStatements(
     counts: `SELECT key, stage, lost_reason, stages_reached, stage_moves, sum(leads)::int AS leads
       FROM (
         SELECT key, stage, lost_reason, stages_reached, stage_moves, leads
-        FROM funnel.funnel_cohort_days WHERE dimension = $1 AND day >= $2 AND day < $3
+        FROM funnel.funnel_cohort_days
+        WHERE dimension = $1 AND day >= $2 AND day < $3 AND leads <> 0
         UNION ALL
         SELECT ${column}, stage, lost_reason, stages_reached, stage_moves, 1
         FROM funnel.leads WHERE ${edgeRange}
@@ -49,7 +50,8 @@ export function funnelStatsStatements(
         SELECT GROUPING(key) = 1 AS overall, key, stage, seconds, sum(visits) AS visits
         FROM (
           SELECT key, stage, seconds, visits
-          FROM funnel.funnel_stage_lengths WHERE dimension = $1 AND day >= $2 AND day < $3
+          FROM funnel.funnel_stage_lengths
+          WHERE dimension = $1 AND day >= $2 AND day < $3 AND visits <> 0
           UNION ALL
           SELECT ${column}, v.stage, v.seconds, 1
           FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)

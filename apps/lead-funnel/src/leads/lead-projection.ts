@@ -222,8 +222,9 @@ export class LeadProjection {
   }
 
   /**
-   * Adds the net changes to `funnel.funnel_cohort_days` and `funnel.funnel_stage_lengths` (SQL
-   * increments: exact with any number of replicas writing), and drops the rows they empty.
+   * Adds the net changes to `funnel.funnel_cohort_days` and `funnel.funnel_stage_lengths` in one
+   * statement (SQL increments: exact with any number of replicas writing). A row a change empties
+   * stays at 0 (bounded by the combinations its day ever had; readers skip it).
    */
   private async applyRollup(
     manager: EntityManager,
@@ -231,48 +232,24 @@ export class LeadProjection {
     after: readonly FunnelFacts[],
   ): Promise<void> {
     const { cohort, lengths } = funnelRollupDeltas(before, after);
-    if (cohort.length > 0) {
-      const deltas = JSON.stringify(cohort);
-      await manager.query(
-        `INSERT INTO funnel.funnel_cohort_days AS t (dimension, day, key, stage, lost_reason,
+    if (cohort.length === 0 && lengths.length === 0) return;
+    await manager.query(
+      `WITH counted AS (
+         INSERT INTO funnel.funnel_cohort_days AS t (dimension, day, key, stage, lost_reason,
            stages_reached, stage_moves, leads)
          SELECT dimension, day, key, stage, "lostReason", reached, moves, leads
          FROM jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
            "lostReason" text, reached text[], moves text[], leads integer)
          ON CONFLICT ON CONSTRAINT funnel_cohort_days_key
-         DO UPDATE SET leads = t.leads + EXCLUDED.leads`,
-        [deltas],
-      );
-      await manager.query(
-        `DELETE FROM funnel.funnel_cohort_days t
-         USING jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
-           "lostReason" text, reached text[], moves text[])
-         WHERE t.leads = 0 AND t.dimension = d.dimension AND t.day = d.day
-           AND t.key IS NOT DISTINCT FROM d.key AND t.stage = d.stage
-           AND t.lost_reason IS NOT DISTINCT FROM d."lostReason"
-           AND t.stages_reached = d.reached AND t.stage_moves = d.moves`,
-        [deltas],
-      );
-    }
-    if (lengths.length > 0) {
-      const deltas = JSON.stringify(lengths);
-      await manager.query(
-        `INSERT INTO funnel.funnel_stage_lengths AS t (dimension, day, key, stage, seconds, visits)
-         SELECT dimension, day, key, stage, seconds, visits
-         FROM jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
-           seconds double precision, visits integer)
-         ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key
-         DO UPDATE SET visits = t.visits + EXCLUDED.visits`,
-        [deltas],
-      );
-      await manager.query(
-        `DELETE FROM funnel.funnel_stage_lengths t
-         USING jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
-           seconds double precision)
-         WHERE t.visits = 0 AND t.dimension = d.dimension AND t.day = d.day
-           AND t.key IS NOT DISTINCT FROM d.key AND t.stage = d.stage AND t.seconds = d.seconds`,
-        [deltas],
-      );
-    }
+         DO UPDATE SET leads = t.leads + EXCLUDED.leads
+       )
+       INSERT INTO funnel.funnel_stage_lengths AS t (dimension, day, key, stage, seconds, visits)
+       SELECT dimension, day, key, stage, seconds, visits
+       FROM jsonb_to_recordset($2::jsonb) AS d(dimension text, day date, key text, stage text,
+         seconds double precision, visits integer)
+       ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key
+       DO UPDATE SET visits = t.visits + EXCLUDED.visits`,
+      [JSON.stringify(cohort), JSON.stringify(lengths)],
+    );
   }
 }
