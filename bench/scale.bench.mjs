@@ -33,12 +33,10 @@ import { createSuite, writeResults } from './support/suite.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
-const { leadsByScore } = createRequire(import.meta.url)(
-  join(DIST, 'apps/lead-funnel/src/leads/lead-projection.js'),
-);
-const { labelWordsQuery } = createRequire(import.meta.url)(
-  join(DIST, 'apps/glossary/src/domain/search-text.js'),
-);
+const requireBuilt = (path) => createRequire(import.meta.url)(join(DIST, path));
+const { leadsByScore } = requireBuilt('apps/lead-funnel/src/leads/lead-projection.js');
+const { funnelStatsStatements } = requireBuilt('apps/lead-funnel/src/funnel/funnel-stats.sql.js');
+const { labelWordsQuery } = requireBuilt('apps/glossary/src/domain/search-text.js');
 const argument = (name) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? process.argv[index + 1] : undefined;
@@ -97,7 +95,14 @@ async function seedLeads(db, from, to) {
       l.created + s.seq * interval '1 day' AS entered_at,
       CASE WHEN s.seq < l.moves THEN l.created + (s.seq + 1) * interval '1 day' END AS left_at
     FROM bench_leads l, generate_series(0, 5) s(seq) WHERE s.seq <= l.moves`);
+  // Statistics for the joins below (temporary tables are never analysed automatically).
+  await db.query(`ANALYZE bench_leads, bench_visits`);
+  // Events and visits in key order: their primary keys (random uuids first) then take the new
+  // entries in one sweep instead of one random page each (at 1M leads the event index is many
+  // times shared_buffers); the sorts get the memory to stay off disk.
+  await db.query(`SET work_mem = '128MB'`);
   await db.query(`INSERT INTO funnel.lead_events (lead_id, version, type, data, occurred_at, actor)
+    SELECT * FROM (
     SELECT id, 1, 'LeadCreated', jsonb_build_object('source', source, 'contactId', contact,
       'accountId', NULL, 'ownerId', NULL, 'amount', NULL), created, 'bench'
     FROM bench_leads
@@ -121,9 +126,9 @@ async function seedLeads(db, from, to) {
       'decay', jsonb_build_array(jsonb_build_object('halfLifeDays', 30, 'points', engagement)),
       'announcement', jsonb_build_object('reason', 'change', 'crossed', '[]'::jsonb)),
       scored, 'bench'
-    FROM bench_leads`);
+    FROM bench_leads) e (lead_id, version) ORDER BY lead_id, version`);
   await db.query(`INSERT INTO funnel.lead_stage_visits (lead_id, seq, stage, entered_at, left_at)
-    SELECT id, seq, stage, entered_at, left_at FROM bench_visits`);
+    SELECT id, seq, stage, entered_at, left_at FROM bench_visits ORDER BY id, seq`);
   // In creation order, as leads arrive (each size's leads span the three years again).
   await db.query(`INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id,
       owner_pinned, territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount,
@@ -143,8 +148,25 @@ async function seedLeads(db, from, to) {
           FROM (SELECT *, lag(stage) OVER (PARTITION BY id ORDER BY seq) AS prior FROM bench_visits) w
           GROUP BY id) p ON p.id = l.id
     ORDER BY l.created`);
+  // The funnel rollup of these leads, added as LeadProjection adds each lead (checked against the
+  // service's rebuild at the first size): per grouping, per creation day.
+  const groupings = `FROM funnel.leads l JOIN bench_leads b ON b.id = l.id,
+    LATERAL (VALUES ('source', l.source), ('territory', l.territory_id), ('owner', l.owner_id))
+      AS d(dimension, key)`;
+  await db.query(`INSERT INTO funnel.funnel_cohort_days AS t
+    SELECT d.dimension, (l.created_at AT TIME ZONE 'UTC')::date, d.key, l.stage, l.lost_reason,
+      l.stages_reached, l.stage_moves, count(*)
+    ${groupings} GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ON CONSTRAINT funnel_cohort_days_key DO UPDATE SET leads = t.leads + EXCLUDED.leads`);
+  await db.query(`INSERT INTO funnel.funnel_stage_lengths AS t
+    SELECT d.dimension, (l.created_at AT TIME ZONE 'UTC')::date, d.key, v.stage, v.seconds, count(*)
+    ${groupings}, unnest(l.stage_path, l.visit_seconds) AS v(stage, seconds)
+    WHERE v.seconds IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key DO UPDATE SET visits = t.visits + EXCLUDED.visits`);
+  await db.query(`RESET work_mem`);
   // Vacuumed as autovacuum leaves them (index-only scans need the visibility map).
-  await db.query(`VACUUM ANALYZE funnel.leads, funnel.lead_stage_visits, funnel.lead_events`);
+  await db.query(`VACUUM ANALYZE funnel.leads, funnel.lead_stage_visits, funnel.lead_events,
+    funnel.funnel_cohort_days, funnel.funnel_stage_lengths`);
 }
 
 /**
@@ -276,13 +298,16 @@ async function checkSeedAgainstRebuild(db, call) {
            engagement_score, total_score, scored_at, decay_half_lives, decay_points, announced_total,
            stages_reached, stage_moves, stage_path, visit_seconds, created_at, updated_at
            FROM funnel.leads) l) AS leads,
-        (SELECT md5(string_agg(v::text, '' ORDER BY lead_id, seq)) FROM funnel.lead_stage_visits v) AS visits`)
+        (SELECT md5(string_agg(v::text, '' ORDER BY lead_id, seq)) FROM funnel.lead_stage_visits v) AS visits,
+        (SELECT md5(string_agg(c::text, '' ORDER BY c::text)) FROM funnel.funnel_cohort_days c) AS cohort,
+        (SELECT md5(string_agg(s::text, '' ORDER BY s::text)) FROM funnel.funnel_stage_lengths s) AS lengths`)
     ).rows[0];
   const before = await digest();
   const rebuilt = await call('POST', '/v1/funnel/projections/rebuild');
   const after = await digest();
-  if (before.leads !== after.leads || before.visits !== after.visits)
-    throw new Error('the seeded read model differs from the replay of the seeded events');
+  for (const part of ['leads', 'visits', 'cohort', 'lengths'])
+    if (before[part] !== after[part])
+      throw new Error(`the seeded ${part} differ from the replay of the seeded events`);
   return { leads: rebuilt.leads, events: rebuilt.events, identical: true };
 }
 
@@ -303,31 +328,18 @@ async function explainAll(db, queries, dir) {
 }
 
 /**
- * The statements each measured request runs, as the services send them (copied: keep in step with
- * funnel.service.ts, lead-queries.service.ts, stats.service.ts, search.service.ts).
+ * The statements each measured request runs, as the services send them (the funnel's and the lead
+ * list's from the build; copied: keep in step with lead-queries.service.ts, stats.service.ts,
+ * search.service.ts).
  */
 function explainedQueries({ now, largest, contact, leadId, search, deep }) {
   const at = new Date(now);
   const from = new Date(now - 90 * DAY);
   return {
-    'funnel-stats': [
-      [
-        `SELECT source, territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves,
-                count(*)::int AS leads
-         FROM funnel.leads WHERE created_at >= $1 AND created_at < $2
-         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-        [from, at],
-      ],
-      [
-        `SELECT territory_id AS key, GROUPING(territory_id) = 1 AS overall, v.stage,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds) AS lower,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds DESC) AS upper
-         FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
-         WHERE created_at >= $1 AND created_at < $2 AND v.seconds IS NOT NULL
-         GROUP BY GROUPING SETS ((territory_id, v.stage), (v.stage))`,
-        [from, at],
-      ],
-    ],
+    'funnel-stats': ((statements) => [
+      [statements.counts, statements.parameters],
+      [statements.middles, statements.parameters],
+    ])(funnelStatsStatements('territory', from, at)),
     'lead-list-first-page': [
       [
         leadsByScore('stage = $2 AND total_now >= $3 AND score_ceiling >= $3 - 0.01', 51),

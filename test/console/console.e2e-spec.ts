@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { cloneLead, database } from '../leads/lead-funnel.harness';
+import { cloneLead, countInFunnelRollup, database } from '../leads/lead-funnel.harness';
 import { AppSet } from '../support/apps';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
@@ -334,6 +334,7 @@ describe('console: the web UI in a real Chromium', () => {
       // The run's files share the database: the copies leave with this test (it runs alone, in band).
       for (const table of ['lead_stage_visits', 'lead_events'])
         await db.query(`DELETE FROM funnel.${table} WHERE lead_id = ANY($1)`, [copies]);
+      await countInFunnelRollup(db, copies, -1);
       await db.query('DELETE FROM funnel.leads WHERE id = ANY($1)', [copies]);
       await db.end();
     }

@@ -6,6 +6,8 @@ import { StoreScoreDecay1765000000000 } from './migrations/1765000000000-store-s
 import { CreateTerritoryJobs1765300000000 } from './migrations/1765300000000-create-territory-jobs';
 import { ScoreCeilingIndex1765480000000 } from './migrations/1765480000000-score-ceiling-index';
 import { FunnelSummaryColumns1765480000100 } from './migrations/1765480000100-funnel-summary-columns';
+import { FunnelRollup1765800000000 } from './migrations/1765800000000-funnel-rollup';
+import { LeadListCoveringIndex1765800000100 } from './migrations/1765800000100-lead-list-covering-index';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -18,5 +20,7 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     CreateTerritoryJobs1765300000000,
     ScoreCeilingIndex1765480000000,
     FunnelSummaryColumns1765480000100,
+    FunnelRollup1765800000000,
+    LeadListCoveringIndex1765800000100,
   ],
 };

@@ -1,4 +1,4 @@
-import type { LeadStage } from '@sales-suite/contracts/core';
+import type { LeadSource, LeadStage } from '@sales-suite/contracts/core';
 import { DEFAULT_FUNNEL_DEFINITION, FunnelDefinition } from './funnel-definition';
 import type { FunnelGroupBy } from '@sales-suite/contracts';
 import { CohortLead, funnelStats, funnelSummary, StageMiddle, moveKey } from './funnel-stats';
@@ -6,11 +6,16 @@ import type { StageVisit } from './lead-state';
 
 const H = 3_600_000;
 
-type TestLead = CohortLead & { visits: StageVisit[] };
+type TestLead = Omit<CohortLead, 'key'> & {
+  source: LeadSource;
+  territoryId: string | null;
+  ownerId: string | null;
+  visits: StageVisit[];
+};
 
 /** Builds a lead from its path: [stage, hours entered], the last stage still current. */
 function lead(
-  source: CohortLead['source'],
+  source: LeadSource,
   territoryId: string | null,
   ownerId: string | null,
   path: [LeadStage, number][],
@@ -67,7 +72,8 @@ function statsOf(
   const byGroup = new Map(
     [...keys].map((key) => [key, middlesOf(leads.filter((l) => KEY[groupBy!](l) === key))]),
   );
-  return funnelStats(leads, groupBy, transitions, { overall: middlesOf(leads), byGroup });
+  const keyed = leads.map((l) => ({ ...l, key: groupBy ? KEY[groupBy](l) : null }));
+  return funnelStats(keyed, groupBy, transitions, { overall: middlesOf(leads), byGroup });
 }
 
 const L1 = lead('inbound', 't1', 'ana', [

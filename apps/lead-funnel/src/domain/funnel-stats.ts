@@ -3,19 +3,18 @@ import type {
   FunnelStatsGroupView,
   StageConversionView,
 } from '@sales-suite/contracts';
-import { LEAD_STAGES, LeadSource, LeadStage } from '@sales-suite/contracts/core';
+import { LEAD_STAGES, LeadStage } from '@sales-suite/contracts/core';
 import type { FunnelDefinition } from './funnel-definition';
 import type { StageVisit } from './lead-state';
 
 /**
  * Leads of the cohort that agree on everything the figures look at (the cohort query counts
- * them per distinct row): their group keys, current stage and lost reason, the stages they ever
- * entered and the direct moves they ever made (the read model's columns, see funnelSummary).
+ * them per distinct row): their group's key (source, territory or owner), current stage and lost
+ * reason, the stages they ever entered and the direct moves they ever made (the read model's
+ * columns, see funnelSummary).
  */
 export interface CohortLead {
-  source: LeadSource;
-  territoryId: string | null;
-  ownerId: string | null;
+  key: string | null;
   stage: LeadStage;
   lostReason: string | null;
   reached: readonly LeadStage[];
@@ -122,14 +121,9 @@ export function funnelStatsOf(
   };
 }
 
-const GROUP_KEY: Record<FunnelGroupBy, (lead: CohortLead) => string | null> = {
-  source: (lead) => lead.source,
-  territory: (lead) => lead.territoryId,
-  owner: (lead) => lead.ownerId,
-};
-
 /**
- * The cohort's figures overall and, when asked, per source, territory or owner (null last), with
+ * The cohort's figures overall and, when asked, per source, territory or owner (each lead's
+ * `key`, null last), with
  * conversions along the transitions of the funnel definition in force. `middles` holds each
  * group's (key `null` is also the unassigned group, so the overall ones come apart).
  */
@@ -146,10 +140,9 @@ export function funnelStats(
   if (!groupBy) return { overall, groups: [] };
   const groups = new Map<string | null, CohortLead[]>();
   for (const lead of leads) {
-    const key = GROUP_KEY[groupBy](lead);
-    const members = groups.get(key);
+    const members = groups.get(lead.key);
     if (members) members.push(lead);
-    else groups.set(key, [lead]);
+    else groups.set(lead.key, [lead]);
   }
   const keys = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),

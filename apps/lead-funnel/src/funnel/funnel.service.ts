@@ -5,12 +5,10 @@ import {
   ErrorCode,
   FunnelDefinitionDto,
   FunnelDefinitionView,
-  FunnelGroupBy,
   FunnelStatsQueryDto,
   FunnelStatsView,
   FunnelVocabularyChanged,
   FunnelVocabularyEvents,
-  LeadSource,
   LeadStage,
   ProjectionRebuildView,
   ResolvedTermView,
@@ -34,16 +32,10 @@ import { LeadEventStore } from '../leads/lead-event.store';
 import { LeadProjection } from '../leads/lead-projection';
 import { FunnelDefinitionRecord, FunnelDefinitionStore } from '../settings/funnel-definition.store';
 import { SettingsVersion } from '../settings/versioned-settings.store';
+import { funnelStatsStatements } from './funnel-stats.sql';
 import { GlossaryTermsClient } from './glossary-terms.client';
 
 const REBUILD_BATCH = 1000;
-
-/** The lead column of each grouping (fixed SQL: never the caller's text). */
-const GROUP_COLUMN: Record<FunnelGroupBy, string> = {
-  source: 'source',
-  territory: 'territory_id',
-  owner: 'owner_id',
-};
 
 /** The funnel definition, the funnel figures, and rebuilding the read models from the events. */
 @Injectable()
@@ -162,24 +154,19 @@ export class FunnelService implements OnApplicationBootstrap {
   }
 
   /**
-   * Figures for the cohort of leads created in [from, to). Two statements over the creation-time
-   * index, whatever the cohort's size: its leads counted per distinct group, stage, lost reason,
-   * stages reached and moves (index-only: a few hundred rows to fold), and the two middle
-   * lengths of each stage's completed visits, per group and overall (percentile_disc ascending
-   * and descending; their mean is the median).
+   * Figures for the cohort of leads created in [from, to): two statements over the funnel
+   * rollup and the lead rows of partial days (funnelStatsStatements), so the work grows with the
+   * days and groups asked for, not with the leads; folded by funnelStats.
    */
   async stats(query: FunnelStatsQueryDto): Promise<FunnelStatsView> {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw validationFailed([{ field: 'to', reason: 'to must be after from' }]);
     const groupBy = query.groupBy ?? null;
-    const key = groupBy ? GROUP_COLUMN[groupBy] : null;
-    const window = [from.toISOString(), to.toISOString()];
+    const { counts, middles: lengths, parameters } = funnelStatsStatements(groupBy, from, to);
     const [rows, middles]: [
       {
-        source: LeadSource;
-        territory_id: string | null;
-        owner_id: string | null;
+        key: string | null;
         stage: LeadStage;
         lost_reason: string | null;
         stages_reached: LeadStage[];
@@ -188,28 +175,11 @@ export class FunnelService implements OnApplicationBootstrap {
       }[],
       { key: string | null; overall: boolean; stage: LeadStage; lower: number; upper: number }[],
     ] = await Promise.all([
-      this.dataSource.query(
-        `SELECT source, territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves,
-                count(*)::int AS leads
-         FROM funnel.leads WHERE created_at >= $1 AND created_at < $2
-         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-        window,
-      ),
-      this.dataSource.query(
-        `SELECT ${key ? `${key} AS key, GROUPING(${key}) = 1` : 'NULL AS key, true'} AS overall,
-                v.stage,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds) AS lower,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY v.seconds DESC) AS upper
-         FROM funnel.leads, unnest(stage_path, visit_seconds) AS v(stage, seconds)
-         WHERE created_at >= $1 AND created_at < $2 AND v.seconds IS NOT NULL
-         GROUP BY ${key ? `GROUPING SETS ((${key}, v.stage), (v.stage))` : 'v.stage'}`,
-        window,
-      ),
+      this.dataSource.query(counts, parameters),
+      this.dataSource.query(lengths, parameters),
     ]);
     const cohort: CohortLead[] = rows.map((row) => ({
-      source: row.source,
-      territoryId: row.territory_id,
-      ownerId: row.owner_id,
+      key: row.key,
       stage: row.stage,
       lostReason: row.lost_reason,
       reached: row.stages_reached,
@@ -243,7 +213,8 @@ export class FunnelService implements OnApplicationBootstrap {
     let events = 0;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE funnel.lead_events IN SHARE MODE`);
-      await manager.query(`TRUNCATE funnel.leads, funnel.lead_stage_visits`);
+      await manager.query(`TRUNCATE funnel.leads, funnel.lead_stage_visits, funnel.funnel_cohort_days,
+        funnel.funnel_stage_lengths`);
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const ids: { lead_id: string }[] = await manager.query(

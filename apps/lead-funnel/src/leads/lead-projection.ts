@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CLOSED_STAGES } from '@sales-suite/contracts';
 import type { EntityManager } from 'typeorm';
+import { FunnelFacts, funnelRollupDeltas } from '../domain/funnel-rollup';
 import { funnelSummary } from '../domain/funnel-stats';
 import type { LeadState } from '../domain/lead-state';
 
@@ -26,7 +27,9 @@ export const leadsScoredAt = (at: number) => `(
  * lead: the live total never exceeds `score_ceiling` (see the migration ScoreCeilingIndex), so
  * `count` matching leads taken in ceiling order (index) give a total `cut` that the page's last
  * lead reaches at least, and only leads whose ceiling reaches `cut` can be on the page. The
- * 0.01 margin covers the rounding of the live total to 2 decimals.
+ * 0.01 margin covers the rounding of the live total to 2 decimals. The band is ranked from the
+ * ceiling indexes alone (they carry what the decay needs, migration LeadListCoveringIndex) and
+ * only the page's rows are read from the table.
  */
 export const leadsByScore = (filter: string, count: number) => `
   WITH cut AS MATERIALIZED (
@@ -34,26 +37,71 @@ export const leadsByScore = (filter: string, count: number) => `
       SELECT total_now FROM ${leadsScoredAt(1)} WHERE ${filter}
       ORDER BY score_ceiling DESC LIMIT ${count}
     ) candidates HAVING count(*) = ${count}
+  ), page AS MATERIALIZED (
+    SELECT id FROM ${leadsScoredAt(1)}
+    WHERE ${filter} AND score_ceiling >= COALESCE((SELECT total FROM cut), '-Infinity') - 0.01
+    ORDER BY total_now DESC, id LIMIT ${count}
   )
   SELECT * FROM ${leadsScoredAt(1)}
-  WHERE ${filter} AND score_ceiling >= COALESCE((SELECT total FROM cut), '-Infinity') - 0.01
-  ORDER BY total_now DESC, id LIMIT ${count}`;
+  WHERE id IN (SELECT id FROM page)
+  ORDER BY total_now DESC, id`;
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
+/** The funnel figures' part of a lead row, as FunnelFacts wants it. */
+const FACTS_SQL = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, source,
+  territory_id, owner_id, stage, lost_reason, stages_reached, stage_moves, stage_path, visit_seconds`;
+
+type FactsRow = {
+  day: string;
+  source: FunnelFacts['source'];
+  territory_id: string | null;
+  owner_id: string | null;
+  stage: FunnelFacts['stage'];
+  lost_reason: string | null;
+  stages_reached: FunnelFacts['reached'];
+  stage_moves: string[];
+  stage_path: FunnelFacts['path'];
+  visit_seconds: (number | null)[];
+};
+
+const factsOf = (row: FactsRow): FunnelFacts => ({
+  day: row.day,
+  source: row.source,
+  territoryId: row.territory_id,
+  ownerId: row.owner_id,
+  stage: row.stage,
+  lostReason: row.lost_reason,
+  reached: row.stages_reached,
+  moves: row.stage_moves,
+  path: row.stage_path,
+  seconds: row.visit_seconds,
+});
+
 /**
- * Writes the read models (the lead list row and its stage visits) from lead states. Both the
- * command side and the rebuild use this one function, which is why a rebuild gives the same rows.
+ * Writes the read models (the lead list row, its stage visits and the funnel rollup) from lead
+ * states. Both the command side and the rebuild use this one function, which is why a rebuild
+ * gives the same rows.
  */
 @Injectable()
 export class LeadProjection {
-  /** Upserts the lead rows, and rewrites the stage visits of `movedLeads` (default: all). */
+  /**
+   * Upserts the lead rows, rewrites the stage visits of `movedLeads` (default: all), and moves
+   * the leads' counts in the funnel rollup from their old rows to their new ones.
+   */
   async save(
     manager: EntityManager,
     leads: readonly LeadState[],
     movedLeads: readonly LeadState[] = leads,
   ): Promise<void> {
     if (leads.length === 0) return;
+    // Locked: the rollup change is computed from these rows, so no other writer may change them
+    // before this transaction ends (appends already serialise writers of one lead; this is cheap).
+    const before: FactsRow[] = await manager.query(
+      `SELECT ${FACTS_SQL} FROM funnel.leads WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [leads.map((lead) => lead.id)],
+    );
+    const rows = leads.map((lead) => ({ lead, summary: funnelSummary(lead.stageVisits) }));
     await manager.query(
       `INSERT INTO funnel.leads (id, version, source, contact_id, account_id, owner_id, owner_pinned,
          territory_id, stage, stage_entered_at, lost_reason, auto_qualified, amount, committee,
@@ -88,46 +136,67 @@ export class LeadProjection {
          updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
-          leads.map((lead) => {
-            const summary = funnelSummary(lead.stageVisits);
-            return {
-              id: lead.id,
-              version: lead.version,
-              source: lead.source,
-              contact_id: lead.contactId,
-              account_id: lead.accountId,
-              owner_id: lead.ownerId,
-              owner_pinned: lead.ownerPinned,
-              territory_id: lead.territoryId,
-              stage: lead.stage,
-              stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
-              lost_reason: lead.lostReason,
-              auto_qualified: lead.autoQualified,
-              amount: lead.amount,
-              committee: lead.committee,
-              champion_contact_id: lead.championContactId,
-              fit: lead.fit,
-              engagement_count: lead.engagementCount,
-              fit_score: lead.score?.fit ?? 0,
-              engagement_score: lead.score?.engagement ?? 0,
-              total_score: lead.score?.total ?? 0,
-              score_model_version: lead.score?.modelVersion ?? null,
-              scored_at: iso(lead.score?.at),
-              decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
-              decay_points: lead.score?.decay.map((term) => term.points) ?? [],
-              announced_total: lead.announcedTotal,
-              stages_reached: summary.reached,
-              stage_moves: summary.moves,
-              stage_path: summary.path,
-              visit_seconds: summary.seconds,
-              created_at: iso(lead.createdAt),
-              updated_at: iso(lead.updatedAt),
-            };
-          }),
+          rows.map(({ lead, summary }) => ({
+            id: lead.id,
+            version: lead.version,
+            source: lead.source,
+            contact_id: lead.contactId,
+            account_id: lead.accountId,
+            owner_id: lead.ownerId,
+            owner_pinned: lead.ownerPinned,
+            territory_id: lead.territoryId,
+            stage: lead.stage,
+            stage_entered_at: iso(lead.stageVisits[lead.stageVisits.length - 1].enteredAt),
+            lost_reason: lead.lostReason,
+            auto_qualified: lead.autoQualified,
+            amount: lead.amount,
+            committee: lead.committee,
+            champion_contact_id: lead.championContactId,
+            fit: lead.fit,
+            engagement_count: lead.engagementCount,
+            fit_score: lead.score?.fit ?? 0,
+            engagement_score: lead.score?.engagement ?? 0,
+            total_score: lead.score?.total ?? 0,
+            score_model_version: lead.score?.modelVersion ?? null,
+            scored_at: iso(lead.score?.at),
+            decay_half_lives: lead.score?.decay.map((term) => term.halfLifeDays) ?? [],
+            decay_points: lead.score?.decay.map((term) => term.points) ?? [],
+            announced_total: lead.announcedTotal,
+            stages_reached: summary.reached,
+            stage_moves: summary.moves,
+            stage_path: summary.path,
+            visit_seconds: summary.seconds,
+            created_at: iso(lead.createdAt),
+            updated_at: iso(lead.updatedAt),
+          })),
         ),
       ],
     );
-    if (movedLeads.length === 0) return;
+    if (movedLeads.length > 0) await this.saveVisits(manager, movedLeads);
+    // Last: other leads' writers share rollup rows, so their locks are held for the least time.
+    await this.applyRollup(
+      manager,
+      before.map(factsOf),
+      rows.map(({ lead, summary }) => ({
+        day: iso(lead.createdAt)!.slice(0, 10),
+        source: lead.source,
+        territoryId: lead.territoryId,
+        ownerId: lead.ownerId,
+        stage: lead.stage,
+        lostReason: lead.lostReason,
+        reached: summary.reached,
+        moves: summary.moves,
+        path: summary.path,
+        seconds: summary.seconds,
+      })),
+    );
+  }
+
+  /** Rewrites the stage visits of the leads. */
+  private async saveVisits(
+    manager: EntityManager,
+    movedLeads: readonly LeadState[],
+  ): Promise<void> {
     const ids = movedLeads.map((lead) => lead.id);
     await manager.query(`DELETE FROM funnel.lead_stage_visits WHERE lead_id = ANY($1::uuid[])`, [
       ids,
@@ -149,6 +218,38 @@ export class LeadProjection {
           ),
         ),
       ],
+    );
+  }
+
+  /**
+   * Adds the net changes to `funnel.funnel_cohort_days` and `funnel.funnel_stage_lengths` in one
+   * statement (SQL increments: exact with any number of replicas writing). A row a change empties
+   * stays at 0 (bounded by the combinations its day ever had; readers skip it).
+   */
+  private async applyRollup(
+    manager: EntityManager,
+    before: readonly FunnelFacts[],
+    after: readonly FunnelFacts[],
+  ): Promise<void> {
+    const { cohort, lengths } = funnelRollupDeltas(before, after);
+    if (cohort.length === 0 && lengths.length === 0) return;
+    await manager.query(
+      `WITH counted AS (
+         INSERT INTO funnel.funnel_cohort_days AS t (dimension, day, key, stage, lost_reason,
+           stages_reached, stage_moves, leads)
+         SELECT dimension, day, key, stage, "lostReason", reached, moves, leads
+         FROM jsonb_to_recordset($1::jsonb) AS d(dimension text, day date, key text, stage text,
+           "lostReason" text, reached text[], moves text[], leads integer)
+         ON CONFLICT ON CONSTRAINT funnel_cohort_days_key
+         DO UPDATE SET leads = t.leads + EXCLUDED.leads
+       )
+       INSERT INTO funnel.funnel_stage_lengths AS t (dimension, day, key, stage, seconds, visits)
+       SELECT dimension, day, key, stage, seconds, visits
+       FROM jsonb_to_recordset($2::jsonb) AS d(dimension text, day date, key text, stage text,
+         seconds double precision, visits integer)
+       ON CONFLICT ON CONSTRAINT funnel_stage_lengths_key
+       DO UPDATE SET visits = t.visits + EXCLUDED.visits`,
+      [JSON.stringify(cohort), JSON.stringify(lengths)],
     );
   }
 }
