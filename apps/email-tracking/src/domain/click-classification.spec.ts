@@ -209,7 +209,7 @@ describe('siblingProbes', () => {
   it('reads every recorded click that matters to the batch (randomised, against reading them all)', () => {
     // A recorded click the probes leave out must never change a count.
     let seed = 42;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let round = 0; round < 200; round++) {
       const make = () => click(`m${random(3)}`, String(random(3)), random(5000));
       const batch = Array.from({ length: 1 + random(6) }, make);
