@@ -13,3 +13,4 @@ export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.service';
 export * from './persistence.module';
 export * from './persistence.options';
+export * from './reads/snapshot';

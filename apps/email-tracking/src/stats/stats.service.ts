@@ -8,7 +8,8 @@ import {
   ErrorCode,
   OpenClassification,
 } from '@sales-suite/contracts';
-import { DataSource } from 'typeorm';
+import { readSnapshot } from '@sales-suite/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { CAMPAIGN_COUNTERS } from '../campaigns/campaign-counters';
 import {
   CampaignCounters,
@@ -53,8 +54,17 @@ const HOURLY_SERIES = `
 export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async campaignStats(campaignId: string, now = new Date()): Promise<CampaignStatsView> {
-    const [counters]: CampaignCounters[] = await this.dataSource.query(
+  /** Every figure from one snapshot: the recorders commit while the statements run. */
+  campaignStats(campaignId: string, now = new Date()): Promise<CampaignStatsView> {
+    return readSnapshot(this.dataSource, (db) => this.campaignStatsIn(db, campaignId, now));
+  }
+
+  private async campaignStatsIn(
+    db: EntityManager,
+    campaignId: string,
+    now: Date,
+  ): Promise<CampaignStatsView> {
+    const [counters]: CampaignCounters[] = await db.query(
       `SELECT ${CAMPAIGN_COUNTERS} FROM email.campaigns WHERE id = $1`,
       [campaignId],
     );
@@ -68,13 +78,12 @@ export class StatsService {
       );
     const [[unsubscribes], [delays], classes, hours, [clicks], clickClasses, links] =
       await Promise.all([
-        this.dataSource.query(
-          `SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`,
-          [campaignId],
-        ) as Promise<{ count: number }[]>,
+        db.query(`SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`, [
+          campaignId,
+        ]) as Promise<{ count: number }[]>,
         // Percentiles in SQL (nearest rank, as domain/open-stats.ts defines them) rather than
         // every message's delay in memory.
-        this.dataSource.query(
+        db.query(
           `SELECT count(*)::int AS samples,
                   percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
                   percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
@@ -82,12 +91,12 @@ export class StatsService {
                  FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL) delays`,
           [campaignId],
         ) as Promise<DelaySummary[]>,
-        this.dataSource.query(
+        db.query(
           `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(opens) > 0`,
           [campaignId],
         ) as Promise<{ classification: OpenClassification; opens: number }[]>,
-        this.dataSource.query(HOURLY_SERIES, [campaignId]) as Promise<
+        db.query(HOURLY_SERIES, [campaignId]) as Promise<
           {
             hour: number;
             opens: number;
@@ -96,7 +105,7 @@ export class StatsService {
             human_clicks: number;
           }[]
         >,
-        this.dataSource.query(
+        db.query(
           `SELECT count(DISTINCT message_id)::int AS unique_clicks,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
                 (SELECT count(*)::int FROM email.messages
@@ -105,12 +114,12 @@ export class StatsService {
          FROM email.clicks WHERE campaign_id = $1`,
           [campaignId],
         ) as Promise<ClickTotals[]>,
-        this.dataSource.query(
+        db.query(
           `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(clicks) > 0`,
           [campaignId],
         ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
-        this.dataSource.query(
+        db.query(
           `SELECT l.url, count(*)::int AS total_clicks, count(DISTINCT c.message_id)::int AS unique_clicks,
                 count(DISTINCT c.message_id) FILTER (WHERE c.classification = 'human')::int AS unique_human_clicks
          FROM email.clicks c JOIN email.links l ON l.id = c.link_id
@@ -184,16 +193,23 @@ export class StatsService {
   }
 
   /** Built from the contact's stored opens and clicks only: anonymous and erased ones do not show. */
-  async contactEngagement(contactId: string): Promise<ContactEngagementView> {
+  contactEngagement(contactId: string): Promise<ContactEngagementView> {
+    return readSnapshot(this.dataSource, (db) => this.contactEngagementIn(db, contactId));
+  }
+
+  private async contactEngagementIn(
+    db: EntityManager,
+    contactId: string,
+  ): Promise<ContactEngagementView> {
     const [[messages], [opens], [tracking], [unsubscribes], recent, [clicks], recentClicks] =
       await Promise.all([
-        this.dataSource.query(
+        db.query(
           `SELECT count(*)::int AS sent,
                 count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced
          FROM email.messages WHERE contact_id = $1`,
           [contactId],
         ) as Promise<{ sent: number; bounced: number }[]>,
-        this.dataSource.query(
+        db.query(
           `SELECT count(*)::int AS total_opens,
                 count(DISTINCT message_id)::int AS unique_opens,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_opens,
@@ -208,16 +224,15 @@ export class StatsService {
             last_human_open_at: Date | null;
           }[]
         >,
-        this.dataSource.query(
-          `SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`,
-          [contactId],
-        ) as Promise<{ do_not_track: boolean }[]>,
-        this.dataSource.query(
+        db.query(`SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`, [
+          contactId,
+        ]) as Promise<{ do_not_track: boolean }[]>,
+        db.query(
           `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
          FROM email.unsubscribes WHERE contact_id = $1`,
           [contactId],
         ) as Promise<{ count: number; first_at: Date | null }[]>,
-        this.dataSource.query(
+        db.query(
           `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
          FROM email.opens WHERE contact_id = $1 ORDER BY opened_at DESC, id DESC LIMIT ${RECENT_OPENS}`,
           [contactId],
@@ -231,7 +246,7 @@ export class StatsService {
             ua_family: string | null;
           }[]
         >,
-        this.dataSource.query(
+        db.query(
           `SELECT count(*)::int AS total_clicks,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
                 max(clicked_at) FILTER (WHERE classification = 'human') AS last_human_click_at
@@ -240,7 +255,7 @@ export class StatsService {
         ) as Promise<
           { total_clicks: number; unique_human_clicks: number; last_human_click_at: Date | null }[]
         >,
-        this.dataSource.query(
+        db.query(
           `SELECT c.message_id, c.campaign_id, l.url, c.clicked_at, c.classification, c.reason, c.ua_family
          FROM email.clicks c JOIN email.links l ON l.id = c.link_id
          WHERE c.contact_id = $1 ORDER BY c.clicked_at DESC, c.id DESC LIMIT ${RECENT_CLICKS}`,
