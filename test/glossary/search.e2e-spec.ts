@@ -102,7 +102,8 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
       );
     const created = await ctx.api<Term>('/v1/glossary/terms', {
       body: {
-        slug: 'win-rate',
+        // A slug of its own: a deleted term keeps its slug, and the annotate file creates win-rate.
+        slug: 'win-rate-label-words',
         name: 'Win Rate',
         definition: 'Deals won out of the deals closed.',
         aliases: ['WR'],
@@ -111,15 +112,18 @@ describe('glossary search and suggest (pg_trgm + weighted full text)', () => {
     });
     expect(created.status).toBe(201);
     expect(await drift()).toEqual([]);
-    expect((await search('winrte'))[0]).toMatchObject({ slug: 'win-rate', match: 'fuzzy' });
-    const patched = await ctx.api<Term>('/v1/glossary/terms/win-rate', {
+    expect((await search('winrte'))[0]).toMatchObject({
+      slug: 'win-rate-label-words',
+      match: 'fuzzy',
+    });
+    const patched = await ctx.api<Term>('/v1/glossary/terms/win-rate-label-words', {
       method: 'PATCH',
       headers: { 'if-match': '"1"' },
       body: { aliases: ['Close Rate'], hiddenLabels: null },
     });
     expect(patched.status).toBe(200);
     expect(await drift()).toEqual([]);
-    const deleted = await ctx.api('/v1/glossary/terms/win-rate', {
+    const deleted = await ctx.api('/v1/glossary/terms/win-rate-label-words', {
       method: 'DELETE',
       headers: { 'if-match': '"2"' },
     });
