@@ -10,6 +10,7 @@ import {
   LeadBody,
   putModel,
   startLeadFunnel,
+  contactFit,
 } from './lead-funnel.harness';
 
 const DUPLICATE_WINDOW_MS = 1000;
@@ -25,18 +26,6 @@ const MODEL = {
   champion: { points: 0 },
   qualification: { mqlThreshold: 1000, hysteresis: 0 },
 };
-
-const fit = (overrides: Record<string, unknown> = {}) => ({
-  seniority: 'vp',
-  department: 'sales',
-  country: 'DE',
-  industry: 'software',
-  employeeRange: '51-200',
-  freeEmail: false,
-  disposableEmail: false,
-  roleAccount: false,
-  ...overrides,
-});
 
 describe('consumers: email.opened and crm.contact.* through real JetStream', () => {
   let apps: AppSet;
@@ -150,7 +139,7 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
       contactId,
       accountId: 'acc-1',
       email: 'vp@example.de',
-      fit: fit(),
+      fit: contactFit(),
       changedFields: ['seniority', 'country'],
       occurredAt: new Date().toISOString(),
     };
@@ -163,13 +152,13 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
 
     const stale = {
       ...enriched,
-      fit: fit({ seniority: 'intern' }),
+      fit: contactFit({ seniority: 'intern' }),
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
     };
     await events.publish('crm.contact.updated', stale, `crm-${randomUUID()}`);
     const updated = {
       ...enriched,
-      fit: fit({ country: 'FR' }),
+      fit: contactFit({ country: 'FR' }),
       occurredAt: new Date(Date.now() + 1000).toISOString(),
     };
     await events.publish('crm.contact.updated', updated, `crm-${randomUUID()}`);
@@ -215,7 +204,7 @@ describe('consumers: email.opened and crm.contact.* through real JetStream', () 
         contactId,
         accountId: null,
         email: null,
-        fit: fit(),
+        fit: contactFit(),
         changedFields: [],
         occurredAt: new Date().toISOString(),
       },

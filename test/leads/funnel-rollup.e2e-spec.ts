@@ -119,27 +119,7 @@ describe('the funnel rollup, kept by the projection, is exactly the direct compu
       await reassign(everyone(first, 'rollup-a'));
       const contactId = `c-${randomUUID()}`;
       const events = await EventPublisher.connect();
-      await events.publish(
-        'crm.contact.enriched',
-        {
-          contactId,
-          accountId: null,
-          email: null,
-          fit: {
-            seniority: 'vp',
-            department: 'sales',
-            country: 'DE',
-            industry: 'software',
-            employeeRange: '51-200',
-            freeEmail: false,
-            disposableEmail: false,
-            roleAccount: false,
-          },
-          changedFields: [],
-          occurredAt: new Date().toISOString(),
-        },
-        `crm-${randomUUID()}`,
-      );
+      await events.publishContactEnriched(contactId);
       await events.close();
       const unowned = await eventually(
         () => createLead(api, { source: 'inbound', contactId }),

@@ -1,5 +1,4 @@
 import { connect, NatsConnection } from 'nats';
-import { randomUUID } from 'node:crypto';
 import { AppSet } from '../support/apps';
 import { eventually } from '../support/eventually';
 import { e2eRun } from '../support/test-env';
@@ -12,6 +11,7 @@ import {
   leadEventsOf,
   putModel,
   startLeadFunnel,
+  contactFit,
 } from './lead-funnel.harness';
 
 /** Forms 5, meetings 60 (ten-year half-lives, so nothing decays during the test); MQL at 50. */
@@ -68,27 +68,10 @@ describe('lead events out: lead.* through the outbox to JetStream', () => {
       amount: 900,
     });
     // The contact's fit arrives from the CRM: the lead gets its territory and owner.
-    await publisher.publish(
-      'crm.contact.enriched',
-      {
-        contactId: 'contact-41',
-        accountId: 'account-9',
-        email: null,
-        fit: {
-          seniority: 'manager',
-          department: 'sales',
-          country: 'DE',
-          industry: 'software',
-          employeeRange: '51-200',
-          freeEmail: false,
-          disposableEmail: false,
-          roleAccount: false,
-        },
-        changedFields: [],
-        occurredAt: new Date().toISOString(),
-      },
-      `crm-${randomUUID()}`,
-    );
+    await publisher.publishContactEnriched('contact-41', {
+      fit: contactFit({ seniority: 'manager' }),
+      accountId: 'account-9',
+    });
     await eventually(
       async () => (await api<LeadBody>(`/v1/leads/${lead.id}`)).body,
       (current) => current.ownerId === 'owner-7',

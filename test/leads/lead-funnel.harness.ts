@@ -1,4 +1,5 @@
 import { connect, headers, JetStreamClient, NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AppSet, RunningApp } from '../support/apps';
 import { apiClient } from '../support/http';
@@ -53,6 +54,19 @@ export async function database(): Promise<Client> {
   return client;
 }
 
+/** A contact's fit as `crm.contact.enriched` carries it: a VP of sales in Germany, unless overridden. */
+export const contactFit = (overrides: Record<string, unknown> = {}) => ({
+  seniority: 'vp',
+  department: 'sales',
+  country: 'DE',
+  industry: 'software',
+  employeeRange: '51-200',
+  freeEmail: false,
+  disposableEmail: false,
+  roleAccount: false,
+  ...overrides,
+});
+
 /** Publishes to JetStream like the producers' outbox relays do: prefixed subject, message id. */
 export class EventPublisher {
   private constructor(
@@ -78,6 +92,22 @@ export class EventPublisher {
       { headers: h },
     );
     return { duplicate: ack.duplicate };
+  }
+
+  /** The CRM's news that a contact's fit is known (territories and fit scoring match on it). */
+  publishContactEnriched(
+    contactId: string,
+    { fit = contactFit(), accountId = null }: { fit?: object; accountId?: string | null } = {},
+  ): Promise<{ duplicate: boolean }> {
+    const enriched = {
+      contactId,
+      accountId,
+      email: null,
+      fit,
+      changedFields: [],
+      occurredAt: new Date().toISOString(),
+    };
+    return this.publish('crm.contact.enriched', enriched, `crm-${randomUUID()}`);
   }
 
   get nats(): NatsConnection {

@@ -81,27 +81,7 @@ describe('territory reassignment jobs across lead-funnel replicas', () => {
     // one created through the API for it (its events, visits, row).
     const contactId = `c-${randomUUID()}`;
     const events = await EventPublisher.connect();
-    await events.publish(
-      'crm.contact.enriched',
-      {
-        contactId,
-        accountId: null,
-        email: null,
-        fit: {
-          seniority: 'vp',
-          department: 'sales',
-          country: 'DE',
-          industry: 'software',
-          employeeRange: '51-200',
-          freeEmail: false,
-          disposableEmail: false,
-          roleAccount: false,
-        },
-        changedFields: [],
-        occurredAt: new Date().toISOString(),
-      },
-      `crm-${randomUUID()}`,
-    );
+    await events.publishContactEnriched(contactId);
     await events.close();
     const template = await eventually(
       () => createLead(api, { source: 'inbound', contactId }),
