@@ -11,6 +11,7 @@
 // bench/results/scale-explain/.
 //
 //   node bench/scale.bench.mjs [--sizes 10000,100000,1000000] [--samples 40] [--only glossary]
+//                              [--keep NAME]
 //   npm run bench -- scale            (SCALE_BENCH_SIZES, SCALE_BENCH_SAMPLES also work)
 //
 // Seeding writes the rows the services would write, with COPY-speed INSERT … SELECT over
@@ -21,6 +22,10 @@
 // Clicks: seedClicks is the hook for the click rows once email-tracking records them.
 // `--only glossary` seeds and measures the glossary alone (terms, search, suggest, uncached search)
 // and prints its figures without writing bench/results.
+// `--keep NAME` seeds into a database that outlives the run (sales_suite_bench_kept_NAME) and, when
+// it is already there, goes on from what it holds: the services migrate it at start (backfills
+// included), a step it already holds is measured without seeding, and a bigger one seeds only the
+// difference. Drop it by hand when done. The seed checks run only on a database seeded from empty.
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -46,6 +51,7 @@ const SIZES = (argument('sizes') ?? process.env.SCALE_BENCH_SIZES ?? '10000,1000
   .map(Number);
 const SAMPLES = Number(argument('samples') ?? process.env.SCALE_BENCH_SAMPLES ?? 40);
 const GLOSSARY_ONLY = argument('only') === 'glossary';
+const KEEP = argument('keep');
 const OPENS_PER_LEAD = 10;
 const MAX_TERMS = 100_000;
 const UNCACHED_RATE = 200;
@@ -169,6 +175,10 @@ async function seedLeads(db, from, to) {
     funnel.funnel_cohort_days, funnel.funnel_stage_lengths`);
 }
 
+/** Version-4 shaped (the services' validators check it), ordered by number. */
+const uuidOf = (kind, expr) =>
+  `overlay(overlay('${kind}' || lpad(to_hex(${expr}), 31, '0') placing '4' from 13) placing '8' from 17)::uuid`;
+
 /**
  * Campaigns, messages and opens up to `leads` leads: 5 messages and 10 opens per lead, the
  * messages of contact-1…contact-n, 1 in 10 messages in the largest campaign ("bench-0"), the rest
@@ -179,19 +189,16 @@ async function seedLeads(db, from, to) {
 async function seedOpens(db, fromLeads, toLeads) {
   const from = fromLeads * (OPENS_PER_LEAD / 2);
   const to = toLeads * (OPENS_PER_LEAD / 2);
-  // Version-4 shaped (the services' validators check it), ordered by number.
-  const uuid = (kind, expr) =>
-    `overlay(overlay('${kind}' || lpad(to_hex(${expr}), 31, '0') placing '4' from 13) placing '8' from 17)::uuid`;
   if (fromLeads === 0)
     await db.query(`INSERT INTO email.campaigns (id, name, subject, created_at)
-      SELECT ${uuid('c', 'c')}, 'bench-' || c, 'Subject ' || c, now() - interval '400 days'
+      SELECT ${uuidOf('c', 'c')}, 'bench-' || c, 'Subject ' || c, now() - interval '400 days'
       FROM generate_series(0, 99) c`);
   await db.query(`SET session_replication_role = replica`);
   try {
     await db.query(`DROP TABLE IF EXISTS bench_messages`);
     await db.query(`CREATE TEMP TABLE bench_messages AS
-      SELECT m, ${uuid('a', 'm')} AS id,
-        ${uuid('c', 'CASE WHEN m % 10 = 0 THEN 0 ELSE 1 + m % 99 END')} AS campaign_id,
+      SELECT m, ${uuidOf('a', 'm')} AS id,
+        ${uuidOf('c', 'CASE WHEN m % 10 = 0 THEN 0 ELSE 1 + m % 99 END')} AS campaign_id,
         'contact-' || (1 + m % ${toLeads}) AS contact_id,
         date_trunc('milliseconds', now() - ((m * 7) % (365 * 24)) * interval '1 hour') AS sent_at,
         CASE WHEN m % 3 = 0 THEN 2 ELSE 1 END AS human_opens
@@ -206,7 +213,7 @@ async function seedOpens(db, fromLeads, toLeads) {
     await db.query(`WITH opens AS (
       INSERT INTO email.opens (hit_id, message_id, campaign_id, contact_id, opened_at,
         classification, reason, ip_prefix, ua_family)
-      SELECT ${uuid('b', 'm * 2 + o')}, id, campaign_id, contact_id,
+      SELECT ${uuidOf('b', 'm * 2 + o')}, id, campaign_id, contact_id,
         sent_at + CASE WHEN o = 0 THEN interval '2 minutes' ELSE interval '3 hours' END,
         CASE WHEN o = 0 AND human_opens = 1 THEN 'machine:proxy_prefetch' ELSE 'human' END,
         CASE WHEN o = 0 AND human_opens = 1 THEN 'image proxy prefetch' ELSE 'browser' END,
@@ -218,11 +225,13 @@ async function seedOpens(db, fromLeads, toLeads) {
         classification, count(*)
       FROM opens GROUP BY 1, 2, 3
       ON CONFLICT (campaign_id, hour, classification) DO UPDATE SET opens = h.opens + EXCLUDED.opens`);
-    await seedClicks(db, from, to);
+    await seedClicks(db, from);
   } finally {
     await db.query(`SET session_replication_role = DEFAULT`);
   }
-  await db.query(`VACUUM ANALYZE email.messages, email.opens, email.campaign_hours`);
+  await db.query(
+    `VACUUM ANALYZE email.messages, email.opens, email.campaign_hours, email.links, email.clicks`,
+  );
 }
 
 /** Checks that the seeded campaign hour rows count exactly the seeded opens and clicks. */
@@ -247,8 +256,42 @@ async function checkCampaignHours(db) {
   return true;
 }
 
-/** The hook for clicks (another branch adds them): seed them here, per message in (from, to]. */
-async function seedClicks() {}
+/**
+ * Clicks of the messages being seeded (bench_messages), as the click recorder writes them (its campaign hour rows
+ * included): every campaign has 5 links; 1 message in 4 gets a human click on one of them a
+ * minute after its first human open (so it implies no open), and half of those were first fetched
+ * by a link scanner, which clicks two links within seconds of delivery.
+ */
+async function seedClicks(db, from) {
+  const urls = `'https://example.com/bench/' || k`;
+  if (from === 0)
+    await db.query(`INSERT INTO email.links (campaign_id, url)
+      SELECT id, ${urls} FROM email.campaigns, generate_series(1, 5) k WHERE name LIKE 'bench-%'`);
+  await db.query(`WITH picked AS (
+      SELECT m.id, m.campaign_id, m.contact_id, m.delivered_at, m.first_human_open_at, b.m
+      FROM bench_messages b JOIN email.messages m ON m.id = b.id WHERE b.m % 4 = 0),
+    clicks AS (
+      INSERT INTO email.clicks (hit_id, message_id, campaign_id, link_id, clicked_at,
+        classification, reason, implied_open, contact_id, ip_prefix, ua_family)
+      SELECT ${uuidOf('d', 'p.m * 3 + c.n')}, p.id, p.campaign_id, l.id,
+        CASE WHEN c.n = 0 THEN p.first_human_open_at + interval '1 minute'
+             ELSE p.delivered_at + c.n * interval '2 seconds' END,
+        CASE WHEN c.n = 0 THEN 'human' ELSE 'machine:scanner' END,
+        CASE WHEN c.n = 0 THEN 'browser user agent, no machine signal'
+             ELSE 'known security scanner user agent' END,
+        false, p.contact_id, NULL, NULL
+      FROM picked p
+      CROSS JOIN LATERAL (SELECT 0 AS n UNION ALL
+                          SELECT n FROM generate_series(1, 2) n WHERE p.m % 8 = 0) c
+      JOIN email.links l ON l.campaign_id = p.campaign_id
+        AND l.url = 'https://example.com/bench/' || (1 + (p.m / 4 + c.n) % 5)
+      RETURNING campaign_id, clicked_at, classification)
+    INSERT INTO email.campaign_hours AS h (campaign_id, hour, classification, clicks)
+    SELECT campaign_id, date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+      classification, count(*)
+    FROM clicks GROUP BY 1, 2, 3
+    ON CONFLICT (campaign_id, hour, classification) DO UPDATE SET clicks = h.clicks + EXCLUDED.clicks`);
+}
 
 // Glossary terms like bench/glossary.bench.mjs's: three sales words, a number, 25 words of prose.
 const WORDS = (
@@ -286,6 +329,23 @@ async function seedTerms(db, from, to) {
       'approved'
     FROM generate_series(${from}, ${to - 1}) i`);
   await db.query(`VACUUM ANALYZE glossary.terms`);
+}
+
+/**
+ * The leads and glossary terms a kept database holds: the seeders write leads 1…n and terms
+ * 0…n-1 in one statement each, so a count is the next number to seed.
+ */
+async function seeded(db) {
+  const count = async (table, where = 'true') => {
+    const [{ exists }] = (await db.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]))
+      .rows;
+    if (!exists) return 0; // `--only glossary` does not start (and migrate) lead-funnel
+    return (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`)).rows[0].n;
+  };
+  return {
+    leads: await count('funnel.leads'),
+    terms: await count('glossary.terms', `slug ~ '^[a-z]+-[a-z]+-[a-z]+-[0-9]+$'`),
+  };
 }
 
 /** Checks that the seeded read model is what the service's own replay writes (first size only). */
@@ -431,6 +491,7 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
 async function main() {
   const suite = await createSuite('scale', {
     env: { LEAD_DECAY_SWEEP_MS: '3600000', LOG_LEVEL: 'error' },
+    keepDatabase: KEEP,
   });
   const db = new pg.Client({ connectionString: suite.databaseUrl });
   const steps = [];
@@ -501,24 +562,27 @@ async function main() {
       return { ...figures, cpuMsPerSearch };
     };
 
-    let leads = 0;
-    let terms = 0;
+    // What a kept database already holds (0 and 0 for a new one).
+    let { leads, terms } = await seeded(db);
+    if (leads > 0 || terms > 0)
+      console.log(`the kept database holds ${leads} leads, ${terms} terms`);
+    const seededFromEmpty = leads === 0;
     for (const [stepIndex, size] of SIZES.entries()) {
       const seeded = performance.now();
-      console.log(`seeding ${size} leads, ${size * OPENS_PER_LEAD} opens…`);
-      if (!GLOSSARY_ONLY) await seedLeads(db, leads, size);
-      if (!GLOSSARY_ONLY) await seedOpens(db, leads, size);
+      if (size > leads) console.log(`seeding ${size} leads, ${size * OPENS_PER_LEAD} opens…`);
+      if (!GLOSSARY_ONLY && size > leads) await seedLeads(db, leads, size);
+      if (!GLOSSARY_ONLY && size > leads) await seedOpens(db, leads, size);
       const termsWanted = Math.min(size, MAX_TERMS);
       if (termsWanted > terms) await seedTerms(db, terms, termsWanted);
       const seedSeconds = Math.round((performance.now() - seeded) / 100) / 10;
       // The rebuild replays every stream in one request: beyond 100,000 leads it outlasts the
       // gateway's timeout, so a run that starts bigger is not checked.
-      if (seedCheck === null && size <= 100_000 && !GLOSSARY_ONLY)
+      if (seedCheck === null && seededFromEmpty && size <= 100_000 && !GLOSSARY_ONLY)
         seedCheck = {
           ...(await checkSeedAgainstRebuild(db, call)),
           campaignHoursMatchOpens: await checkCampaignHours(db),
         };
-      leads = size;
+      leads = Math.max(leads, size);
       terms = Math.max(terms, termsWanted);
       console.log(`seeded in ${seedSeconds} s (load ${load1m()}); measuring…`);
 

@@ -20,16 +20,25 @@ const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 /**
  * Options (the cluster bench's): `adminUrl` and `natsUrl` of other servers than the machine's,
  * `env` for every app, and `logDir` to write each app's output to its own file instead of here.
+ * `keepDatabase` names a database that outlives the run (`sales_suite_bench_kept_<name>`): made
+ * when missing, reused when there, never dropped — for data that takes long to seed.
  */
 export async function createSuite(
   name,
-  { adminUrl = ADMIN_URL, natsUrl = NATS_URL, env: suiteEnv = {}, logDir } = {},
+  { adminUrl = ADMIN_URL, natsUrl = NATS_URL, env: suiteEnv = {}, logDir, keepDatabase } = {},
 ) {
   const id = `${name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
-  const databaseName = `sales_suite_bench_${id}`;
+  if (keepDatabase !== undefined && !/^\w+$/.test(keepDatabase))
+    throw new Error(`a kept database's name is letters, digits and _: ${keepDatabase}`);
+  const databaseName = keepDatabase
+    ? `sales_suite_bench_kept_${keepDatabase}`
+    : `sales_suite_bench_${id}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
+  const existing = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [
+    databaseName,
+  ]);
+  if (existing.rowCount === 0) await admin.query(`CREATE DATABASE ${databaseName}`);
   await admin.end();
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${databaseName}`;
@@ -91,6 +100,7 @@ export async function createSuite(
           return once(child, 'exit');
         }),
       );
+      if (keepDatabase) return;
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
