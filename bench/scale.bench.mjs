@@ -11,7 +11,7 @@
 // bench/results/scale-explain/.
 //
 //   node bench/scale.bench.mjs [--sizes 10000,100000,1000000] [--samples 40] [--only glossary]
-//                              [--keep NAME]
+//                              [--keep NAME] [--merge]
 //   npm run bench -- scale            (SCALE_BENCH_SIZES, SCALE_BENCH_SAMPLES also work)
 //
 // Seeding writes the rows the services would write, with COPY-speed INSERT … SELECT over
@@ -26,8 +26,11 @@
 // it is already there, goes on from what it holds: the services migrate it at start (backfills
 // included), a step it already holds is measured without seeding, and a bigger one seeds only the
 // difference. Drop it by hand when done. The seed checks run only on a database seeded from empty.
+// `--merge` keeps, from the bench/results/scale.json already there, the steps of sizes this run
+// does not measure (each step says when it was measured): a 1M step measured on a kept database
+// joins the curve of a fresh 10k/100k run.
 import { loadavg } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -52,6 +55,7 @@ const SIZES = (argument('sizes') ?? process.env.SCALE_BENCH_SIZES ?? '10000,1000
 const SAMPLES = Number(argument('samples') ?? process.env.SCALE_BENCH_SAMPLES ?? 40);
 const GLOSSARY_ONLY = argument('only') === 'glossary';
 const KEEP = argument('keep');
+const MERGE = process.argv.includes('--merge');
 const OPENS_PER_LEAD = 10;
 const MAX_TERMS = 100_000;
 const UNCACHED_RATE = 200;
@@ -624,6 +628,7 @@ async function main() {
         ...(await measureGlossary(stepIndex)),
       };
       const step = {
+        measuredAt: new Date().toISOString(),
         leads: size,
         opens: size * OPENS_PER_LEAD,
         terms,
@@ -658,6 +663,15 @@ async function main() {
     await suite.close();
   }
   if (GLOSSARY_ONLY) return;
+  const earlier = MERGE
+    ? JSON.parse(readFileSync(join(ROOT, 'bench/results/scale.json'), 'utf8'))
+    : { steps: [] };
+  steps.push(
+    ...earlier.steps
+      .filter((step) => !steps.some((measured) => measured.leads === step.leads))
+      .map((step) => ({ measuredAt: earlier.measuredAt, ...step })),
+  );
+  steps.sort((a, b) => a.leads - b.leads);
   const top = steps[steps.length - 1];
   const measured = [
     'funnelStats',
@@ -682,10 +696,10 @@ async function main() {
   const uncachedAt = (count) =>
     steps.find((step) => step.terms === count)?.uncachedSearch200PerSecond;
   writeResults('scale', {
-    sizes: SIZES,
+    sizes: steps.map((step) => step.leads),
     samplesPerQuery: SAMPLES,
     targets: { p95MsAtTopSize: TARGET_P95_MS, uncachedSearchP99Ms: { 10000: 25, 100000: 50 } },
-    seedMatchesServiceReplay: seedCheck,
+    seedMatchesServiceReplay: seedCheck ?? earlier.seedMatchesServiceReplay ?? null,
     curve,
     steps,
     passed: {
