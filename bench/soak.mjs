@@ -2,7 +2,11 @@
 // while — pixel hits, lead creations and stage moves, contact creations, glossary reads, campaign
 // stats — sampling every app's resident memory (RSS) every few seconds. Reports, per app, its RSS
 // at idle, at the end of warm-up and at the end, its growth after warm-up and the slope of a
-// least-squares line through the samples after warm-up, into bench/results/soak.json. Not part of
+// least-squares line through the samples after warm-up, into bench/results/soak.json. RSS alone
+// cannot tell a leak from V8 growing its heap towards its limit, so each app's V8 heap in use is
+// sampled too (its /metrics, prom-client's nodejs_heap_size_used_bytes): the lowest value of each
+// minute is what survived the garbage collections of that minute, and a leak shows as a rising
+// floor. Not part of
 // `npm test` nor of `npm run bench`: `npm run bench:soak` (10 minutes), `-- --minutes 3` to shorten.
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -111,6 +115,31 @@ function slopePerMinute(points) {
   return den === 0 ? 0 : Math.round((num / den) * 60 * 100) / 100;
 }
 
+/** V8 heap in use (MB) as the app's /metrics reports it at this moment; null when unanswered. */
+async function heapUsedMb(url) {
+  try {
+    const { status, body } = await send(`${url}/metrics`);
+    const match = status === 200 && /^nodejs_heap_size_used_bytes (\S+)$/m.exec(String(body));
+    return match ? Math.round(Number(match[1]) / 1024 / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lowest heap sample of each whole minute after warm-up, as [seconds, MB]. */
+function heapFloors(samples, app) {
+  const minutes = new Map();
+  for (const { at, heap } of samples) {
+    if (at < WARM_UP_SECONDS || heap[app] === null) continue;
+    const minute = Math.floor(at / 60);
+    minutes.set(minute, [...(minutes.get(minute) ?? []), heap[app]]);
+  }
+  // A minute cut short by the end of the run may have seen no collection.
+  return [...minutes]
+    .filter(([, mbs]) => mbs.length >= (60_000 / SAMPLE_EVERY_MS) * 0.8)
+    .map(([minute, mbs]) => [minute * 60, Math.min(...mbs)]);
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -152,12 +181,17 @@ async function main() {
     const counts = Object.fromEntries(Object.keys(RATES).map((kind) => [kind, {}]));
     const started = performance.now();
     const until = started + MINUTES * 60_000;
-    const sampler = setInterval(() => {
+    const sampler = setInterval(async () => {
       const at = Math.round((performance.now() - started) / 1000);
       const rss = Object.fromEntries(
         Object.entries(apps).map(([app, a]) => [app, rssMb(a.pid).rssMb]),
       );
-      samples.push({ at, rss });
+      const heap = Object.fromEntries(
+        await Promise.all(
+          Object.entries(apps).map(async ([app, a]) => [app, await heapUsedMb(a.url)]),
+        ),
+      );
+      samples.push({ at, rss, heap });
       loadAverages.push(load1());
       if (samples.length % 6 === 0)
         console.log(
@@ -234,6 +268,7 @@ async function main() {
     agent.destroy();
 
     const perApp = {};
+    const heap = {};
     for (const app of Object.keys(apps)) {
       const after = samples.filter((s) => s.at >= WARM_UP_SECONDS);
       const atWarmUp = median(after.slice(0, 3).map((s) => s.rss[app]));
@@ -245,6 +280,12 @@ async function main() {
         peakMb: rssMb(apps[app].pid).peakRssMb,
         growthAfterWarmUpMb: atEnd - atWarmUp,
         slopeAfterWarmUpMbPerMinute: slopePerMinute(after.map((s) => [s.at, s.rss[app]])),
+      };
+      const floors = heapFloors(samples, app);
+      heap[app] = {
+        floorPerMinuteMb: floors.map(([, mb]) => mb),
+        floorGrowthMb: floors.length > 1 ? floors[floors.length - 1][1] - floors[0][1] : null,
+        floorSlopeMbPerMinute: slopePerMinute(floors),
       };
     }
     return {
@@ -258,6 +299,7 @@ async function main() {
         max: Math.max(...loadAverages),
       },
       rss: perApp,
+      heapUsedAfterWarmUp: heap,
       samples,
     };
   } finally {
