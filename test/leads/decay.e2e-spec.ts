@@ -34,7 +34,10 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    ({ apps, api } = await startLeadFunnel({ LEAD_DECAY_SWEEP_MS: '300' }));
+    ({ apps, api } = await startLeadFunnel({
+      LEAD_DECAY_SWEEP_MS: '300',
+      LEAD_SCORE_CEILING_SWEEP_MS: '300',
+    }));
     modelVersion = (await putModel(api, MODEL)).version;
     nc = await connect({ servers: e2eRun().natsUrl });
   });
@@ -44,12 +47,12 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
   });
 
   /**
-   * A lead that booked a meeting 100 days ago, became an MQL then and has heard nothing since:
+   * A lead that booked a meeting `daysAgo`, became an MQL then and has heard nothing since:
    * exactly the events the service appended at the time, then the read models rebuilt from them.
    */
-  async function seedColdMql(): Promise<string> {
+  async function seedMql(daysAgo: number): Promise<string> {
     const id = randomUUID();
-    const at = new Date(Date.now() - 100 * DAY_MS).toISOString();
+    const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString();
     const cause = { score: 60, threshold: 50, hysteresis: 10, modelVersion };
     const events = [
       [
@@ -118,7 +121,7 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
     expect((await engage(hot.id, 'meeting_booked')).stage).toBe('mql');
     const warm = await createLead(api);
     expect((await engage(warm.id, 'form_submitted')).totalScore).toBe(20);
-    const cold = await seedColdMql();
+    const cold = await seedMql(100);
     const ours = [hot.id, warm.id, cold];
 
     // 60 × 0.5^(100/30) = 5.95 now, although 60 was stored a hundred days ago.
@@ -196,5 +199,56 @@ describe('scores decay everywhere: list, minScore, sorting and automatic demotio
     const badSort = await api('/v1/leads?sort=hotness');
     expect(badSort.status).toBe(400);
     expect(badSort.body).toMatchObject({ errors: [expect.objectContaining({ field: 'sort' })] });
+  });
+
+  it('lowers a score ceiling towards what decay still lets the total reach, never below it, and a new score resets it', async () => {
+    // 60 × 0.5^(5/30) = 53.45 now: still an MQL, 6.55 from the announced 60 (nothing to settle).
+    const lead = await seedMql(5);
+    const ceilingOf = async (id: string) => {
+      const db = await database();
+      try {
+        const { rows } = await db.query(
+          `SELECT score_ceiling AS ceiling,
+                  total_score + funnel.score_decay(decay_half_lives, decay_points, scored_at, now()) AS live
+             FROM funnel.leads WHERE id = $1`,
+          [id],
+        );
+        return rows[0] as { ceiling: number; live: number };
+      } finally {
+        await db.end();
+      }
+    };
+    // The rebuild wrote it from the stored total; the sweep lowers it to the most the total can
+    // reach from an hour ago on (60 × 0.5^((5 d − 1 h)/30 d) = 53.51), within half a point.
+    const lowered = await eventually(
+      () => ceilingOf(lead),
+      (row) => row.ceiling < 60,
+      { timeoutMs: 15_000, description: 'the ceiling lowered by the sweep' },
+    );
+    expect(lowered.ceiling).toBeCloseTo(60 * 0.5 ** ((5 - 1 / 24) / 30), 2);
+    expect(lowered.ceiling).toBeGreaterThan(lowered.live);
+    expect(lowered.ceiling - lowered.live).toBeLessThan(0.5);
+    expect((await api<LeadBody>(`/v1/leads/${lead}`)).body.stage).toBe('mql');
+
+    // Every lead of the run: the ceiling bounds the live total, so the list by score stays exact.
+    const db = await database();
+    try {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS above FROM funnel.leads
+          WHERE total_score + funnel.score_decay(decay_half_lives, decay_points, scored_at, now())
+                > score_ceiling + 1e-9`,
+      );
+      expect(rows[0].above).toBe(0);
+    } finally {
+      await db.end();
+    }
+    const scores = (await everyPage('/v1/leads?sort=score&limit=100')).map((l) => l.totalScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    // A new score is written with the ceiling of its stored total (73.45: nothing decayed yet).
+    const rescored = await engage(lead, 'form_submitted');
+    const reset = await ceilingOf(lead);
+    expect(reset.ceiling).toBeCloseTo(rescored.totalScore, 1);
+    expect(reset.ceiling).toBeGreaterThanOrEqual(reset.live);
   });
 });

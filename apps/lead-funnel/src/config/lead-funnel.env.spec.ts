@@ -2,9 +2,10 @@ import { InvalidConfigurationError, validateEnv } from '@sales-suite/config';
 import { LeadFunnelEnv } from './lead-funnel.env';
 
 describe('LeadFunnelEnv: decay sweep and score event settings', () => {
-  it('defaults: a sweep a minute, no extra thresholds, a move of 10 points', () => {
+  it('defaults: a decay sweep a minute, a ceiling sweep every 10 minutes, no extra thresholds, a move of 10 points', () => {
     expect(validateEnv(LeadFunnelEnv, {})).toMatchObject({
       LEAD_DECAY_SWEEP_MS: 60_000,
+      LEAD_SCORE_CEILING_SWEEP_MS: 600_000,
       LEAD_SCORE_EVENT_THRESHOLDS: [],
       LEAD_SCORE_EVENT_MIN_CHANGE: 10,
     });
@@ -18,6 +19,7 @@ describe('LeadFunnelEnv: decay sweep and score event settings', () => {
     ],
     [{ LEAD_SCORE_EVENT_MIN_CHANGE: '2.5' }, { LEAD_SCORE_EVENT_MIN_CHANGE: 2.5 }],
     [{ LEAD_DECAY_SWEEP_MS: '100' }, { LEAD_DECAY_SWEEP_MS: 100 }],
+    [{ LEAD_SCORE_CEILING_SWEEP_MS: '300' }, { LEAD_SCORE_CEILING_SWEEP_MS: 300 }],
   ];
   it.each(accepted)('accepts %j', (env, expected) => {
     expect(validateEnv(LeadFunnelEnv, env)).toMatchObject(expected);
@@ -33,6 +35,7 @@ describe('LeadFunnelEnv: decay sweep and score event settings', () => {
     [{ LEAD_SCORE_EVENT_MIN_CHANGE: '0' }, 'LEAD_SCORE_EVENT_MIN_CHANGE'],
     [{ LEAD_SCORE_EVENT_MIN_CHANGE: 'ten' }, 'LEAD_SCORE_EVENT_MIN_CHANGE'],
     [{ LEAD_DECAY_SWEEP_MS: '50' }, 'LEAD_DECAY_SWEEP_MS'],
+    [{ LEAD_SCORE_CEILING_SWEEP_MS: '86400001' }, 'LEAD_SCORE_CEILING_SWEEP_MS'],
   ];
   it.each(refused)('refuses %j, naming %s', (env, variable) => {
     expect(() => validateEnv(LeadFunnelEnv, env)).toThrow(InvalidConfigurationError);

@@ -17,6 +17,14 @@ export class LeadFunnelEnv extends BaseEnv {
   LEAD_DECAY_SWEEP_MS = 60_000;
 
   /**
+   * How often the ceiling sweep lowers each lead's score ceiling towards what decay still lets
+   * its total reach (on the one replica holding its lease): the list by score ranks fewer leads
+   * the fresher the ceilings; a stale ceiling is only slower, never wrong.
+   */
+  @EnvInteger(100, 86_400_000)
+  LEAD_SCORE_CEILING_SWEEP_MS = 600_000;
+
+  /**
    * Totals whose crossing publishes lead.score_changed, besides the model's MQL threshold:
    * comma-separated numbers, e.g. `25,75`.
    */

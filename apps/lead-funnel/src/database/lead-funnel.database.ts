@@ -8,6 +8,7 @@ import { ScoreCeilingIndex1765480000000 } from './migrations/1765480000000-score
 import { FunnelSummaryColumns1765480000100 } from './migrations/1765480000100-funnel-summary-columns';
 import { FunnelRollup1765800000000 } from './migrations/1765800000000-funnel-rollup';
 import { LeadListCoveringIndex1765800000100 } from './migrations/1765800000100-lead-list-covering-index';
+import { SettledScoreCeiling1766400000000 } from './migrations/1766400000000-settled-score-ceiling';
 
 export const FUNNEL_DATABASE: ServiceDatabase = {
   schema: 'funnel',
@@ -22,5 +23,6 @@ export const FUNNEL_DATABASE: ServiceDatabase = {
     FunnelSummaryColumns1765480000100,
     FunnelRollup1765800000000,
     LeadListCoveringIndex1765800000100,
+    SettledScoreCeiling1766400000000,
   ],
 };

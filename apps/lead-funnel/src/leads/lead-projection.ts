@@ -46,6 +46,29 @@ export const leadsByScore = (filter: string, count: number) => `
   WHERE id IN (SELECT id FROM page)
   ORDER BY total_now DESC, id`;
 
+/** How far (points) a lead's ceiling may stand above the most its total can still reach. */
+export const CEILING_SLACK = 0.5;
+
+/**
+ * Lowers the ceilings of the next `$2` leads after id `$1` that stand more than CEILING_SLACK
+ * above `funnel.score_ceiling_after` an hour before `$3` (the hour keeps the bound true for
+ * replicas whose clocks run behind); answers the batch's last id (null past the end) and how many
+ * it lowered. Rows locked in id order, and rows a writer holds skipped (the next sweep has them).
+ */
+export const TIGHTEN_SCORE_CEILINGS = `
+  WITH batch AS (SELECT id FROM funnel.leads WHERE id > $1 ORDER BY id LIMIT $2),
+  stale AS (
+    SELECT l.id, c.ceiling FROM funnel.leads l
+    CROSS JOIN LATERAL (SELECT funnel.score_ceiling_after(l.total_score, l.decay_half_lives,
+      l.decay_points, l.scored_at, $3::timestamptz - interval '1 hour') AS ceiling) c
+    WHERE l.id IN (SELECT id FROM batch) AND l.score_ceiling - c.ceiling > ${CEILING_SLACK}
+    ORDER BY l.id FOR UPDATE OF l SKIP LOCKED),
+  lowered AS (
+    UPDATE funnel.leads l SET score_ceiling = stale.ceiling FROM stale WHERE l.id = stale.id
+    RETURNING l.id)
+  SELECT (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last,
+         (SELECT count(*) FROM lowered)::int AS lowered`;
+
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
 /** The funnel figures' part of a lead row, as FunnelFacts wants it. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module';
+import { CeilingSweep } from './ceiling-sweep.service';
 import { DecaySweep } from './decay-sweep.service';
 import { RescoreJobs } from './rescore-jobs.service';
 import { ScoringHandlers } from './scoring.handlers';
@@ -8,6 +9,6 @@ import { ScoringService } from './scoring.service';
 @Module({
   imports: [LeadsModule],
   controllers: [ScoringHandlers],
-  providers: [ScoringService, RescoreJobs, DecaySweep],
+  providers: [ScoringService, RescoreJobs, DecaySweep, CeilingSweep],
 })
 export class ScoringModule {}
