@@ -1,7 +1,7 @@
 import { natsConnectionOptions, prefixed, prefixedStreamName } from './nats-options';
 
 describe('natsConnectionOptions', () => {
-  it('reconnects forever and waits for the first connection', () => {
+  it('reconnects forever, waits for the first connection, captures no stack per request', () => {
     const options = natsConnectionOptions(
       { NATS_URL: 'nats://a:4222,nats://b:4222' },
       'glossary-server',
@@ -11,6 +11,7 @@ describe('natsConnectionOptions', () => {
       name: 'glossary-server',
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
+      noAsyncTraces: true,
     });
     expect(options).not.toHaveProperty('user');
   });

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { NatsContext, ServerNats } from '@nestjs/microservices';
+import { MessageHandler, NatsContext, ServerNats } from '@nestjs/microservices';
 import { context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   extractTraceContext,
@@ -62,6 +62,14 @@ export class SalesNatsServer extends ServerNats {
         }),
       );
     }
+  }
+
+  /**
+   * Our subjects are plain strings and their own route: Nest's lookup first tries JSON.parse on
+   * the subject, whose SyntaxError it throws and catches once per message.
+   */
+  override getHandlerByPattern(subject: string): MessageHandler | null {
+    return this.messageHandlers.get(subject) ?? super.getHandlerByPattern(subject);
   }
 
   override async handleMessage(subject: string, message: Msg): Promise<void> {
