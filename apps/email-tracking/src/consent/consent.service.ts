@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { CampaignHoursTally } from '../domain/campaign-hours';
 import { shiftCampaignHours } from '../opens/campaign-rollup';
 import { ClickCountsTally } from '../domain/click-counts';
-import { shiftClickCounts } from '../opens/click-counts';
+import { lockCampaigns, shiftClickCounts } from '../opens/click-counts';
 
 const MODE_DESCRIPTIONS: Record<TrackingMode, string> = {
   off: 'Pixels still answer, but no open is recorded.',
@@ -56,11 +56,15 @@ export class ConsentService {
    */
   async erase(contactId: string): Promise<ErasedTrackingView> {
     return this.dataSource.transaction(async (manager) => {
-      const messages: { id: string }[] = await manager.query(
-        `SELECT id FROM email.messages WHERE contact_id = $1 ORDER BY id FOR UPDATE`,
+      const messages: { id: string; campaign_id: string }[] = await manager.query(
+        `SELECT id, campaign_id FROM email.messages WHERE contact_id = $1 ORDER BY id FOR UPDATE`,
         [contactId],
       );
       const ids = messages.map((message) => message.id);
+      await lockCampaigns(
+        manager,
+        messages.map((message) => message.campaign_id),
+      );
       type Erased = { campaign_id: string; at: Date; classification: string }[];
       const [opens, erasedOpens]: [Erased, number] = await manager.query(
         `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])

@@ -53,3 +53,23 @@ export async function shiftClickCounts(
     ],
   );
 }
+
+/**
+ * Locks the campaign rows in id order (FOR NO KEY UPDATE: foreign-key checks of other writers
+ * still pass), before a transaction's statements that may move their counters: the messages
+ * triggers lock the campaigns each statement moves, in id order within the statement, so a
+ * transaction moving them in two statements (click counts, then opens) could otherwise wait on
+ * another doing the same in the opposite order; with this, the delay rows those triggers upsert
+ * are taken under the campaign lock too.
+ */
+export async function lockCampaigns(
+  manager: EntityManager,
+  campaignIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(campaignIds)].sort();
+  if (ids.length === 0) return;
+  await manager.query(
+    `SELECT 1 FROM email.campaigns WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    [ids],
+  );
+}

@@ -24,7 +24,7 @@ import { skipReason, TargetRow } from './message-target';
 import { emailClicksRecordedTotal } from './clicks.metrics';
 import { CampaignHoursTally } from '../domain/campaign-hours';
 import { ClickCountsTally } from '../domain/click-counts';
-import { shiftClickCounts } from './click-counts';
+import { lockCampaigns, shiftClickCounts } from './click-counts';
 
 /** A click hit (`click` set), as the recorder receives it. */
 export type ClickHit = EmailPixelHit & { click: NonNullable<EmailPixelHit['click']> };
@@ -60,9 +60,11 @@ interface ClickRow {
  * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
  * the message's recorded clicks from the database and sees every click committed before it, on
  * whichever replica, and re-judges a recorded click that turns out to have started a burst).
- * Fixed statements per batch: upsert the links, read the messages' recent clicks, insert the
- * clicks, move the click counts (`click-counts.ts`), enqueue `email.clicked` (plus three when a
- * burst start is re-judged). Idempotent: `hit_id` is unique.
+ * Fixed statements per batch: lock the campaigns, upsert the links, read the messages' recent
+ * clicks, insert the clicks, move the click counts (`click-counts.ts`), enqueue `email.clicked`
+ * (plus three when a burst start is re-judged). Idempotent: `hit_id` is unique. The campaign
+ * lock adds little wait: the link upsert right after it already holds a campaign's link rows
+ * until the commit.
  */
 @Injectable()
 export class ClickRecorderService {
@@ -117,6 +119,11 @@ export class ClickRecorderService {
       });
     }
     if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
+    // Every campaign of the batch, its opens' too: the caller's open counters move them next.
+    await lockCampaigns(
+      manager,
+      [...targets.values()].map((target) => target.campaign_id),
+    );
     const linkIds = await this.linkIds(manager, kept);
     const linkOf = (row: (typeof kept)[number]) =>
       linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)!;
