@@ -19,9 +19,10 @@
 // exactly the seeded read model (checked at the first size with the service's own projection
 // rebuild), and opens as the current email.opens schema wants them, with the campaign hour rows
 // the recorder keeps beside them (checked at the first size: they count exactly the opens).
-// Before measuring a step, the leads' score ceilings are lowered as the service's ceiling sweep
-// leaves them (settleCeilings, the sweep's own statement).
-// Clicks: a quarter of the messages clicked (seedClicks), as the click recorder writes them.
+// Clicks: a quarter of the messages clicked (seedClicks), with the click counts the click
+// recorder keeps, and messages with the delay rows their trigger keeps (checked at the first
+// size: they match the raw rows). Before measuring a step, the leads' score ceilings are lowered
+// as the service's ceiling sweep leaves them (settleCeilings, the sweep's own statement).
 // `--only glossary` seeds and measures the glossary alone (terms, search, suggest, uncached search)
 // and prints its figures without writing bench/results.
 // `--keep NAME` seeds into a database that outlives the run (sales_suite_bench_kept_NAME) and, when
@@ -218,6 +219,12 @@ async function seedOpens(db, fromLeads, toLeads) {
         sent_at + interval '1 minute', 2, human_opens, sent_at + interval '2 minutes',
         sent_at + CASE WHEN human_opens = 2 THEN interval '2 minutes' ELSE interval '3 hours' END
       FROM bench_messages`);
+    // The delay rows the messages trigger keeps (it is off here).
+    await db.query(`INSERT INTO email.campaign_open_delays AS d (campaign_id, seconds, messages)
+      SELECT m.campaign_id, email.open_delay_seconds(m.first_human_open_at, m.delivered_at, m.sent_at),
+        count(*)
+      FROM bench_messages b JOIN email.messages m ON m.id = b.id GROUP BY 1, 2
+      ON CONFLICT (campaign_id, seconds) DO UPDATE SET messages = d.messages + EXCLUDED.messages`);
     // With the campaign hour rows the recorder adds in the same transaction.
     await db.query(`WITH opens AS (
       INSERT INTO email.opens (hit_id, message_id, campaign_id, contact_id, opened_at,
@@ -294,12 +301,90 @@ async function seedClicks(db, from) {
                           SELECT n FROM generate_series(1, 2) n WHERE p.m % 8 = 0) c
       JOIN email.links l ON l.campaign_id = p.campaign_id
         AND l.url = 'https://example.com/bench/' || (1 + (p.m / 4 + c.n) % 5)
-      RETURNING campaign_id, clicked_at, classification)
-    INSERT INTO email.campaign_hours AS h (campaign_id, hour, classification, clicks)
-    SELECT campaign_id, date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-      classification, count(*)
-    FROM clicks GROUP BY 1, 2, 3
-    ON CONFLICT (campaign_id, hour, classification) DO UPDATE SET clicks = h.clicks + EXCLUDED.clicks`);
+      RETURNING message_id, link_id, campaign_id, clicked_at, classification),
+    hours AS (
+      INSERT INTO email.campaign_hours AS h (campaign_id, hour, classification, clicks)
+      SELECT campaign_id, date_trunc('hour', clicked_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+        classification, count(*)
+      FROM clicks GROUP BY 1, 2, 3
+      ON CONFLICT (campaign_id, hour, classification) DO UPDATE SET clicks = h.clicks + EXCLUDED.clicks),
+    -- The click counts (click-counts.ts), and the campaign figures the messages trigger moves.
+    pairs AS (
+      INSERT INTO email.message_links (message_id, link_id, clicks, human_clicks)
+      SELECT message_id, link_id, count(*), count(*) FILTER (WHERE classification = 'human')
+      FROM clicks GROUP BY 1, 2
+      RETURNING message_id, link_id, clicks, human_clicks),
+    links AS (
+      UPDATE email.links l SET total_clicks = l.total_clicks + t.clicks,
+        unique_clicks = l.unique_clicks + t.messages, unique_human_clicks = l.unique_human_clicks + t.human
+      FROM (SELECT link_id, sum(clicks)::int AS clicks, count(*)::int AS messages,
+              count(*) FILTER (WHERE human_clicks > 0)::int AS human
+            FROM pairs GROUP BY link_id) t
+      WHERE l.id = t.link_id),
+    messages AS (
+      UPDATE email.messages m SET click_count = t.clicks, human_click_count = t.human
+      FROM (SELECT message_id, count(*)::int AS clicks,
+              count(*) FILTER (WHERE classification = 'human')::int AS human
+            FROM clicks GROUP BY message_id) t
+      WHERE m.id = t.message_id
+      RETURNING m.campaign_id, m.human_click_count)
+    UPDATE email.campaigns c SET unique_clicks = c.unique_clicks + t.clicked,
+      unique_human_clicks = c.unique_human_clicks + t.human
+    FROM (SELECT campaign_id, count(*)::int AS clicked,
+            count(*) FILTER (WHERE human_click_count > 0)::int AS human
+          FROM messages GROUP BY campaign_id) t
+    WHERE c.id = t.campaign_id`);
+}
+
+/**
+ * Checks that the seeded delay, message-link, link, message and campaign click rows are exactly
+ * what the raw messages and clicks give.
+ */
+async function checkClickAndDelayRollups(db) {
+  const differing = async (kept, direct) =>
+    (
+      await db.query(`WITH kept AS (${kept}), direct AS (${direct})
+        SELECT (SELECT count(*) FROM (TABLE kept EXCEPT TABLE direct) a)::int
+             + (SELECT count(*) FROM (TABLE direct EXCEPT TABLE kept) b)::int AS n`)
+    ).rows[0].n;
+  const checks = {
+    delays: [
+      `SELECT campaign_id, seconds, messages FROM email.campaign_open_delays WHERE messages <> 0`,
+      `SELECT campaign_id, email.open_delay_seconds(first_human_open_at, delivered_at, sent_at), count(*)::int
+       FROM email.messages WHERE first_human_open_at IS NOT NULL GROUP BY 1, 2`,
+    ],
+    messageLinks: [
+      `SELECT message_id, link_id, clicks, human_clicks FROM email.message_links WHERE clicks <> 0`,
+      `SELECT message_id, link_id, count(*)::int, count(*) FILTER (WHERE classification = 'human')::int
+       FROM email.clicks GROUP BY 1, 2`,
+    ],
+    links: [
+      `SELECT id, total_clicks, unique_clicks, unique_human_clicks FROM email.links WHERE total_clicks <> 0`,
+      `SELECT link_id, count(*)::int, count(DISTINCT message_id)::int,
+              count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int
+       FROM email.clicks GROUP BY link_id`,
+    ],
+    messages: [
+      `SELECT id, click_count, human_click_count, implied_open_count FROM email.messages
+       WHERE click_count <> 0 OR implied_open_count <> 0`,
+      `SELECT message_id, count(*)::int, count(*) FILTER (WHERE classification = 'human')::int,
+              count(*) FILTER (WHERE implied_open)::int
+       FROM email.clicks GROUP BY message_id`,
+    ],
+    campaigns: [
+      `SELECT id, unique_clicks, unique_human_clicks, implied_opens FROM email.campaigns
+       WHERE unique_clicks <> 0 OR implied_opens <> 0`,
+      `SELECT campaign_id, count(DISTINCT message_id)::int,
+              count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int,
+              count(*) FILTER (WHERE implied_open)::int
+       FROM email.clicks GROUP BY campaign_id`,
+    ],
+  };
+  for (const [name, [kept, direct]] of Object.entries(checks)) {
+    const n = await differing(kept, direct);
+    if (n !== 0) throw new Error(`${n} seeded ${name} rollup rows differ from the raw rows`);
+  }
+  return true;
 }
 
 // Glossary terms like bench/glossary.bench.mjs's: three sales words, a number, 25 words of prose.
@@ -449,18 +534,27 @@ function explainedQueries({ now, largest, contact, leadId, search, deep }) {
     ],
     'campaign-stats': [
       [
-        `SELECT count(*)::int AS sent, count(*) FILTER (WHERE open_count > 0)::int AS unique_opens
-         FROM email.messages WHERE campaign_id = $1`,
+        `SELECT sent, bounced, complaints, unique_opens, unique_human_opens, unique_clicks,
+                unique_human_clicks, implied_opens
+         FROM email.campaigns WHERE id = $1`,
         [largest],
       ],
       [
-        `SELECT count(*)::int AS samples,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-                percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-         FROM (SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
-               FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL) delays`,
+        `SELECT COALESCE(max(total), 0)::int AS samples,
+                min(seconds) FILTER (WHERE running >= 0.5 * total) AS median,
+                min(seconds) FILTER (WHERE running >= 0.9 * total) AS p90
+           FROM (SELECT seconds, sum(messages) OVER (ORDER BY seconds) AS running,
+                        sum(messages) OVER () AS total
+                   FROM email.campaign_open_delays WHERE campaign_id = $1 AND messages > 0) delays`,
         [largest],
       ],
+      [
+        `SELECT url, total_clicks, unique_clicks, unique_human_clicks FROM email.links
+          WHERE campaign_id = $1 AND total_clicks > 0
+          ORDER BY unique_human_clicks DESC, total_clicks DESC, url`,
+        [largest],
+      ],
+      [`SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`, [largest]],
       [
         `SELECT extract(epoch FROM hour)::float8 AS hour,
                 sum(opens)::int AS opens,
@@ -626,6 +720,7 @@ async function main() {
         seedCheck = {
           ...(await checkSeedAgainstRebuild(db, call)),
           campaignHoursMatchOpens: await checkCampaignHours(db),
+          clickAndDelayRollupsMatch: await checkClickAndDelayRollups(db),
         };
       const ceilingSeconds = GLOSSARY_ONLY ? null : await settleCeilings(db);
       leads = Math.max(leads, size);

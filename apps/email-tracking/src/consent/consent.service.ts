@@ -10,6 +10,8 @@ import {
 import { DataSource } from 'typeorm';
 import { CampaignHoursTally } from '../domain/campaign-hours';
 import { shiftCampaignHours } from '../opens/campaign-rollup';
+import { ClickCountsTally } from '../domain/click-counts';
+import { lockCampaigns, shiftClickCounts } from '../opens/click-counts';
 
 const MODE_DESCRIPTIONS: Record<TrackingMode, string> = {
   off: 'Pixels still answer, but no open is recorded.',
@@ -49,25 +51,32 @@ export class ConsentService {
   }
 
   /**
-   * Deletes every open and click of the contact's messages and resets their open counters, in one
-   * transaction: campaign figures drop by exactly what is erased.
+   * Deletes every open and click of the contact's messages and resets their open and click
+   * counters, in one transaction: campaign figures (and link counts) drop by exactly what is erased.
    */
   async erase(contactId: string): Promise<ErasedTrackingView> {
     return this.dataSource.transaction(async (manager) => {
-      const messages: { id: string }[] = await manager.query(
-        `SELECT id FROM email.messages WHERE contact_id = $1 ORDER BY id FOR UPDATE`,
+      const messages: { id: string; campaign_id: string }[] = await manager.query(
+        `SELECT id, campaign_id FROM email.messages WHERE contact_id = $1 ORDER BY id FOR UPDATE`,
         [contactId],
       );
       const ids = messages.map((message) => message.id);
+      await lockCampaigns(
+        manager,
+        messages.map((message) => message.campaign_id),
+      );
       type Erased = { campaign_id: string; at: Date; classification: string }[];
       const [opens, erasedOpens]: [Erased, number] = await manager.query(
         `DELETE FROM email.opens WHERE contact_id = $1 OR message_id = ANY($2::uuid[])
          RETURNING campaign_id, opened_at AS at, classification`,
         [contactId, ids],
       );
-      const [clicks, erasedClicks]: [Erased, number] = await manager.query(
+      const [clicks, erasedClicks]: [
+        (Erased[number] & { message_id: string; link_id: string; implied_open: boolean })[],
+        number,
+      ] = await manager.query(
         `DELETE FROM email.clicks WHERE contact_id = $1 OR message_id = ANY($2::uuid[])
-         RETURNING campaign_id, clicked_at AS at, classification`,
+         RETURNING campaign_id, clicked_at AS at, classification, message_id, link_id, implied_open`,
         [contactId, ids],
       );
       await manager.query(
@@ -80,6 +89,18 @@ export class ConsentService {
       for (const open of opens) hours.addOpen(open.campaign_id, open.at, open.classification, -1);
       for (const click of clicks)
         hours.addClick(click.campaign_id, click.at, click.classification, -1);
+      const counts = new ClickCountsTally();
+      for (const click of clicks)
+        counts.addClick(
+          {
+            messageId: click.message_id,
+            linkId: String(click.link_id),
+            classification: click.classification,
+            impliedOpen: click.implied_open,
+          },
+          -1,
+        );
+      await shiftClickCounts(manager, counts);
       await shiftCampaignHours(manager, hours);
       return { contactId, erasedOpens, erasedClicks };
     });

@@ -9,6 +9,7 @@ import { CreateClicks1765412000000 } from './migrations/1765412000000-create-cli
 import { CampaignOpensCoveringIndex1765480000000 } from './migrations/1765480000000-campaign-opens-covering-index';
 import { ClicksMessageLinkIndex1765600000000 } from './migrations/1765600000000-clicks-message-link-index';
 import { CampaignHoursRollup1765700000000 } from './migrations/1765700000000-campaign-hours-rollup';
+import { ClickAndDelayRollups1766000000000 } from './migrations/1766000000000-click-and-delay-rollups';
 
 export const EMAIL_DATABASE: ServiceDatabase = {
   schema: 'email',
@@ -24,5 +25,6 @@ export const EMAIL_DATABASE: ServiceDatabase = {
     CampaignOpensCoveringIndex1765480000000,
     ClicksMessageLinkIndex1765600000000,
     CampaignHoursRollup1765700000000,
+    ClickAndDelayRollups1766000000000,
   ],
 };

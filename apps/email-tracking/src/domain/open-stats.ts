@@ -29,7 +29,7 @@ export const STATS_DEFINITIONS = {
     'messages whose recipient unsubscribed through their one-click link (POST to /t/u/<token>; a repeat counts once)',
   unsubscribeRate: 'unsubscribes ÷ delivered',
   timeToFirstOpen:
-    'seconds from delivery (from sending when no delivery event came) to the first human open, over messages with a human open; nearest-rank median and 90th percentile',
+    'whole seconds (rounded down) from delivery (from sending when no delivery event came) to the first human open, over messages with a human open; nearest-rank median and 90th percentile of those, i.e. the exact nearest-rank percentiles rounded down to the second',
   impliedOpens:
     'human opens recorded because a human clicked a link of a message with no human open before it; counted as human opens in totalOpens, uniqueOpens, uniqueHumanOpens and the open rates',
   totalClicks:
@@ -97,8 +97,8 @@ export function rate(numerator: number, denominator: number, definition: string)
 }
 
 /**
- * The delays to the first human open, summarised where they are (SQL's percentile_disc is the
- * nearest-rank percentile: the smallest delay with at least p% of the delays at or below it).
+ * The delays to the first human open, summarised where they are counted (nearest rank: the
+ * smallest delay second with at least p of the messages at or below it).
  */
 export interface DelaySummary {
   samples: number;

@@ -23,6 +23,8 @@ import { emailHitsNotRecordedTotal } from './opens.metrics';
 import { skipReason, TargetRow } from './message-target';
 import { emailClicksRecordedTotal } from './clicks.metrics';
 import { CampaignHoursTally } from '../domain/campaign-hours';
+import { ClickCountsTally } from '../domain/click-counts';
+import { lockCampaigns, shiftClickCounts } from './click-counts';
 
 /** A click hit (`click` set), as the recorder receives it. */
 export type ClickHit = EmailPixelHit & { click: NonNullable<EmailPixelHit['click']> };
@@ -58,9 +60,11 @@ interface ClickRow {
  * (so concurrent replicas serialise on a message: the "several links within a second" rule reads
  * the message's recorded clicks from the database and sees every click committed before it, on
  * whichever replica, and re-judges a recorded click that turns out to have started a burst).
- * Fixed statements per batch: upsert the links, read the messages' recent clicks, insert the
- * clicks, enqueue `email.clicked` (plus three when a burst start is re-judged). Idempotent:
- * `hit_id` is unique.
+ * Fixed statements per batch: lock the campaigns, upsert the links, read the messages' recent
+ * clicks, insert the clicks, move the click counts (`click-counts.ts`), enqueue `email.clicked`
+ * (plus three when a burst start is re-judged). Idempotent: `hit_id` is unique. The campaign
+ * lock adds little wait: the link upsert right after it already holds a campaign's link rows
+ * until the commit.
  */
 @Injectable()
 export class ClickRecorderService {
@@ -115,13 +119,19 @@ export class ClickRecorderService {
       });
     }
     if (kept.length === 0) return { impliedOpens: [], emitted: 0 };
+    // Every campaign of the batch, its opens' too: the caller's open counters move them next.
+    await lockCampaigns(
+      manager,
+      [...targets.values()].map((target) => target.campaign_id),
+    );
     const linkIds = await this.linkIds(manager, kept);
     const linkOf = (row: (typeof kept)[number]) =>
       linkIds.get(`${row.target.campaign_id} ${row.hit.click.url}`)!;
     const batch = kept.map((row) => ({ messageId: row.messageId, link: linkOf(row), at: row.at }));
     const recorded = await this.recentClicks(manager, batch);
     const siblings = otherLinksInWindow(batch, recorded, this.thresholds.siblingWindowMs);
-    await this.demoteBurstStarts(manager, recorded, batch, targets, hours);
+    const counts = new ClickCountsTally();
+    await this.demoteBurstStarts(manager, recorded, batch, targets, hours, counts);
     const opened = new Set(humanOpened);
     const rows: ClickRow[] = kept.map((row, index) => {
       const verdict = classifyClick(
@@ -149,6 +159,12 @@ export class ClickRecorderService {
       if (!inserted.has(row.hitId)) continue;
       emailClicksRecordedTotal.inc({ classification: row.classification });
       hours.addClick(row.target.campaign_id, row.at, row.classification);
+      counts.addClick({
+        messageId: row.messageId,
+        linkId: linkOf(row),
+        classification: row.classification,
+        impliedOpen: row.impliedOpen,
+      });
       if (row.impliedOpen) impliedOpens.push(row);
       if (row.classification !== 'human' || !row.individual) continue;
       events.push({
@@ -167,6 +183,7 @@ export class ClickRecorderService {
         },
       });
     }
+    await shiftClickCounts(manager, counts);
     await this.outbox.enqueueMany(manager, events);
     return { impliedOpens, emitted: events.length };
   }
@@ -223,7 +240,8 @@ export class ClickRecorderService {
   /**
    * Re-judges recorded human clicks that turn out to be the first of a burst (another link of the
    * message clicked within the window, in this batch): they become scanner clicks, and an open
-   * they implied is removed, with the message's open counters. Events already sent for them stay.
+   * they implied is removed, with the message's open counters (its click counts move with the
+   * batch's, in `clickCounts`). Events already sent for them stay.
    */
   private async demoteBurstStarts(
     manager: EntityManager,
@@ -231,6 +249,7 @@ export class ClickRecorderService {
     batch: ClickInWindow[],
     targets: Map<string, TargetRow>,
     hours: CampaignHoursTally,
+    clickCounts: ClickCountsTally,
   ): Promise<void> {
     const humans = recorded.filter((click) => click.classification === 'human');
     if (humans.length === 0) return;
@@ -238,11 +257,20 @@ export class ClickRecorderService {
     const demoted = humans.filter((_, index) => counts[index] > 0);
     if (demoted.length === 0) return;
     // UPDATE and DELETE answer [rows, count].
-    const [rejudged]: [{ campaign_id: string; clicked_at: Date }[], number] = await manager.query(
+    const [rejudged]: [
+      {
+        hit_id: string;
+        message_id: string;
+        link_id: string;
+        campaign_id: string;
+        clicked_at: Date;
+      }[],
+      number,
+    ] = await manager.query(
       `UPDATE email.clicks SET classification = 'machine:scanner', implied_open = false,
               reason = 'first of several links of the message clicked within ' || $2 || ' s'
         WHERE hit_id = ANY($1::uuid[])
-        RETURNING campaign_id, clicked_at`,
+        RETURNING hit_id, message_id, link_id, campaign_id, clicked_at`,
       [demoted.map((click) => click.hitId), String(this.thresholds.siblingWindowMs / 1000)],
     );
     for (const click of rejudged) {
@@ -250,15 +278,28 @@ export class ClickRecorderService {
       hours.addClick(click.campaign_id, click.clicked_at, 'machine:scanner');
     }
     const [removed]: [
-      { message_id: string; campaign_id: string; opened_at: Date; classification: string }[],
+      {
+        hit_id: string;
+        message_id: string;
+        campaign_id: string;
+        opened_at: Date;
+        classification: string;
+      }[],
       number,
     ] = await manager.query(
       `DELETE FROM email.opens WHERE hit_id = ANY($1::uuid[]) AND implied
-       RETURNING message_id, campaign_id, opened_at, classification`,
+       RETURNING hit_id, message_id, campaign_id, opened_at, classification`,
       [demoted.map((click) => click.hitId)],
     );
     for (const open of removed)
       hours.addOpen(open.campaign_id, open.opened_at, open.classification, -1);
+    const impliedRemoved = new Set(removed.map((open) => open.hit_id));
+    for (const click of rejudged)
+      clickCounts.addDemotion(
+        click.message_id,
+        String(click.link_id),
+        impliedRemoved.has(click.hit_id),
+      );
     if (removed.length === 0) return;
     const [reset]: [{ id: string; first_human_open_at: Date | null }[], number] =
       await manager.query(

@@ -26,12 +26,26 @@ import {
 const RECENT_OPENS = 50;
 const RECENT_CLICKS = 50;
 
-interface ClickTotals {
+/** The campaign's click counters, kept beside its message counters. */
+interface ClickCounters {
   unique_clicks: number;
   unique_human_clicks: number;
-  unique_human_openers: number;
   implied_opens: number;
 }
+
+/**
+ * Nearest-rank median and 90th percentile of the delays to the first human open, from the
+ * campaign's counted delay seconds (`email.campaign_open_delays`): the smallest second with at
+ * least p of the messages at or below it, as percentile_disc over the messages would answer.
+ * As many rows as distinct delay seconds, not messages.
+ */
+const DELAY_PERCENTILES = `
+  SELECT COALESCE(max(total), 0)::int AS samples,
+         min(seconds) FILTER (WHERE running >= 0.5 * total) AS median,
+         min(seconds) FILTER (WHERE running >= 0.9 * total) AS p90
+    FROM (SELECT seconds, sum(messages) OVER (ORDER BY seconds) AS running,
+                 sum(messages) OVER () AS total
+            FROM email.campaign_open_delays WHERE campaign_id = $1 AND messages > 0) delays`;
 
 /**
  * Opens and clicks per UTC hour, from the campaign's hour rows (`email.campaign_hours`, kept by
@@ -64,8 +78,9 @@ export class StatsService {
     campaignId: string,
     now: Date,
   ): Promise<CampaignStatsView> {
-    const [counters]: CampaignCounters[] = await db.query(
-      `SELECT ${CAMPAIGN_COUNTERS} FROM email.campaigns WHERE id = $1`,
+    const [counters]: (CampaignCounters & ClickCounters)[] = await db.query(
+      `SELECT ${CAMPAIGN_COUNTERS}, unique_clicks, unique_human_clicks, implied_opens
+         FROM email.campaigns WHERE id = $1`,
       [campaignId],
     );
     if (!counters)
@@ -76,65 +91,44 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [[unsubscribes], [delays], classes, hours, [clicks], clickClasses, links] =
-      await Promise.all([
-        db.query(`SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`, [
-          campaignId,
-        ]) as Promise<{ count: number }[]>,
-        // Percentiles in SQL (nearest rank, as domain/open-stats.ts defines them) rather than
-        // every message's delay in memory.
-        db.query(
-          `SELECT count(*)::int AS samples,
-                  percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-                  percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-           FROM (SELECT extract(epoch FROM first_human_open_at - COALESCE(delivered_at, sent_at))::float8 AS seconds
-                 FROM email.messages WHERE campaign_id = $1 AND first_human_open_at IS NOT NULL) delays`,
-          [campaignId],
-        ) as Promise<DelaySummary[]>,
-        db.query(
-          `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
+    const [[unsubscribes], [delays], classes, hours, clickClasses, links] = await Promise.all([
+      db.query(`SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`, [
+        campaignId,
+      ]) as Promise<{ count: number }[]>,
+      db.query(DELAY_PERCENTILES, [campaignId]) as Promise<DelaySummary[]>,
+      db.query(
+        `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(opens) > 0`,
-          [campaignId],
-        ) as Promise<{ classification: OpenClassification; opens: number }[]>,
-        db.query(HOURLY_SERIES, [campaignId]) as Promise<
-          {
-            hour: number;
-            opens: number;
-            human_opens: number;
-            clicks: number;
-            human_clicks: number;
-          }[]
-        >,
-        db.query(
-          `SELECT count(DISTINCT message_id)::int AS unique_clicks,
-                count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
-                (SELECT count(*)::int FROM email.messages
-                  WHERE campaign_id = $1 AND human_open_count > 0) AS unique_human_openers,
-                (SELECT count(*)::int FROM email.opens WHERE campaign_id = $1 AND implied) AS implied_opens
-         FROM email.clicks WHERE campaign_id = $1`,
-          [campaignId],
-        ) as Promise<ClickTotals[]>,
-        db.query(
-          `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
+        [campaignId],
+      ) as Promise<{ classification: OpenClassification; opens: number }[]>,
+      db.query(HOURLY_SERIES, [campaignId]) as Promise<
+        {
+          hour: number;
+          opens: number;
+          human_opens: number;
+          clicks: number;
+          human_clicks: number;
+        }[]
+      >,
+      db.query(
+        `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(clicks) > 0`,
-          [campaignId],
-        ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
-        db.query(
-          `SELECT l.url, count(*)::int AS total_clicks, count(DISTINCT c.message_id)::int AS unique_clicks,
-                count(DISTINCT c.message_id) FILTER (WHERE c.classification = 'human')::int AS unique_human_clicks
-         FROM email.clicks c JOIN email.links l ON l.id = c.link_id
-         WHERE c.campaign_id = $1
-         GROUP BY l.url ORDER BY unique_human_clicks DESC, total_clicks DESC, l.url`,
-          [campaignId],
-        ) as Promise<
-          {
-            url: string;
-            total_clicks: number;
-            unique_clicks: number;
-            unique_human_clicks: number;
-          }[]
-        >,
-      ]);
+        [campaignId],
+      ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
+      db.query(
+        `SELECT url, total_clicks, unique_clicks, unique_human_clicks FROM email.links
+            WHERE campaign_id = $1 AND total_clicks > 0
+            ORDER BY unique_human_clicks DESC, total_clicks DESC, url`,
+        [campaignId],
+      ) as Promise<
+        {
+          url: string;
+          total_clicks: number;
+          unique_clicks: number;
+          unique_human_clicks: number;
+        }[]
+      >,
+    ]);
     const clicksBy = clicksByClassification(clickClasses);
     const byClassification = opensByClassification(classes);
     const headline = headlineFigures(counters);
@@ -157,19 +151,19 @@ export class StatsService {
         STATS_DEFINITIONS.unsubscribeRate,
       ),
       timeToFirstOpen: timeToFirstOpen(delays),
-      impliedOpens: clicks.implied_opens,
+      impliedOpens: counters.implied_opens,
       totalClicks: Object.values(clicksBy).reduce((sum, count) => sum + count, 0),
-      uniqueClicks: clicks.unique_clicks,
-      uniqueHumanClicks: clicks.unique_human_clicks,
+      uniqueClicks: counters.unique_clicks,
+      uniqueHumanClicks: counters.unique_human_clicks,
       clicksByClassification: clicksBy,
       clickThroughRate: rate(
-        clicks.unique_human_clicks,
+        counters.unique_human_clicks,
         headline.delivered,
         STATS_DEFINITIONS.clickThroughRate,
       ),
       clickToOpenRate: rate(
-        clicks.unique_human_clicks,
-        clicks.unique_human_openers,
+        counters.unique_human_clicks,
+        headline.uniqueHumanOpens,
         STATS_DEFINITIONS.clickToOpenRate,
       ),
       links: links.map((row) => ({
