@@ -219,7 +219,14 @@ async function seedOpens(db, fromLeads, toLeads) {
         sent_at + interval '1 minute', 2, human_opens, sent_at + interval '2 minutes',
         sent_at + CASE WHEN human_opens = 2 THEN interval '2 minutes' ELSE interval '3 hours' END
       FROM bench_messages`);
-    // The delay rows the messages trigger keeps (it is off here).
+    // The campaign counters and delay rows the messages triggers keep (they are off here).
+    await db.query(`UPDATE email.campaigns c SET sent = c.sent + t.sent,
+        unique_opens = c.unique_opens + t.opened, unique_human_opens = c.unique_human_opens + t.human
+      FROM (SELECT campaign_id, count(*)::int AS sent,
+              count(*) FILTER (WHERE open_count > 0)::int AS opened,
+              count(*) FILTER (WHERE human_open_count > 0)::int AS human
+            FROM email.messages WHERE id IN (SELECT id FROM bench_messages) GROUP BY campaign_id) t
+      WHERE c.id = t.campaign_id`);
     await db.query(`INSERT INTO email.campaign_open_delays AS d (campaign_id, seconds, messages)
       SELECT m.campaign_id, email.open_delay_seconds(m.first_human_open_at, m.delivered_at, m.sent_at),
         count(*)
@@ -337,7 +344,7 @@ async function seedClicks(db, from) {
 }
 
 /**
- * Checks that the seeded delay, message-link, link, message and campaign click rows are exactly
+ * Checks that the seeded delay, message-link, link, message and campaign counter rows are exactly
  * what the raw messages and clicks give.
  */
 async function checkClickAndDelayRollups(db) {
@@ -370,6 +377,16 @@ async function checkClickAndDelayRollups(db) {
       `SELECT message_id, count(*)::int, count(*) FILTER (WHERE classification = 'human')::int,
               count(*) FILTER (WHERE implied_open)::int
        FROM email.clicks GROUP BY message_id`,
+    ],
+    campaignMessages: [
+      `SELECT id, sent, bounced, complaints, unique_opens, unique_human_opens FROM email.campaigns
+       WHERE sent <> 0`,
+      `SELECT campaign_id, count(*)::int,
+              count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int,
+              count(*) FILTER (WHERE status = 'complaint')::int,
+              count(*) FILTER (WHERE open_count > 0)::int,
+              count(*) FILTER (WHERE human_open_count > 0)::int
+       FROM email.messages GROUP BY campaign_id`,
     ],
     campaigns: [
       `SELECT id, unique_clicks, unique_human_clicks, implied_opens FROM email.campaigns
