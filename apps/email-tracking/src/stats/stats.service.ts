@@ -91,44 +91,40 @@ export class StatsService {
           id: campaignId,
         },
       );
-    const [[unsubscribes], [delays], classes, hours, clickClasses, links] = await Promise.all([
-      db.query(`SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`, [
-        campaignId,
-      ]) as Promise<{ count: number }[]>,
-      db.query(DELAY_PERCENTILES, [campaignId]) as Promise<DelaySummary[]>,
-      db.query(
-        `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
+    // One after another: the snapshot is one connection (pg serialises its queries anyway).
+    const [unsubscribes]: { count: number }[] = await db.query(
+      `SELECT count(*)::int AS count FROM email.unsubscribes WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    const [delays]: DelaySummary[] = await db.query(DELAY_PERCENTILES, [campaignId]);
+    const classes: { classification: OpenClassification; opens: number }[] = await db.query(
+      `SELECT classification, sum(opens)::int AS opens FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(opens) > 0`,
-        [campaignId],
-      ) as Promise<{ classification: OpenClassification; opens: number }[]>,
-      db.query(HOURLY_SERIES, [campaignId]) as Promise<
-        {
-          hour: number;
-          opens: number;
-          human_opens: number;
-          clicks: number;
-          human_clicks: number;
-        }[]
-      >,
-      db.query(
-        `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
+      [campaignId],
+    );
+    const hours: {
+      hour: number;
+      opens: number;
+      human_opens: number;
+      clicks: number;
+      human_clicks: number;
+    }[] = await db.query(HOURLY_SERIES, [campaignId]);
+    const clickClasses: { classification: ClickClassification; clicks: number }[] = await db.query(
+      `SELECT classification, sum(clicks)::int AS clicks FROM email.campaign_hours
          WHERE campaign_id = $1 GROUP BY classification HAVING sum(clicks) > 0`,
-        [campaignId],
-      ) as Promise<{ classification: ClickClassification; clicks: number }[]>,
-      db.query(
-        `SELECT url, total_clicks, unique_clicks, unique_human_clicks FROM email.links
+      [campaignId],
+    );
+    const links: {
+      url: string;
+      total_clicks: number;
+      unique_clicks: number;
+      unique_human_clicks: number;
+    }[] = await db.query(
+      `SELECT url, total_clicks, unique_clicks, unique_human_clicks FROM email.links
             WHERE campaign_id = $1 AND total_clicks > 0
             ORDER BY unique_human_clicks DESC, total_clicks DESC, url`,
-        [campaignId],
-      ) as Promise<
-        {
-          url: string;
-          total_clicks: number;
-          unique_clicks: number;
-          unique_human_clicks: number;
-        }[]
-      >,
-    ]);
+      [campaignId],
+    );
     const clicksBy = clicksByClassification(clickClasses);
     const byClassification = opensByClassification(classes);
     const headline = headlineFigures(counters);
@@ -195,77 +191,72 @@ export class StatsService {
     db: EntityManager,
     contactId: string,
   ): Promise<ContactEngagementView> {
-    const [[messages], [opens], [tracking], [unsubscribes], recent, [clicks], recentClicks] =
-      await Promise.all([
-        db.query(
-          `SELECT count(*)::int AS sent,
+    // One after another: the snapshot is one connection (pg serialises its queries anyway).
+    const [messages]: { sent: number; bounced: number }[] = await db.query(
+      `SELECT count(*)::int AS sent,
                 count(*) FILTER (WHERE status IN ('soft_bounce', 'hard_bounce'))::int AS bounced
          FROM email.messages WHERE contact_id = $1`,
-          [contactId],
-        ) as Promise<{ sent: number; bounced: number }[]>,
-        db.query(
-          `SELECT count(*)::int AS total_opens,
+      [contactId],
+    );
+    const [opens]: {
+      total_opens: number;
+      unique_opens: number;
+      unique_human_opens: number;
+      last_human_open_at: Date | null;
+    }[] = await db.query(
+      `SELECT count(*)::int AS total_opens,
                 count(DISTINCT message_id)::int AS unique_opens,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_opens,
                 max(opened_at) FILTER (WHERE classification = 'human') AS last_human_open_at
          FROM email.opens WHERE contact_id = $1`,
-          [contactId],
-        ) as Promise<
-          {
-            total_opens: number;
-            unique_opens: number;
-            unique_human_opens: number;
-            last_human_open_at: Date | null;
-          }[]
-        >,
-        db.query(`SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`, [
-          contactId,
-        ]) as Promise<{ do_not_track: boolean }[]>,
-        db.query(
-          `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
+      [contactId],
+    );
+    const [tracking]: { do_not_track: boolean }[] = await db.query(
+      `SELECT do_not_track FROM email.contact_tracking WHERE contact_id = $1`,
+      [contactId],
+    );
+    const [unsubscribes]: { count: number; first_at: Date | null }[] = await db.query(
+      `SELECT count(*)::int AS count, min(unsubscribed_at) AS first_at
          FROM email.unsubscribes WHERE contact_id = $1`,
-          [contactId],
-        ) as Promise<{ count: number; first_at: Date | null }[]>,
-        db.query(
-          `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
+      [contactId],
+    );
+    const recent: {
+      message_id: string;
+      campaign_id: string;
+      opened_at: Date;
+      classification: OpenClassification;
+      reason: string;
+      ua_family: string | null;
+    }[] = await db.query(
+      `SELECT message_id, campaign_id, opened_at, classification, reason, ua_family
          FROM email.opens WHERE contact_id = $1 ORDER BY opened_at DESC, id DESC LIMIT ${RECENT_OPENS}`,
-          [contactId],
-        ) as Promise<
-          {
-            message_id: string;
-            campaign_id: string;
-            opened_at: Date;
-            classification: OpenClassification;
-            reason: string;
-            ua_family: string | null;
-          }[]
-        >,
-        db.query(
-          `SELECT count(*)::int AS total_clicks,
+      [contactId],
+    );
+    const [clicks]: {
+      total_clicks: number;
+      unique_human_clicks: number;
+      last_human_click_at: Date | null;
+    }[] = await db.query(
+      `SELECT count(*)::int AS total_clicks,
                 count(DISTINCT message_id) FILTER (WHERE classification = 'human')::int AS unique_human_clicks,
                 max(clicked_at) FILTER (WHERE classification = 'human') AS last_human_click_at
          FROM email.clicks WHERE contact_id = $1`,
-          [contactId],
-        ) as Promise<
-          { total_clicks: number; unique_human_clicks: number; last_human_click_at: Date | null }[]
-        >,
-        db.query(
-          `SELECT c.message_id, c.campaign_id, l.url, c.clicked_at, c.classification, c.reason, c.ua_family
+      [contactId],
+    );
+    const recentClicks: {
+      message_id: string;
+      campaign_id: string;
+      url: string;
+      clicked_at: Date;
+      classification: ClickClassification;
+      reason: string;
+      ua_family: string | null;
+    }[] = await db.query(
+      `SELECT c.message_id, c.campaign_id, l.url, c.clicked_at, c.classification, c.reason, c.ua_family
          FROM email.clicks c JOIN email.links l ON l.id = c.link_id
          WHERE c.contact_id = $1 ORDER BY c.clicked_at DESC, c.id DESC LIMIT ${RECENT_CLICKS}`,
-          [contactId],
-        ) as Promise<
-          {
-            message_id: string;
-            campaign_id: string;
-            url: string;
-            clicked_at: Date;
-            classification: ClickClassification;
-            reason: string;
-            ua_family: string | null;
-          }[]
-        >,
-      ]);
+      [contactId],
+    );
     const delivered = messages.sent - messages.bounced;
     return {
       contactId,
