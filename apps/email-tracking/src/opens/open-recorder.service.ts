@@ -96,7 +96,10 @@ const MAX_HITS_PER_TRANSACTION = 4096;
  */
 @Injectable()
 export class OpenRecorderService {
-  /** Batches handed over and not yet in a transaction, in arrival order. */
+  /**
+   * Batches handed over and not yet in a transaction, in arrival order. Per replica by design:
+   * only its own partitions' consumers add to it, and each batch is fenced by its lease.
+   */
   private readonly waiting: PendingBatch[] = [];
   private recording = false;
 
