@@ -1,4 +1,10 @@
-import { classifyOpen, OpenSignals, userAgentFamily } from './open-classification';
+import {
+  agentKind,
+  AgentKind,
+  classifyOpen,
+  OpenSignals,
+  userAgentFamily,
+} from './open-classification';
 
 /** Real user agents, as seen in mail logs. */
 const UA = {
@@ -177,6 +183,22 @@ describe('classifyOpen', () => {
     expect(classifyOpen(signals({ messagesFromSourceInWindow: 2 }), strict).classification).toBe(
       'machine:scanner',
     );
+  });
+});
+
+describe('agentKind', () => {
+  it.each<[string, string, AgentKind]>([
+    ['no agent', '  ', 'none'],
+    ['the bare agent of Mail Privacy Protection', UA.appleMpp, 'apple_mpp'],
+    ['a named scanner', UA.mimecast, 'scanner'],
+    ['a scanner that also looks like a bot', UA.barracuda, 'scanner'],
+    ['an image proxy', UA.gmailProxy, 'image_proxy'],
+    ['a bot', UA.googlebot, 'bot'],
+    ['a script', UA.pythonRequests, 'bot'],
+    ['a mail client', UA.outlookDesktop, 'client'],
+    ['a browser', UA.chrome, 'client'],
+  ])('%s', (_, userAgent, expected) => {
+    expect(agentKind(userAgent)).toBe(expected);
   });
 });
 

@@ -47,6 +47,27 @@ function secondsBetween(from: Date, to: Date): number {
 }
 
 /**
+ * What a user agent alone says about a fetch, by the first of the agent rules of `classifyOpen`
+ * that matches: the same for every hit with that agent, so a batch judges each agent once.
+ */
+export type AgentKind = 'none' | 'apple_mpp' | 'scanner' | 'image_proxy' | 'bot' | 'client';
+
+export function agentKind(userAgent: string): AgentKind {
+  const ua = userAgent.trim();
+  if (ua === '') return 'none';
+  if (ua === APPLE_MPP_AGENT) return 'apple_mpp';
+  if (SCANNER_AGENTS.test(ua)) return 'scanner';
+  if (IMAGE_PROXIES.test(ua)) return 'image_proxy';
+  return isbot(ua) ? 'bot' : 'client';
+}
+
+/** The signals of one open with its agent and network already judged (`agentKind`, `isAppleNetwork`). */
+export interface JudgedSignals extends Omit<OpenSignals, 'userAgent' | 'ip'> {
+  agent: AgentKind;
+  appleNetwork: boolean;
+}
+
+/**
  * Judges one open. The first rule that matches wins; the order puts the most specific evidence
  * first (Apple's network, a named scanner, a named proxy) before the general bot library and the
  * timing rules. Everything that passes is a human open.
@@ -55,24 +76,36 @@ export function classifyOpen(
   signals: OpenSignals,
   thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS,
 ): OpenVerdict {
-  const ua = signals.userAgent.trim();
-  if (ua === '') return { classification: 'machine:bot', reason: 'no user agent' };
-  if (isAppleNetwork(signals.ip))
+  const { userAgent, ip, ...rest } = signals;
+  return classifyJudged(
+    { ...rest, agent: agentKind(userAgent), appleNetwork: isAppleNetwork(ip) },
+    thresholds,
+  );
+}
+
+/** `classifyOpen` for signals whose agent and network are judged already. */
+export function classifyJudged(
+  signals: JudgedSignals,
+  thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS,
+): OpenVerdict {
+  const { agent } = signals;
+  if (agent === 'none') return { classification: 'machine:bot', reason: 'no user agent' };
+  if (signals.appleNetwork)
     return {
       classification: 'machine:apple_mpp',
       reason: 'fetched from Apple network (Mail Privacy Protection)',
     };
-  if (ua === APPLE_MPP_AGENT)
+  if (agent === 'apple_mpp')
     return {
       classification: 'machine:apple_mpp',
       reason: 'bare "Mozilla/5.0" agent of Mail Privacy Protection',
     };
-  if (SCANNER_AGENTS.test(ua))
+  if (agent === 'scanner')
     return { classification: 'machine:scanner', reason: 'known security scanner user agent' };
   const sinceDelivery = signals.deliveredAt
     ? secondsBetween(signals.deliveredAt, signals.openedAt)
     : null;
-  if (IMAGE_PROXIES.test(ua)) {
+  if (agent === 'image_proxy') {
     if (sinceDelivery !== null && sinceDelivery < thresholds.proxyPrefetchSeconds)
       return {
         classification: 'machine:proxy_prefetch',
@@ -80,7 +113,7 @@ export function classifyOpen(
       };
     return { classification: 'human', reason: 'image proxy fetching for a reader' };
   }
-  if (isbot(ua)) return { classification: 'machine:bot', reason: 'bot user agent (isbot)' };
+  if (agent === 'bot') return { classification: 'machine:bot', reason: 'bot user agent (isbot)' };
   if (sinceDelivery !== null && sinceDelivery < thresholds.scannerSeconds)
     return {
       classification: 'machine:scanner',

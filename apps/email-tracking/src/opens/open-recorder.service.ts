@@ -4,12 +4,18 @@ import {
   EmailEvents,
   EmailOpened,
   EmailPixelHit,
+  isAppleNetwork,
   OpenClassification,
   truncateIp,
 } from '@sales-suite/contracts';
 import { LeaseService, OutboxRelayService, OutboxService } from '@sales-suite/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { classifyOpen, userAgentFamily } from '../domain/open-classification';
+import {
+  AgentKind,
+  agentKind,
+  classifyJudged,
+  userAgentFamily,
+} from '../domain/open-classification';
 import { emailHitsNotRecordedTotal, emailOpensRecordedTotal } from './opens.metrics';
 import { SourceBurstWindow } from '../domain/source-burst-window';
 import { ClickHit, ClickRecorderService, ImpliedOpen } from './click-recorder.service';
@@ -60,18 +66,43 @@ interface MessageTally {
   firstHumanOpen?: OpenRow;
 }
 
+/** One partition's batch, waiting for a transaction. */
+interface PendingBatch {
+  hits: readonly EmailPixelHit[];
+  partition: OwnedPartition;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Most hits one transaction takes from the batches waiting (a batch is never split: a bigger one
+ * goes alone). Its statements cost about the same whatever its size, but it holds the partitions'
+ * leases share-locked until it commits: a renewal waits for it.
+ */
+const MAX_HITS_PER_TRANSACTION = 4096;
+
 /**
  * Turns pixel hits into classified opens (and hands click hits to the ClickRecorderService, in the
  * same transaction, whose human clicks on unopened messages come back as implied opens), a batch
  * at a time with a fixed number of statements (lock the messages, insert the opens, update the
  * counters and the campaign's hour rows, enqueue the events), whatever the batch size: per-hit
  * round trips made recording the bottleneck under a mailing's burst of opens.
+ * The batches of every partition this replica owns share transactions: one runs at a time and
+ * takes whatever the partitions' consumers handed over meanwhile (a group commit), so a load
+ * spread over 16 partitions is not 16 transactions of a few hits each, nor 16 connections.
  * Idempotent: the hit id is unique in `opens`, so a redelivered hit changes nothing. The raw IP
  * and user agent are used for the verdict and then only their truncated forms are kept (none at
  * all in anonymous mode).
  */
 @Injectable()
 export class OpenRecorderService {
+  /**
+   * Batches handed over and not yet in a transaction, in arrival order. Per replica by design:
+   * only its own partitions' consumers add to it, and each batch is fenced by its lease.
+   */
+  private readonly waiting: PendingBatch[] = [];
+  private recording = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
@@ -81,33 +112,74 @@ export class OpenRecorderService {
   ) {}
 
   /**
-   * Records one partition's hits in one transaction, which first checks that this replica still
+   * Records one partition's hits, in a transaction that first checks that this replica still
    * holds the partition (fencing: a replica that lost it writes nothing, PartitionNotHeldError).
-   * If it fails, none is recorded and the caller retries them (one message at a time).
+   * If it fails, none is recorded and the caller retries them. Resolves once they are committed.
    */
-  async recordAll(hits: readonly EmailPixelHit[], partition: OwnedPartition): Promise<void> {
-    if (hits.length === 0) return;
-    const emitted = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.leases.holds(manager, partition.lease)))
-        throw new PartitionNotHeldError(partition.lease);
-      return this.recordIn(manager, hits, partition.bursts);
+  recordAll(hits: readonly EmailPixelHit[], partition: OwnedPartition): Promise<void> {
+    if (hits.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ hits, partition, resolve, reject });
+      void this.recordWaiting();
     });
-    if (emitted > 0) this.relay.publishSoon();
+  }
+
+  /** One transaction at a time, each with the batches waiting when it starts. */
+  private async recordWaiting(): Promise<void> {
+    if (this.recording) return;
+    this.recording = true;
+    try {
+      // Batches delivered in the same turn of the event loop go together.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.waiting.length > 0) {
+        let hits = this.waiting[0].hits.length;
+        let count = 1;
+        while (
+          count < this.waiting.length &&
+          hits + this.waiting[count].hits.length <= MAX_HITS_PER_TRANSACTION
+        )
+          hits += this.waiting[count++].hits.length;
+        await this.recordGroup(this.waiting.splice(0, count));
+      }
+    } finally {
+      this.recording = false;
+    }
+  }
+
+  /**
+   * Records the batches in one transaction and settles each. When it fails, each batch is tried
+   * in a transaction of its own, so one that cannot be recorded does not hold back the others.
+   */
+  private async recordGroup(group: PendingBatch[]): Promise<void> {
+    try {
+      const { emitted, recorded } = await this.dataSource.transaction(async (manager) => {
+        const held = await this.leases.heldOf(
+          manager,
+          group.map(({ partition }) => partition.lease),
+        );
+        const recorded = group.filter(({ partition }) => held.has(partition.lease));
+        return {
+          emitted: recorded.length > 0 ? await this.recordIn(manager, recorded) : 0,
+          recorded,
+        };
+      });
+      if (emitted > 0) this.relay.publishSoon();
+      for (const batch of group)
+        if (recorded.includes(batch)) batch.resolve();
+        else batch.reject(new PartitionNotHeldError(batch.partition.lease));
+    } catch (error) {
+      if (group.length === 1) return group[0].reject(error);
+      for (const batch of group) await this.recordGroup([batch]);
+    }
   }
 
   /** Returns how many events (`email.opened`, `email.clicked`) it enqueued. */
-  private async recordIn(
-    manager: EntityManager,
-    hits: readonly EmailPixelHit[],
-    bursts: SourceBurstWindow,
-  ): Promise<number> {
+  private async recordIn(manager: EntityManager, batches: PendingBatch[]): Promise<number> {
+    const hits = batches.length === 1 ? batches[0].hits : batches.flatMap((batch) => batch.hits);
     const targets = await this.lockTargets(manager, hits);
     const clickHits = hits.filter((hit): hit is ClickHit => hit.click !== undefined);
-    const rows = this.classify(
-      clickHits.length === 0 ? hits : hits.filter((hit) => hit.click === undefined),
-      targets,
-      bursts,
-    );
+    const parts = new VerdictParts();
+    const rows = this.classify(batches, targets, parts);
     const hours = new CampaignHoursTally();
     let emitted = 0;
     if (clickHits.length > 0) {
@@ -118,7 +190,8 @@ export class OpenRecorderService {
       rows.push(...clicks.impliedOpens.map(impliedOpenRow));
       emitted += clicks.emitted;
     }
-    const inserted = rows.length > 0 ? await this.insertOpens(manager, rows) : new Set<string>();
+    const inserted =
+      rows.length > 0 ? await this.insertOpens(manager, rows, parts) : new Set<string>();
     const tallies = new Map<string, MessageTally>();
     const recorded = new Map<OpenClassification, number>();
     for (const row of rows) {
@@ -188,52 +261,72 @@ export class OpenRecorderService {
     return new Map(rows.map(({ id, ...target }) => [id, target]));
   }
 
-  /** Verdicts in arrival order (the burst window depends on it); skipped hits are counted. */
+  /**
+   * The pixel hits' verdicts, each partition's in arrival order against its burst window (which
+   * depends on that order); skipped hits are counted. Click hits are the ClickRecorderService's.
+   */
   private classify(
-    hits: readonly EmailPixelHit[],
+    batches: PendingBatch[],
     targets: Map<string, TargetRow>,
-    bursts: SourceBurstWindow,
+    parts: VerdictParts,
   ): OpenRow[] {
     const rows: OpenRow[] = [];
     const seen = new Set<string>();
-    for (const hit of hits) {
-      const hitId = hit.hitId.toLowerCase();
-      const messageId = hit.messageId.toLowerCase();
-      if (seen.has(hitId)) continue; // the same hit twice in one batch: a redelivery
-      seen.add(hitId);
-      const target = targets.get(messageId);
-      const skip = skipReason(hitId, target);
-      if (skip || !target) {
-        emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
-        continue;
+    for (const { hits, partition } of batches)
+      for (const hit of hits) {
+        if (hit.click !== undefined) continue;
+        const row = this.classifyHit(hit, targets, partition.bursts, parts, seen);
+        if (row) rows.push(row);
       }
-      const openedAt = new Date(hit.at);
-      const source = truncateIp(hit.ip);
-      const verdict = classifyOpen({
-        userAgent: hit.userAgent,
-        ip: hit.ip,
-        openedAt,
-        deliveredAt: target.delivered_at,
-        messagesFromSourceInWindow: source ? bursts.record(source, hit.messageId, openedAt) : 1,
-      });
-      rows.push({
-        hit,
-        hitId,
-        messageId,
-        target,
-        openedAt,
-        classification: verdict.classification,
-        reason: verdict.reason,
-        individual: target.tracking_mode === 'individual',
-        source,
-        implied: false,
-      });
-    }
     return rows;
   }
 
+  private classifyHit(
+    hit: EmailPixelHit,
+    targets: Map<string, TargetRow>,
+    bursts: SourceBurstWindow,
+    parts: VerdictParts,
+    seen: Set<string>,
+  ): OpenRow | undefined {
+    const hitId = hit.hitId.toLowerCase();
+    const messageId = hit.messageId.toLowerCase();
+    if (seen.has(hitId)) return undefined; // the same hit twice in one batch: a redelivery
+    seen.add(hitId);
+    const target = targets.get(messageId);
+    const skip = skipReason(hitId, target);
+    if (skip || !target) {
+      emailHitsNotRecordedTotal.inc({ reason: skip ?? 'unknown_message' });
+      return undefined;
+    }
+    const openedAt = new Date(hit.at);
+    const { source, appleNetwork } = parts.network(hit.ip);
+    const verdict = classifyJudged({
+      agent: parts.agent(hit.userAgent),
+      appleNetwork,
+      openedAt,
+      deliveredAt: target.delivered_at,
+      messagesFromSourceInWindow: source ? bursts.record(source, hit.messageId, openedAt) : 1,
+    });
+    return {
+      hit,
+      hitId,
+      messageId,
+      target,
+      openedAt,
+      classification: verdict.classification,
+      reason: verdict.reason,
+      individual: target.tracking_mode === 'individual',
+      source,
+      implied: false,
+    };
+  }
+
   /** Inserts the opens; answers the hit ids that were new. */
-  private async insertOpens(manager: EntityManager, rows: OpenRow[]): Promise<Set<string>> {
+  private async insertOpens(
+    manager: EntityManager,
+    rows: OpenRow[],
+    parts: VerdictParts,
+  ): Promise<Set<string>> {
     const inserted: { hit_id: string }[] = await manager.query(
       `INSERT INTO email.opens
            (hit_id, message_id, campaign_id, contact_id, opened_at, classification, reason, ip_prefix,
@@ -250,7 +343,7 @@ export class OpenRecorderService {
         rows.map((row) => row.classification),
         rows.map((row) => row.reason),
         rows.map((row) => (row.individual ? row.source : null)),
-        rows.map((row) => (row.individual ? userAgentFamily(row.hit.userAgent) : null)),
+        rows.map((row) => (row.individual ? parts.family(row.hit.userAgent) : null)),
         rows.map((row) => row.implied),
       ],
     );
@@ -296,4 +389,36 @@ function impliedOpenRow(open: ImpliedOpen): OpenRow {
     source: truncateIp(open.hit.ip),
     implied: true,
   };
+}
+
+/**
+ * What a transaction works out once per distinct user agent and IP, not per hit: a mailing's
+ * opens repeat a few agents, and a source's burst one IP.
+ */
+class VerdictParts {
+  private readonly agents = new Map<string, AgentKind>();
+  private readonly families = new Map<string, string>();
+  private readonly networks = new Map<string, { source: string | null; appleNetwork: boolean }>();
+
+  agent(userAgent: string): AgentKind {
+    let kind = this.agents.get(userAgent);
+    if (kind === undefined) this.agents.set(userAgent, (kind = agentKind(userAgent)));
+    return kind;
+  }
+
+  family(userAgent: string): string {
+    let family = this.families.get(userAgent);
+    if (family === undefined) this.families.set(userAgent, (family = userAgentFamily(userAgent)));
+    return family;
+  }
+
+  network(ip: string): { source: string | null; appleNetwork: boolean } {
+    let network = this.networks.get(ip);
+    if (!network)
+      this.networks.set(
+        ip,
+        (network = { source: truncateIp(ip), appleNetwork: isAppleNetwork(ip) }),
+      );
+    return network;
+  }
 }

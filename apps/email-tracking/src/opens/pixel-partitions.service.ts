@@ -22,9 +22,10 @@ import { SourceBurstWindow } from '../domain/source-burst-window';
 const MEMBER_LEASE_PREFIX = 'email-member:';
 const PARTITION_LEASE_PREFIX = 'pixel-partition:';
 /**
- * Each message carries up to 256 hits: up to 16 make one transaction of ~4,000 hits. A batch's
+ * Each message carries up to 256 hits: a partition hands over up to 16 at a time (~4,000 hits),
+ * and the recorder puts the batches of several partitions in one transaction. A transaction's
  * statements cost about the same whatever its size, and each message row is updated once per
- * batch however many of its opens are in it, so bigger batches record a burst with less CPU.
+ * transaction however many of its opens are in it, so bigger ones record a burst with less CPU.
  */
 const MESSAGES_PER_BATCH = 16;
 const BURST_WINDOW_MS = 10_000;
@@ -45,7 +46,7 @@ const partitionDurable = (partition: number) => `email-tracking-pixel-hits-p${pa
  * consuming and releases partitions; below it, it takes free ones. A dead replica's leases expire
  * after LEASE_TTL_MS, and its partitions are taken within about 13 s. The owner consumes the
  * partition's durable (`email-tracking-pixel-hits-p<n>`, one batch at a time) and records each
- * batch in a transaction fenced by the lease. A partition's burst window lives with its owner and
+ * batch in a transaction fenced by the lease (one the other partitions' batches may share). A partition's burst window lives with its owner and
  * starts empty when the partition is taken (bursts already under way when ownership moves are
  * judged on what the new owner sees).
  */

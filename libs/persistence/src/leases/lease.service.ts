@@ -89,11 +89,21 @@ export class LeaseService {
    * over while the work commits (a replica that lost its lease writes nothing).
    */
   async holds(manager: EntityManager, name: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM ${this.table} WHERE name = $1 AND owner = $2 AND expires_at >= now() FOR SHARE`,
-      [name, this.owner],
+    return (await this.heldOf(manager, [name])).has(name);
+  }
+
+  /**
+   * `holds` for several leases in one statement (work fenced by each of them, done in one
+   * transaction): answers those this replica holds, share-locked in name order.
+   */
+  async heldOf(manager: EntityManager, names: readonly string[]): Promise<Set<string>> {
+    const rows: { name: string }[] = await manager.query(
+      `SELECT name FROM ${this.table}
+        WHERE name = ANY($1::text[]) AND owner = $2 AND expires_at >= now()
+        ORDER BY name FOR SHARE`,
+      [names, this.owner],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.name));
   }
 
   /**
