@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { injectTraceContext } from '@sales-suite/observability';
+import { insertOutboxEvents } from '@sales-suite/persistence';
 import { EntityManager } from 'typeorm';
 import type { FieldMap, FieldValue } from '../provenance/field-provenance';
 
@@ -134,18 +134,14 @@ export class CrmRecordsStore {
   async insertContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
     const stored: Omit<RecordRow, 'fields'>[] = await manager.query(
       `INSERT INTO crm.contacts (fields, email_key, stale_at)
-       SELECT r.fields, r.email_key, r.stale_at FROM jsonb_to_recordset($1::jsonb)
-         AS r(ord int, fields jsonb, email_key text, stale_at timestamptz) ORDER BY r.ord
+       SELECT r.fields::jsonb, r.email_key, r.stale_at
+       FROM unnest(string_to_array($1, E'\\n'), $2::text[], $3::timestamptz[]) WITH ORDINALITY
+         AS r(fields, email_key, stale_at, ord) ORDER BY r.ord
        RETURNING ${STAMP_COLUMNS}`,
       [
-        JSON.stringify(
-          rows.map((row, ord) => ({
-            ord,
-            fields: row.fields,
-            email_key: row.emailKey,
-            stale_at: row.staleAt,
-          })),
-        ),
+        jsonLines(rows.map((row) => row.fields)),
+        rows.map((row) => row.emailKey),
+        rows.map((row) => row.staleAt),
       ],
     );
     return stored.map((row, index) => ({ ...row, fields: rows[index].fields }));
@@ -154,20 +150,17 @@ export class CrmRecordsStore {
   async updateContacts(manager: EntityManager, rows: ContactWrite[]): Promise<RecordRow[]> {
     // UPDATE answers [rows, count] through TypeORM.
     const [updated] = (await manager.query(
-      `UPDATE crm.contacts c SET fields = r.fields, email_key = r.email_key, stale_at = r.stale_at,
+      `UPDATE crm.contacts c SET fields = r.fields::jsonb, email_key = r.email_key, stale_at = r.stale_at,
          version = c.version + 1, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, fields jsonb, email_key text, stale_at timestamptz)
+       FROM unnest($1::uuid[], string_to_array($2, E'\\n'), $3::text[], $4::timestamptz[])
+         AS r(id, fields, email_key, stale_at)
        WHERE c.id = r.id RETURNING c.id, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
          to_jsonb(c)->'custom' AS custom`,
       [
-        JSON.stringify(
-          rows.map((row) => ({
-            id: row.id,
-            fields: row.fields,
-            email_key: row.emailKey,
-            stale_at: row.staleAt,
-          })),
-        ),
+        rows.map((row) => row.id),
+        jsonLines(rows.map((row) => row.fields)),
+        rows.map((row) => row.emailKey),
+        rows.map((row) => row.staleAt),
       ],
     )) as [Omit<RecordRow, 'fields'>[], number];
     const fieldsById = new Map(rows.map((row) => [row.id, row.fields]));
@@ -301,15 +294,15 @@ export class CrmRecordsStore {
     if (entries.length === 0) return;
     const rows = new Map<
       string,
-      { entity_type: string; entity_id: string; actor: string; changes: unknown[] }
+      { entityType: string; entityId: string; actor: string; changes: unknown[] }
     >();
     for (const entry of entries) {
       const key = `${entry.entityType}:${entry.entityId}:${entry.actor}`;
       let row = rows.get(key);
       if (!row) {
         row = {
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
           actor: entry.actor,
           changes: [],
         };
@@ -324,11 +317,18 @@ export class CrmRecordsStore {
         reason: entry.reason,
       });
     }
+    const grouped = [...rows.values()];
     await manager.query(
       `INSERT INTO crm.field_history (entity_type, entity_id, actor, changes)
-       SELECT r.entity_type, r.entity_id, r.actor, r.changes
-       FROM jsonb_to_recordset($1::jsonb) AS r(entity_type text, entity_id uuid, actor text, changes jsonb)`,
-      [JSON.stringify([...rows.values()])],
+       SELECT r.entity_type, r.entity_id, r.actor, r.changes::jsonb
+       FROM unnest($1::text[], $2::uuid[], $3::text[], string_to_array($4, E'\\n'))
+         AS r(entity_type, entity_id, actor, changes)`,
+      [
+        grouped.map((row) => row.entityType),
+        grouped.map((row) => row.entityId),
+        grouped.map((row) => row.actor),
+        jsonLines(grouped.map((row) => row.changes)),
+      ],
     );
   }
 
@@ -345,19 +345,15 @@ export class CrmRecordsStore {
    * an import changes thousands of contacts per transaction.
    */
   async enqueueEvents(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const headers: Record<string, string> = {};
-    injectTraceContext({
-      get: (key) => headers[key] ?? '',
-      set: (key, value) => (headers[key] = value),
-      keys: () => Object.keys(headers),
-    });
-    await manager.query(
-      // Increasing created_at keeps the relay's publishing order equal to the order written.
-      `INSERT INTO crm.outbox (subject, payload, headers, created_at)
-       SELECT e.value->>'subject', e.value->'payload', $2::jsonb, clock_timestamp() + e.ordinality * interval '1 microsecond'
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ordinality) ORDER BY e.ordinality`,
-      [JSON.stringify(events), JSON.stringify(headers)],
-    );
+    await insertOutboxEvents(manager, 'crm.outbox', events);
   }
+}
+
+/**
+ * JSON documents as one text of lines (JSON.stringify never writes a raw newline), split and
+ * parsed one by one in SQL: PostgreSQL parses many small documents at about half the CPU of one
+ * document holding them all (jsonb_to_recordset), and text needs none of the escaping of an array.
+ */
+function jsonLines(documents: unknown[]): string {
+  return documents.map((document) => JSON.stringify(document)).join('\n');
 }

@@ -14,10 +14,12 @@ interface OutboxRow {
   id: string;
   subject: string;
   payload: string;
-  headers: Record<string, string>;
+  /** The stored JSON text: the rows of one transaction share it, so it is parsed once per batch. */
+  headers: string;
 }
 
-const BATCH_SIZE = 500;
+/** Events per pass: 1,000 halves the passes (a transaction, a read and an update each) of 500. */
+const BATCH_SIZE = 1000;
 const IDLE_POLL_MS = 250;
 /** Passes between two clean-ups of published rows: about ten minutes when idle. */
 const CLEANUP_EVERY = 2400;
@@ -27,10 +29,10 @@ const RETENTION = '1 day';
  * Moves committed outbox rows to JetStream, oldest first. Rows are locked with SKIP LOCKED so that
  * replicas share the work; the row id is the JetStream message id, so a batch republished after a
  * crash is dropped by the stream's duplicate window (and consumers are idempotent anyway).
- * A batch is sent at once and its acks awaited together (an import writes thousands of events a
- * second). JetStream stores it in order; only if it refuses one message of a batch and takes a
- * later one (a leader change, a limit reached) is the refused one stored after those, when the
- * batch is sent again.
+ * A batch (up to 1,000) is sent at once and its acks awaited together (an import writes thousands
+ * of events a second). JetStream stores it in order; only if it refuses one message of a batch
+ * and takes a later one (a leader change, a limit reached) is the refused one stored after those,
+ * when the batch is sent again.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -98,10 +100,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     return this.dataSource.transaction(async (manager) => {
       // The payload as stored text: published as is, never parsed and serialised again.
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, subject, payload::text AS payload, headers FROM ${this.table}
+        `SELECT id, subject, payload::text AS payload, headers::text AS headers FROM ${this.table}
          WHERE published_at IS NULL ORDER BY created_at, id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return 0;
+      const headersOf = new Map<string, Record<string, string>>();
+      const parsedHeaders = (text: string) => {
+        let headers = headersOf.get(text);
+        if (!headers) headersOf.set(text, (headers = JSON.parse(text) as Record<string, string>));
+        return headers;
+      };
       // One batch publish, acks awaited together. If any fails, the batch stays unpublished and
       // is sent again; the copies already stored are dropped by their message id.
       await publishToJetStream(
@@ -110,10 +118,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
           subject: prefixed(this.nats.subjectPrefix, row.subject),
           data: row.payload,
           msgID: row.id,
-          headers: row.headers,
+          headers: parsedHeaders(row.headers),
         })),
       );
-      for (const row of rows) outboxPublishedTotal.inc({ subject: row.subject });
+      const perSubject = new Map<string, number>();
+      for (const row of rows) perSubject.set(row.subject, (perSubject.get(row.subject) ?? 0) + 1);
+      for (const [subject, count] of perSubject) outboxPublishedTotal.inc({ subject }, count);
       await manager.query(
         `UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::uuid[])`,
         [rows.map((row) => row.id)],

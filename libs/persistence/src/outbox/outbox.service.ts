@@ -33,15 +33,7 @@ export class OutboxService {
     manager: EntityManager,
     events: readonly { subject: string; payload: unknown }[],
   ): Promise<void> {
-    if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${this.table} (subject, payload, headers, created_at)
-       SELECT e.value->>'subject', e.value->'payload', $2::jsonb,
-              clock_timestamp() + e.ordinality * interval '1 microsecond'
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, ordinality)
-       ORDER BY e.ordinality`,
-      [JSON.stringify(events), JSON.stringify(traceHeaders())],
-    );
+    await insertOutboxEvents(manager, this.table, events);
   }
 
   /**
@@ -68,6 +60,31 @@ export class OutboxService {
     );
     return { deleted, unpublished: count };
   }
+}
+
+/**
+ * Inserts events into an outbox table (`schema.outbox`, quoted) in one statement, in the order
+ * given. Payloads go as one text of JSON lines (JSON.stringify never writes a raw newline), each
+ * parsed on its own: PostgreSQL parses many small documents at about half the CPU of one array
+ * document holding them all (jsonb_array_elements), and the subjects as a text array.
+ */
+export async function insertOutboxEvents(
+  manager: EntityManager,
+  table: string,
+  events: readonly { subject: string; payload: unknown }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO ${table} (subject, payload, headers, created_at)
+     SELECT e.subject, e.payload::jsonb, $3::jsonb, clock_timestamp() + e.ord * interval '1 microsecond'
+     FROM unnest($1::text[], string_to_array($2, E'\\n')) WITH ORDINALITY AS e(subject, payload, ord)
+     ORDER BY e.ord`,
+    [
+      events.map((event) => event.subject),
+      events.map((event) => JSON.stringify(event.payload)).join('\n'),
+      JSON.stringify(traceHeaders()),
+    ],
+  );
 }
 
 /** The current trace context as headers, so that consumers can continue the change's trace. */
