@@ -13,7 +13,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppSet, RunningApp } from '../support/apps';
-import { apiClient, ApiResponse } from '../support/http';
+import { apiClient, ApiResponse, postOverLimit } from '../support/http';
 import { metricValue } from '../support/metrics';
 import { eventually } from '../support/eventually';
 import { fetchPixel, pixelPath, USER_AGENTS, withDatabase } from './support';
@@ -583,7 +583,11 @@ describe('email: ESP delivery webhooks (SES via SNS, SendGrid, Mailgun, Postmark
   });
 
   it('an oversized webhook body is 413 and a signed body that is not JSON is 400, both problem+json', async () => {
-    const tooBig = await post<Problem>('mailgun', `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`, {});
+    const tooBig = await postOverLimit<Problem>(
+      `${gateway.url}/v1/email/webhooks/mailgun`,
+      2 * 1024 * 1024,
+      { 'content-type': 'application/json' },
+    );
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     const timestamp = '1700000000';

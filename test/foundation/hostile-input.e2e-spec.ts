@@ -2,7 +2,7 @@ import { connect as natsConnect } from 'nats';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { AppSet, freePort, RunningApp } from '../support/apps';
-import { apiClient, ApiResponse } from '../support/http';
+import { apiClient, ApiResponse, postOverLimit } from '../support/http';
 import { e2eRun } from '../support/test-env';
 
 interface Problem {
@@ -265,9 +265,11 @@ describe('hostile input at the edge: every refusal a 4xx problem+json naming the
     });
 
     it('a body over the limit → 413', async () => {
-      const response = await api<Problem>('/v1/glossary/annotate', {
-        body: { text: 'x'.repeat(1024 * 1024 + 10) },
-      });
+      const response = await postOverLimit<Problem>(
+        `${gateway.url}/v1/glossary/annotate`,
+        1024 * 1024 + 10,
+        { 'content-type': 'application/json', authorization: `Bearer ${e2eRun().adminKey}` },
+      );
       expectProblem(response, 413);
     });
 

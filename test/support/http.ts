@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { e2eRun } from './test-env';
 
 export interface ApiResponse<T = unknown> {
@@ -43,4 +44,52 @@ export function apiClient(baseUrl: string) {
       body: (isJson && text ? JSON.parse(text) : text) as T,
     };
   };
+}
+
+/**
+ * A POST whose body is over the server's limit, declared by its Content-Length. A server refuses it
+ * (413) on the headers alone and closes the connection, and a client still writing the body then
+ * fails with EPIPE instead of reading the answer (fetch does, now and then, under load). The body
+ * is written only if no answer came on the headers within a second, and a write error after the
+ * answer is ignored.
+ */
+export function postOverLimit<T = Record<string, unknown>>(
+  url: string,
+  bytes: number,
+  headers: Record<string, string>,
+): Promise<ApiResponse<T>> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(bytes) } },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers))
+            if (value !== undefined)
+              responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          const isJson = (responseHeaders.get('content-type') ?? '').includes('json');
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: responseHeaders,
+            body: (isJson && text ? JSON.parse(text) : text) as T,
+          });
+        });
+      },
+    );
+    outgoing.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    outgoing.setTimeout(15_000, () => outgoing.destroy(new Error('no answer')));
+    outgoing.flushHeaders();
+    setTimeout(() => {
+      if (!answered) outgoing.end(Buffer.alloc(bytes, 'x'));
+    }, 1000);
+  });
 }
