@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../../scripts/free-port.cjs';
+import { rssMb } from './proc.mjs';
 
 export { freePort };
 
@@ -16,6 +17,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+/**
+ * Every app a benchmark of this process started, with its RSS once ready (idle) and when it
+ * stopped or the results were written (end): writeResults puts them into every results file.
+ */
+const memory = [];
+const memoryNow = (entry) => {
+  if (entry.child.exitCode === null && entry.child.signalCode === null)
+    Object.assign(entry, rssMb(entry.child.pid));
+};
 
 /**
  * Options (the cluster bench's): `adminUrl` and `natsUrl` of other servers than the machine's,
@@ -85,7 +96,10 @@ export async function createSuite(
           (r) => r.status,
           () => 0,
         );
-        if (status === 200) return { app, url, port, child, pid: child.pid, logFile };
+        if (status === 200) {
+          memory.push({ suite: name, app, child, idleMb: rssMb(child.pid).rssMb });
+          return { app, url, port, child, pid: child.pid, logFile };
+        }
         if (child.exitCode !== null)
           throw new Error(`${app} exited (${child.exitCode})${logFile ? `; see ${logFile}` : ''}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -93,6 +107,7 @@ export async function createSuite(
       throw new Error(`${app} did not become ready${logFile ? `; see ${logFile}` : ''}`);
     },
     async close() {
+      for (const entry of memory) if (entry.suite === name) memoryNow(entry);
       await Promise.all(
         children.map((child) => {
           if (child.exitCode !== null || child.signalCode !== null) return undefined;
@@ -119,6 +134,17 @@ export function writeResults(name, figures) {
     node: process.version,
     cpus: cpus().length,
     ...figures,
+    // Per app started: RSS once ready, and when it stopped (or now, if still running), in MB.
+    appMemoryMb: memory.map((entry) => {
+      memoryNow(entry);
+      return {
+        suite: entry.suite,
+        app: entry.app,
+        idle: entry.idleMb,
+        end: entry.rssMb,
+        peak: entry.peakRssMb,
+      };
+    }),
   };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   console.log(JSON.stringify(record, null, 2));
