@@ -1,5 +1,6 @@
 import { AppSet, RunningApp } from '../support/apps';
-import { apiClient } from '../support/http';
+import { apiClient, postOverLimit } from '../support/http';
+import { e2eRun } from '../support/test-env';
 
 describe('gateway: API keys, scopes, rate limits, public routes', () => {
   const apps = new AppSet();
@@ -102,13 +103,9 @@ describe('gateway: API keys, scopes, rate limits, public routes', () => {
   });
 
   it('refuses oversized bodies and malformed JSON with problem+json, not 500', async () => {
-    const tooBig = await api('/v1/glossary/terms', {
-      rawBody: JSON.stringify({
-        slug: 'big',
-        name: 'Big',
-        definition: 'x'.repeat(2 * 1024 * 1024),
-      }),
-      headers: { 'content-type': 'application/json' },
+    const tooBig = await postOverLimit(`${gateway.url}/v1/glossary/terms`, 2 * 1024 * 1024, {
+      'content-type': 'application/json',
+      authorization: `Bearer ${e2eRun().adminKey}`,
     });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
