@@ -45,7 +45,7 @@ import { createSuite, writeResults } from './support/suite.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.SALES_SUITE_DIST ?? join(ROOT, 'dist');
 const requireBuilt = (path) => createRequire(import.meta.url)(join(DIST, path));
-const { leadsByScore, TIGHTEN_SCORE_CEILINGS } = requireBuilt(
+const { leadsByScore, TIGHTEN_SCORE_CEILINGS, CEILING_SWEEP_BATCH } = requireBuilt(
   'apps/lead-funnel/src/leads/lead-projection.js',
 );
 const { funnelStatsStatements } = requireBuilt('apps/lead-funnel/src/funnel/funnel-stats.sql.js');
@@ -468,7 +468,8 @@ async function settleCeilings(db) {
   const now = new Date();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const [batch] = (await db.query(TIGHTEN_SCORE_CEILINGS, [after, 5000, now])).rows;
+    const [batch] = (await db.query(TIGHTEN_SCORE_CEILINGS, [after, CEILING_SWEEP_BATCH, now]))
+      .rows;
     if (batch.last === null) break;
     after = batch.last;
   }

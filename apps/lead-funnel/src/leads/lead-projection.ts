@@ -49,6 +49,9 @@ export const leadsByScore = (filter: string, count: number) => `
 /** How far (points) a lead's ceiling may stand above the most its total can still reach. */
 export const CEILING_SLACK = 0.5;
 
+/** Leads per ceiling-sweep statement: a short lock on each row, in id order. */
+export const CEILING_SWEEP_BATCH = 5000;
+
 /**
  * Lowers the ceilings of the next `$2` leads after id `$1` that stand more than CEILING_SLACK
  * above `funnel.score_ceiling_after` an hour before `$3` (the hour keeps the bound true for

@@ -5,10 +5,7 @@ import { LeasedSchedule, LeaseKeeper } from '@sales-suite/persistence';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { LeadFunnelEnv } from '../config/lead-funnel.env';
-import { TIGHTEN_SCORE_CEILINGS } from '../leads/lead-projection';
-
-/** Leads per statement: a short lock on each row, in id order. */
-const BATCH = 5000;
+import { CEILING_SWEEP_BATCH, TIGHTEN_SCORE_CEILINGS } from '../leads/lead-projection';
 
 const ceilingsLoweredTotal = new Counter({
   name: 'lead_funnel_score_ceilings_lowered_total',
@@ -55,7 +52,7 @@ export class CeilingSweep implements OnApplicationBootstrap, OnApplicationShutdo
     for (;;) {
       const [batch]: { last: string | null; lowered: number }[] = await this.dataSource.query(
         TIGHTEN_SCORE_CEILINGS,
-        [after, BATCH, now],
+        [after, CEILING_SWEEP_BATCH, now],
       );
       lowered += batch.lowered;
       ceilingsLoweredTotal.inc(batch.lowered);
